@@ -1,0 +1,35 @@
+/* plc-paths.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plc-paths"
+
+#include "config.h"
+
+#include "plc-paths.h"
+
+/**
+ * plc_paths_dup_data_dir:
+ *
+ * Returns: (transfer full): the directory that holds the user's database,
+ *   `$XDG_DATA_HOME/placeringar` (`placeringar-devel` for development builds)
+ */
+char *
+plc_paths_dup_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), DATA_DIR_NAME, NULL);
+}
+
+/**
+ * plc_paths_dup_default_database:
+ *
+ * Returns: (transfer full): the path of the embedded default database
+ */
+char *
+plc_paths_dup_default_database (void)
+{
+  g_autofree char *dir = plc_paths_dup_data_dir ();
+
+  return g_build_filename (dir, "placeringar.db", NULL);
+}
