@@ -1,0 +1,18 @@
+/* plc-preferences-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PLC_TYPE_PREFERENCES_WINDOW (plc_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlcPreferencesWindow, plc_preferences_window, PLC, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+PlcPreferencesWindow *plc_preferences_window_new (GtkWindow *transient_for);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* plc-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PLC_TYPE_WINDOW (plc_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlcWindow, plc_window, PLC, WINDOW, AdwApplicationWindow)
+
+PlcWindow  *plc_window_new                (AdwApplication *application);
+const char *plc_window_get_visible_view   (PlcWindow      *self);
+void        plc_window_set_visible_view   (PlcWindow      *self,
+                                           const char     *name);
+void        plc_window_show_store_error   (PlcWindow      *self,
+                                           const GError   *error);
+
+G_END_DECLS
