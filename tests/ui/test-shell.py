@@ -1,0 +1,511 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# UI smoke test: starts the real application, finds its window through the
+# accessibility tree (AT-SPI), activates each of the four view tabs and
+# checks that it, and only it, becomes the selected one and that its view's
+# status page shows. Prints TAP.
+#
+#   tests/session-run --display -- /usr/bin/python3 tests/ui/test-shell.py \
+#       build/src/app/placeringar [--lang en|sv] [--screenshot FILE.png]
+#
+# Needs a display, a session bus and a keyring (the application makes a
+# database key on first start): tests/session-run --display gives all three
+# in a private session.
+
+import argparse
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import warnings
+
+# PyGObject comes with the system's Python; another python3 first in PATH
+# (pyenv, a virtualenv) usually lacks it. Look without importing: importing
+# would load GLib, which must not happen before G_DEBUG is dealt with below.
+if importlib.util.find_spec('gi') is None:
+    SYSTEM_PYTHON = '/usr/bin/python3'
+    if os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON) \
+            and os.access(SYSTEM_PYTHON, os.X_OK):
+        os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON] + sys.argv)
+    print('Bail out! PyGObject (python3-gi) is not installed for ' + sys.executable, flush=True)
+    sys.exit(1)
+
+# The test environment may set G_DEBUG=fatal-warnings for the application.
+# libatspi warns about things that are no fault of the application (for
+# example a cache request racing with start-up), so this process must not
+# inherit it: GLib reads G_DEBUG when it is loaded, i.e. on "import gi".
+APP_ENV = dict(os.environ)
+for _name in ('G_DEBUG', 'MALLOC_CHECK_', 'MALLOC_PERTURB_'):
+    os.environ.pop(_name, None)
+
+import gi  # noqa: E402
+
+gi.require_version('Atspi', '2.0')
+from gi.repository import Atspi, GLib  # noqa: E402
+
+# atspi_action_get_action_name() is deprecated for atspi_action_get_name(),
+# which PyGObject cannot offer on an Accessible (it has get_name already).
+warnings.filterwarnings('ignore', message=r'Atspi\.Action\.get_action_name is deprecated',
+                        category=DeprecationWarning)
+
+# Tab names and the title of each view's status page, in view order.
+VIEWS = {
+    'en': {
+        'locale': 'en_US.UTF-8',
+        'language': 'en_US:en',
+        'tabs': ['Placements', 'Timelines', 'Contacts', 'Deviations'],
+        'status': ['No Placements Yet', 'No Timelines Yet', 'No Contacts Yet',
+                   'No Deviation Reports Yet'],
+    },
+    'sv': {
+        'locale': 'sv_SE.UTF-8',
+        'language': 'sv_SE:sv',
+        'tabs': ['Placeringar', 'Tidslinjer', 'Kontakter', 'Avvikelser'],
+        # Not pinned down: only required to differ from the English ones.
+        'status': None,
+    },
+}
+
+POLL = 0.05              # seconds between polls
+STEP_TIMEOUT = 15.0      # seconds for one step (start-up, a tab switch...)
+
+
+class Failure(Exception):
+    pass
+
+
+class Tap:
+    def __init__(self, plan):
+        self.plan = plan
+        self.count = 0
+        self.failed = 0
+        print(f'1..{plan}', flush=True)
+
+    def ok(self, description):
+        self.count += 1
+        print(f'ok {self.count} - {description}', flush=True)
+
+    def not_ok(self, description, why):
+        self.count += 1
+        self.failed += 1
+        print(f'not ok {self.count} - {description}', flush=True)
+        for line in str(why).splitlines():
+            print(f'# {line}', flush=True)
+
+    def diag(self, text):
+        for line in str(text).splitlines():
+            print(f'# {line}', flush=True)
+
+
+class App:
+    """The application under test, in its own process group."""
+
+    def __init__(self, binary, lang):
+        self.process = None
+        env = dict(APP_ENV)
+        env['LANG'] = VIEWS[lang]['locale']
+        env['LC_ALL'] = VIEWS[lang]['locale']
+        env['LANGUAGE'] = VIEWS[lang]['language']
+        env['GTK_A11Y'] = 'atspi'
+        env.pop('NO_AT_BRIDGE', None)
+        # Its output goes to stderr: stdout is the TAP stream.
+        try:
+            self.process = subprocess.Popen([binary], env=env, stdin=subprocess.DEVNULL,
+                                            stdout=sys.stderr.fileno(),
+                                            start_new_session=True)
+        except OSError as error:
+            raise Failure(f'cannot start {binary}: {error.strerror}') from None
+
+    @property
+    def pid(self):
+        return self.process.pid
+
+    def running(self):
+        return self.process.poll() is None
+
+    def stop(self):
+        if self.process is None or self.process.poll() is not None:
+            return
+        for sig, wait in ((signal.SIGTERM, 5), (signal.SIGKILL, 5)):
+            try:
+                os.killpg(self.process.pid, sig)
+            except ProcessLookupError:
+                return
+            try:
+                self.process.wait(wait)
+                return
+            except subprocess.TimeoutExpired:
+                pass
+
+
+def wait_until(what, condition, app, timeout=STEP_TIMEOUT):
+    """Polls condition() until it returns something true; returns that.
+
+    AT-SPI errors while polling (objects going away, a busy application)
+    count as "not yet". Fails after timeout, or at once if the app exits.
+    """
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while True:
+        if not app.running():
+            raise Failure(f'the application exited with status {app.process.returncode} '
+                          f'while {what}')
+        try:
+            result = condition()
+            if result:
+                return result
+        except GLib.Error as error:
+            last_error = error
+        if time.monotonic() > deadline:
+            message = f'timed out after {timeout:.0f} s {what}'
+            if last_error is not None:
+                message += f' (last AT-SPI error: {last_error.message})'
+            raise Failure(message)
+        time.sleep(POLL)
+
+
+def children(accessible):
+    try:
+        count = accessible.get_child_count()
+    except GLib.Error:
+        return
+    for i in range(count):
+        try:
+            child = accessible.get_child_at_index(i)
+        except GLib.Error:
+            continue
+        if child is not None:
+            yield child
+
+
+# Nothing under these matters here, and each object is a D-Bus round trip.
+PRUNE = (Atspi.Role.PAGE_TAB, Atspi.Role.LABEL, Atspi.Role.PUSH_BUTTON,
+         Atspi.Role.SCROLL_BAR, Atspi.Role.IMAGE)
+
+
+def walk(accessible):
+    yield accessible
+    try:
+        if accessible.get_role() in PRUNE:
+            return
+    except GLib.Error:
+        return
+    for child in children(accessible):
+        yield from walk(child)
+
+
+def extents(accessible):
+    """(x, y, width, height) in window coordinates, or None."""
+    try:
+        if 'Component' not in accessible.get_interfaces():
+            return None
+        e = accessible.get_extents(Atspi.CoordType.WINDOW)
+        return (e.x, e.y, e.width, e.height)
+    except GLib.Error:
+        return None
+
+
+def on_screen(accessible):
+    # GTK 4.8 sets neither "showing" nor "visible" reliably on what is
+    # hidden: the switcher that is not in use, the stack's other pages.
+    # Those have no size.
+    e = extents(accessible)
+    return e is not None and e[2] > 0 and e[3] > 0
+
+
+def has_state(accessible, state):
+    return accessible.get_state_set().contains(state)
+
+
+def find_application(app):
+    desktop = Atspi.get_desktop(0)
+    for candidate in children(desktop):
+        try:
+            if candidate.get_process_id() == app.pid:
+                return candidate
+        except GLib.Error:
+            continue
+    return None
+
+
+def find_window(accessible):
+    for child in children(accessible):
+        if child.get_role() in (Atspi.Role.FRAME, Atspi.Role.WINDOW) and on_screen(child):
+            return child
+    return None
+
+
+def is_widget_type_name(name):
+    # GTK 4.8 names unnamed widgets after their type.
+    return name[:3] in ('Gtk', 'Adw') and name.isidentifier()
+
+
+def page_tabs(window):
+    tabs = []
+    for accessible in walk(window):
+        try:
+            if accessible.get_role() == Atspi.Role.PAGE_TAB:
+                tabs.append(accessible)
+        except GLib.Error:
+            continue
+    return tabs
+
+
+def visible_tabs(window):
+    every = page_tabs(window)
+    return [tab for tab in every if on_screen(tab)], every
+
+
+def is_status_page(accessible):
+    try:
+        name = accessible.get_name()
+        return (accessible.get_role() == Atspi.Role.PANEL and bool(name)
+                and not is_widget_type_name(name))
+    except GLib.Error:
+        return False
+
+
+def status_pages(window, count):
+    """The view stack's pages, in view order: the first container whose
+    children are exactly @count named panels (the AdwStatusPages)."""
+    for accessible in walk(window):
+        kids = list(children(accessible))
+        if len(kids) == count and all(is_status_page(kid) for kid in kids):
+            return kids
+    return None
+
+
+def describe(accessible):
+    try:
+        states = [s.value_nick for s in accessible.get_state_set().get_states()]
+        return f'{accessible.get_role_name()} {accessible.get_name()!r} {extents(accessible)} {states}'
+    except GLib.Error as error:
+        return f'(gone: {error.message})'
+
+
+def activate(tab):
+    names = [tab.get_action_name(i) for i in range(tab.get_n_actions())]
+    for wanted in ('activate', 'click', 'press'):
+        if wanted in names:
+            if not tab.do_action(names.index(wanted)):
+                raise Failure(f'AT-SPI action "{wanted}" on {describe(tab)} failed')
+            return wanted
+    raise Failure(f'{describe(tab)} has no activate or click action (it has {names})')
+
+
+def screenshot(path, tap):
+    try:
+        xwd = subprocess.Popen(['xwd', '-root', '-silent'], stdout=subprocess.PIPE)
+        convert = subprocess.run(['convert', 'xwd:-', path], stdin=xwd.stdout,
+                                 timeout=30, check=False)
+        xwd.stdout.close()
+        xwd.wait(30)
+        if xwd.returncode == 0 and convert.returncode == 0:
+            tap.diag(f'screenshot: {path}')
+        else:
+            tap.diag(f'screenshot failed (xwd {xwd.returncode}, convert {convert.returncode})')
+    except (OSError, subprocess.SubprocessError) as error:
+        tap.diag(f'screenshot failed: {error}')
+
+
+def locale_available(name):
+    import locale
+    try:
+        saved = locale.setlocale(locale.LC_ALL)
+        locale.setlocale(locale.LC_ALL, name)
+        locale.setlocale(locale.LC_ALL, saved)
+        return True
+    except locale.Error:
+        return False
+
+
+def run(args, tap, state):
+    lang = VIEWS[args.lang]
+
+    if not locale_available(lang['locale']):
+        raise Failure(f'the locale {lang["locale"]} is not installed '
+                      f'(enable it in /etc/locale.gen and run locale-gen)')
+    if not os.environ.get('DISPLAY'):
+        raise Failure('no DISPLAY: run this under tests/session-run --display')
+
+    Atspi.init()
+
+    state['step'] = 'starting the application'
+    app = App(args.binary, args.lang)
+    state['app'] = app
+
+    # 1. On the accessibility bus
+    state['step'] = 'waiting for the application to appear on the AT-SPI desktop'
+    started = time.monotonic()
+    accessible = wait_until(state['step'], lambda: find_application(app), app, args.startup_timeout)
+    # Read everything live: cached states would lag behind the application.
+    accessible.set_cache_mask(Atspi.Cache.NONE)
+    tap.ok(f'the application appears on the accessibility bus '
+           f'({time.monotonic() - started:.1f} s, pid {app.pid})')
+
+    # 2. Its window
+    state['step'] = 'waiting for the main window'
+    window = wait_until(state['step'], lambda: find_window(accessible), app)
+    tap.ok(f'main window "{window.get_name()}" is shown')
+
+    # 3. Four visible tabs, one of each
+    state['step'] = 'waiting for the four view tabs'
+    expected = lang['tabs']
+
+    def four_tabs():
+        shown, _ = visible_tabs(window)
+        return shown if len(shown) == len(expected) else None
+
+    def tab_listing():
+        shown, every = visible_tabs(window)
+        return (f'expected exactly one visible tab each of {expected}; '
+                f'visible: {[t.get_name() for t in shown]}\nall page tabs:\n'
+                + '\n'.join('  ' + describe(t) for t in every))
+
+    try:
+        tabs = wait_until(state['step'], four_tabs, app)
+    except Failure as failure:
+        raise Failure(f'{failure}\n{tab_listing()}') from None
+    if sorted(tab.get_name() for tab in tabs) != sorted(expected):
+        raise Failure(f'the view tabs are {[tab.get_name() for tab in tabs]}, '
+                      f'not {expected}\n{tab_listing()}')
+    by_name = {tab.get_name(): tab for tab in tabs}
+    _, every = visible_tabs(window)
+    tap.ok(f'four view tabs are visible: {", ".join(expected)} '
+           f'({len(every)} page tabs in all, the others hidden)')
+
+    # 4. The first view is selected at start, and only its page is shown
+    def selected_names():
+        return sorted(name for name, tab in by_name.items()
+                      if has_state(tab, Atspi.StateType.SELECTED))
+
+    state['step'] = 'waiting for the status pages of the four views'
+    pages = wait_until(state['step'], lambda: status_pages(window, len(expected)), app)
+    titles = [page.get_name() for page in pages]
+    tap.diag(f'status pages: {titles}')
+
+    # GTK 4.8 tells AT-SPI neither which page of a stack is "showing" nor
+    # what is at a point. What it does tell: a page that was never shown
+    # has never been given a size. So a page that had none before its tab
+    # was activated and has one after, was shown.
+    description = f'{expected[0]} is selected at start, and only its status page was shown'
+    state['step'] = f'waiting for {expected[0]} to be selected at start'
+    try:
+        wait_until(state['step'], lambda: selected_names() == [expected[0]], app)
+        state['step'] = f'waiting for only the status page of {expected[0]} to be shown'
+        wait_until(state['step'],
+                   lambda: [on_screen(page) for page in pages] == [i == 0 for i in range(len(pages))],
+                   app)
+        tap.ok(description)
+    except Failure as failure:
+        tap.not_ok(description,
+                   f'{failure}\nselected: {selected_names()}\npages:\n'
+                   + '\n'.join('  ' + describe(page) for page in pages))
+
+    # 5-8. Activate each view in turn, ending on the first one again
+    english = VIEWS['en']['status']
+    wanted_titles = lang['status']
+    for index in [1, 2, 3, 0]:
+        name = expected[index]
+        page = pages[index]
+        description = f'activating {name} selects it, and only it'
+        try:
+            shown_before = on_screen(page)
+            state['step'] = f'waiting for {name} to become the selected tab'
+            action = activate(by_name[name])
+            wait_until(state['step'], lambda: selected_names() == [name], app)
+
+            title = page.get_name()
+            if wanted_titles is not None and title != wanted_titles[index]:
+                raise Failure(f'the status page of {name} is "{title}", '
+                              f'not "{wanted_titles[index]}"')
+            if wanted_titles is None and title in english:
+                raise Failure(f'the status page of {name}, "{title}", is not translated')
+
+            if shown_before:
+                note = f'its status page "{title}" was shown before'
+            else:
+                state['step'] = f'waiting for the status page of {name} to be shown'
+                wait_until(state['step'], lambda: on_screen(page), app)
+                note = f'its status page "{title}" is shown'
+            tap.ok(f'{description} (action "{action}"); {note}')
+        except Failure as failure:
+            tap.not_ok(description, f'{failure}\nselected: {selected_names()}')
+
+    # 9. Still alive
+    state['step'] = 'finishing'
+    if app.running():
+        tap.ok('the application is still running')
+    else:
+        tap.not_ok('the application is still running',
+                   f'it exited with status {app.process.returncode}')
+
+
+def main():
+    parser = argparse.ArgumentParser(description='UI smoke test of the main window.')
+    parser.add_argument('binary', help='the application binary')
+    parser.add_argument('--lang', choices=sorted(VIEWS), default='en')
+    parser.add_argument('--screenshot', metavar='FILE.png',
+                        help='save a screenshot of the screen at the end')
+    parser.add_argument('--timeout', type=float, default=60.0,
+                        help='give up after this many seconds in all (default 60)')
+    parser.add_argument('--startup-timeout', type=float, default=30.0,
+                        help='seconds to wait for the application to appear (default 30)')
+    args = parser.parse_args()
+
+    tap = Tap(9)
+    state = {'step': 'checking the environment', 'app': None}
+
+    def stop_app():
+        if state['app'] is not None:
+            state['app'].stop()
+
+    # Never hang: whatever blocks (AT-SPI, D-Bus, the application), this ends it.
+    def watchdog():
+        print(f'Bail out! timed out after {args.timeout:.0f} s {state["step"]}',
+              flush=True)
+        if args.screenshot:
+            screenshot(args.screenshot, tap)
+        stop_app()
+        os._exit(1)
+
+    timer = threading.Timer(args.timeout, watchdog)
+    timer.daemon = True
+    timer.start()
+
+    def on_signal(signum, frame):
+        stop_app()
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+
+    status = 0
+    try:
+        run(args, tap, state)
+        if tap.failed:
+            status = 1
+    except Failure as failure:
+        tap.not_ok(state['step'], failure)
+        print(f'Bail out! {str(failure).splitlines()[0]}', flush=True)
+        status = 1
+    except Exception as error:  # noqa: BLE001 - report anything, then clean up
+        import traceback
+        tap.diag(traceback.format_exc())
+        print(f'Bail out! {type(error).__name__}: {error}', flush=True)
+        status = 1
+    finally:
+        if args.screenshot:
+            screenshot(args.screenshot, tap)
+        stop_app()
+        timer.cancel()
+
+    return status
+
+
+if __name__ == '__main__':
+    sys.exit(main())
