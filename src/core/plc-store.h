@@ -7,12 +7,56 @@
 
 #include <gio/gio.h>
 
+#include "plc-child.h"
+#include "plc-contact.h"
+#include "plc-contact-log-entry.h"
+#include "plc-dataset.h"
+#include "plc-date.h"
+#include "plc-deviation.h"
+#include "plc-placement.h"
+#include "plc-step-status.h"
+
 G_BEGIN_DECLS
 
 #define PLC_TYPE_STORE (plc_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (PlcStore, plc_store, PLC, STORE, GObject)
 
+/**
+ * PlcAuditEntry:
+ * @id: the entry's number; entries are only ever appended
+ * @at: when, as an ISO 8601 UTC timestamp (`2026-11-23T09:41:00Z`)
+ * @user: the operating-system user who did it
+ * @action: `create`, `update`, `delete`, `undelete`, `open`, `import`,
+ *   `export`, `backup` or `restore`
+ * @record_type: `child`, `placement`, `step`, `contact`, `contact-log`,
+ *   `deviation` or `database`
+ * @record_id: the record's id, or 0 for the whole database
+ * @record_ref: (nullable): the record's external reference
+ *
+ * One line of the audit log.  It never holds personal data: no names, no
+ * personal identity numbers, only references and ids.
+ */
+typedef struct
+{
+  gint64  id;
+  char   *at;
+  char   *user;
+  char   *action;
+  char   *record_type;
+  gint64  record_id;
+  char   *record_ref;
+} PlcAuditEntry;
+
+#define PLC_TYPE_AUDIT_ENTRY (plc_audit_entry_get_type ())
+
+GType          plc_audit_entry_get_type (void) G_GNUC_CONST;
+PlcAuditEntry *plc_audit_entry_copy     (const PlcAuditEntry *entry);
+void           plc_audit_entry_free     (PlcAuditEntry       *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlcAuditEntry, plc_audit_entry_free)
+
+/* Opening */
 PlcStore   *plc_store_open                (const char           *path,
                                            GBytes               *key,
                                            GError              **error);
@@ -33,5 +77,132 @@ gboolean    plc_store_check               (PlcStore             *self,
 void        plc_store_close               (PlcStore             *self);
 
 int         plc_store_get_latest_schema_version (void);
+
+/* Saving: insert when the id is 0, else update the stored version only */
+gboolean    plc_store_save_child          (PlcStore             *self,
+                                           PlcChild             *child,
+                                           GError              **error);
+gboolean    plc_store_save_placement      (PlcStore             *self,
+                                           PlcPlacement         *placement,
+                                           GError              **error);
+gboolean    plc_store_save_step_status    (PlcStore             *self,
+                                           PlcStepStatus        *status,
+                                           GError              **error);
+gboolean    plc_store_save_contact        (PlcStore             *self,
+                                           PlcContact           *contact,
+                                           GError              **error);
+gboolean    plc_store_save_contact_log_entry (PlcStore          *self,
+                                              PlcContactLogEntry *entry,
+                                              GError            **error);
+gboolean    plc_store_save_deviation      (PlcStore             *self,
+                                           PlcDeviation         *deviation,
+                                           GError              **error);
+
+/* Reading */
+PlcChild     *plc_store_get_child         (PlcStore             *self,
+                                           gint64                id,
+                                           GError              **error);
+PlcChild     *plc_store_get_child_by_ref  (PlcStore             *self,
+                                           const char           *ref,
+                                           GError              **error);
+PlcPlacement *plc_store_get_placement     (PlcStore             *self,
+                                           gint64                id,
+                                           GError              **error);
+PlcPlacement *plc_store_get_placement_by_ref (PlcStore          *self,
+                                              const char        *ref,
+                                              GError           **error);
+PlcStepStatus *plc_store_get_step_status  (PlcStore             *self,
+                                           gint64                placement_id,
+                                           const char           *rule,
+                                           int                   occurrence,
+                                           GError              **error);
+PlcContact   *plc_store_get_contact       (PlcStore             *self,
+                                           gint64                id,
+                                           GError              **error);
+PlcContact   *plc_store_get_contact_by_ref (PlcStore            *self,
+                                            const char          *ref,
+                                            GError             **error);
+PlcContactLogEntry *plc_store_get_contact_log_entry (PlcStore    *self,
+                                                     gint64       id,
+                                                     GError     **error);
+PlcDeviation *plc_store_get_deviation     (PlcStore             *self,
+                                           gint64                id,
+                                           GError              **error);
+PlcDeviation *plc_store_get_deviation_by_ref (PlcStore          *self,
+                                              const char        *ref,
+                                              GError           **error);
+
+GPtrArray  *plc_store_list_children       (PlcStore             *self,
+                                           gboolean              include_deleted,
+                                           GError              **error);
+GPtrArray  *plc_store_list_placements     (PlcStore             *self,
+                                           gint64                child_id,
+                                           gboolean              include_deleted,
+                                           GError              **error);
+GPtrArray  *plc_store_list_step_statuses  (PlcStore             *self,
+                                           gint64                placement_id,
+                                           GError              **error);
+GPtrArray  *plc_store_list_contacts       (PlcStore             *self,
+                                           gboolean              include_deleted,
+                                           GError              **error);
+GPtrArray  *plc_store_list_contact_log    (PlcStore             *self,
+                                           gint64                child_id,
+                                           GError              **error);
+GPtrArray  *plc_store_list_deviations     (PlcStore             *self,
+                                           gboolean              include_deleted,
+                                           GError              **error);
+
+/* Soft delete, with undo; nothing is ever erased */
+gboolean    plc_store_delete_child        (PlcStore             *self,
+                                           gint64                id,
+                                           GError              **error);
+gboolean    plc_store_undelete_child      (PlcStore             *self,
+                                           gint64                id,
+                                           GError              **error);
+gboolean    plc_store_delete_placement    (PlcStore             *self,
+                                           gint64                id,
+                                           GError              **error);
+gboolean    plc_store_undelete_placement  (PlcStore             *self,
+                                           gint64                id,
+                                           GError              **error);
+gboolean    plc_store_delete_contact      (PlcStore             *self,
+                                           gint64                id,
+                                           GError              **error);
+gboolean    plc_store_undelete_contact    (PlcStore             *self,
+                                           gint64                id,
+                                           GError              **error);
+gboolean    plc_store_delete_deviation    (PlcStore             *self,
+                                           gint64                id,
+                                           GError              **error);
+gboolean    plc_store_undelete_deviation  (PlcStore             *self,
+                                           gint64                id,
+                                           GError              **error);
+
+/* The audit log */
+gboolean    plc_store_record_opened       (PlcStore             *self,
+                                           const char           *record_type,
+                                           gint64                id,
+                                           GError              **error);
+GPtrArray  *plc_store_list_audit          (PlcStore             *self,
+                                           PlcDate               since,
+                                           GError              **error);
+
+/* Import and export */
+gboolean    plc_store_import              (PlcStore             *self,
+                                           PlcDataset           *dataset,
+                                           GError              **error);
+PlcDataset *plc_store_export              (PlcStore             *self,
+                                           GError              **error);
+
+/* Backup and restore */
+gboolean    plc_store_backup              (PlcStore             *self,
+                                           const char           *backup_path,
+                                           const char           *passphrase,
+                                           GError              **error);
+gboolean    plc_store_restore_backup      (const char           *backup_path,
+                                           const char           *passphrase,
+                                           const char           *database_path,
+                                           GBytes               *key,
+                                           GError              **error);
 
 G_END_DECLS

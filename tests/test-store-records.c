@@ -1,0 +1,433 @@
+/* test-store-records.c: saving, reading and soft-deleting records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-store-records"
+
+#include "config.h"
+
+#include "store-test-common.h"
+
+static void
+test_child_round_trip (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcChild) child = make_child ("Alva Exempelsson");
+  g_autoptr(PlcChild) read = NULL;
+  g_autoptr(PlcChild) by_ref = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plc_child_set_lss (child, TRUE);
+  plc_child_set_interpreter_language (child, "arabiska");
+
+  g_assert_true (plc_store_save_child (store, child, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_child_get_id (child), >, 0);
+  g_assert_cmpint (plc_child_get_version (child), ==, 1);
+  g_assert_true (g_str_has_prefix (plc_child_get_ref (child), "child-"));
+
+  read = plc_store_get_child (store, plc_child_get_id (child), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plc_child_get_name (read), ==, "Alva Exempelsson");
+  g_assert_cmpstr (plc_child_get_personnummer (read), ==, "20120315-2424");
+  g_assert_cmpuint (plc_child_get_birth_date (read), ==, plc_date_new (2012, 3, 15));
+  g_assert_cmpint (plc_child_get_legal_gender (read), ==, PLC_LEGAL_GENDER_FEMALE);
+  g_assert_cmpstr (plc_child_get_home_municipality (read), ==, "2080");
+  g_assert_true (plc_child_get_lss (read));
+  g_assert_false (plc_child_get_asylum_seeker (read));
+  g_assert_cmpstr (plc_child_get_interpreter_language (read), ==, "arabiska");
+  g_assert_cmpstr (plc_child_get_ref (read), ==, plc_child_get_ref (child));
+
+  /* An update bumps the version */
+  plc_child_set_name (read, "Alva Annannamn");
+  g_assert_true (plc_store_save_child (store, read, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_child_get_version (read), ==, 2);
+
+  by_ref = plc_store_get_child_by_ref (store, plc_child_get_ref (child), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plc_child_get_name (by_ref), ==, "Alva Annannamn");
+  g_assert_cmpint (plc_child_get_version (by_ref), ==, 2);
+
+  all = plc_store_list_children (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1);
+
+  g_assert_null (plc_store_get_child (store, 4711, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_NOT_FOUND);
+}
+
+static void
+test_invalid_not_saved (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcChild) child = make_child ("Alva Exempelsson");
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plc_child_set_home_municipality (child, "9999");
+  g_assert_false (plc_store_save_child (store, child, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_assert_cmpint (plc_child_get_id (child), ==, 0);
+  g_assert_cmpint (plc_child_get_version (child), ==, 0);
+  g_clear_error (&error);
+
+  all = plc_store_list_children (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 0);
+}
+
+static void
+test_placement_and_steps (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcChild) child = make_child ("Alva Exempelsson");
+  g_autoptr(PlcPlacement) first = NULL;
+  g_autoptr(PlcPlacement) second = NULL;
+  g_autoptr(PlcPlacement) read = NULL;
+  g_autoptr(PlcStepStatus) status = plc_step_status_new ();
+  g_autoptr(PlcStepStatus) read_status = NULL;
+  g_autoptr(PlcStepStatus) duplicate = plc_step_status_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (plc_store_save_child (store, child, &error));
+  g_assert_no_error (error);
+
+  first = make_placement (plc_child_get_id (child));
+  plc_placement_set_ref (first, "pl-1");
+  g_assert_true (plc_store_save_placement (store, first, &error));
+  g_assert_no_error (error);
+
+  /* The next placement points to the first by its reference only */
+  second = make_placement (0);
+  plc_placement_set_child_ref (second, plc_child_get_ref (child));
+  plc_placement_set_previous_ref (second, "pl-1");
+  plc_placement_set_start_date (second, plc_date_new (2025, 6, 1));
+  g_assert_true (plc_store_save_placement (store, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_placement_get_child_id (second), ==, plc_child_get_id (child));
+  g_assert_cmpint (plc_placement_get_previous_id (second), ==, plc_placement_get_id (first));
+
+  read = plc_store_get_placement (store, plc_placement_get_id (second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plc_placement_get_previous_ref (read), ==, "pl-1");
+  g_assert_cmpstr (plc_placement_get_child_ref (read), ==, plc_child_get_ref (child));
+  g_assert_cmpstr (plc_placement_get_caseworker (read), ==, "Kim Handläggare");
+  g_assert_cmpuint (plc_placement_get_start_date (read), ==, plc_date_new (2025, 6, 1));
+  g_assert_cmpint (plc_placement_get_form (read), ==, PLC_PLACEMENT_FORM_FAMILJEHEM);
+
+  list = plc_store_list_placements (store, plc_child_get_id (child), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  plc_step_status_set_placement_id (status, plc_placement_get_id (first));
+  plc_step_status_set_rule (status, "health-examination");
+  plc_step_status_set_occurrence (status, 1);
+  plc_step_status_set_state (status, PLC_STEP_STATE_DONE);
+  plc_step_status_set_date (status, plc_date_new (2025, 4, 1));
+  plc_step_status_set_note (status, "Gjord");
+  g_assert_true (plc_store_save_step_status (store, status, &error));
+  g_assert_no_error (error);
+
+  read_status = plc_store_get_step_status (store, plc_placement_get_id (first),
+                                           "health-examination", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_step_status_get_state (read_status), ==, PLC_STEP_STATE_DONE);
+  g_assert_cmpstr (plc_step_status_get_note (read_status), ==, "Gjord");
+  g_assert_cmpstr (plc_step_status_get_placement_ref (read_status), ==, "pl-1");
+
+  /* One status per placement, rule and occurrence */
+  plc_step_status_set_placement_id (duplicate, plc_placement_get_id (first));
+  plc_step_status_set_rule (duplicate, "health-examination");
+  plc_step_status_set_occurrence (duplicate, 1);
+  g_assert_false (plc_store_save_step_status (store, duplicate, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  list = plc_store_list_step_statuses (store, plc_placement_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = plc_store_list_step_statuses (store, plc_placement_get_id (second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+static void
+test_contact_and_log (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcChild) child = make_child ("Alva Exempelsson");
+  g_autoptr(PlcContact) contact = plc_contact_new ();
+  g_autoptr(PlcContact) read = NULL;
+  g_autoptr(PlcContactLogEntry) older = plc_contact_log_entry_new ();
+  g_autoptr(PlcContactLogEntry) newer = plc_contact_log_entry_new ();
+  g_autoptr(PlcContactLogEntry) read_entry = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  PlcContactLink *lnk;
+
+  g_assert_true (plc_store_save_child (store, child, &error));
+  g_assert_no_error (error);
+
+  plc_contact_set_name (contact, "BUP Falun");
+  plc_contact_set_phone (contact, "023-49 20 00");
+  lnk = plc_contact_link_new ();
+  lnk->child_id = plc_child_get_id (child);
+  lnk->role = PLC_CONTACT_ROLE_GUARDIAN;
+  plc_contact_add_link (contact, lnk);
+  g_assert_true (plc_store_save_contact (store, contact, &error));
+  g_assert_no_error (error);
+
+  read = plc_store_get_contact (store, plc_contact_get_id (contact), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plc_contact_get_name (read), ==, "BUP Falun");
+  g_assert_cmpstr (plc_contact_get_phone (read), ==, "023-49 20 00");
+  g_assert_cmpuint (plc_contact_get_links (read)->len, ==, 1);
+  lnk = g_ptr_array_index (plc_contact_get_links (read), 0);
+  g_assert_cmpint (lnk->child_id, ==, plc_child_get_id (child));
+  g_assert_cmpstr (lnk->child_ref, ==, plc_child_get_ref (child));
+  g_assert_cmpint (lnk->role, ==, PLC_CONTACT_ROLE_GUARDIAN);
+
+  /* Saving again with no links replaces the links */
+  plc_contact_clear_links (read);
+  g_assert_true (plc_store_save_contact (store, read, &error));
+  g_assert_no_error (error);
+  g_clear_object (&read);
+  read = plc_store_get_contact_by_ref (store, plc_contact_get_ref (contact), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plc_contact_get_links (read)->len, ==, 0);
+  g_assert_cmpint (plc_contact_get_version (read), ==, 2);
+
+  plc_contact_log_entry_set_child_id (older, plc_child_get_id (child));
+  plc_contact_log_entry_set_date (older, plc_date_new (2025, 2, 5));
+  plc_contact_log_entry_set_kind (older, PLC_CONTACT_LOG_KIND_CALL);
+  plc_contact_log_entry_set_note (older, "Bokade tid");
+  g_assert_true (plc_store_save_contact_log_entry (store, older, &error));
+  g_assert_no_error (error);
+
+  plc_contact_log_entry_set_child_id (newer, plc_child_get_id (child));
+  plc_contact_log_entry_set_date (newer, plc_date_new (2025, 3, 21));
+  plc_contact_log_entry_set_kind (newer, PLC_CONTACT_LOG_KIND_MEETING);
+  plc_contact_log_entry_set_contact_id (newer, plc_contact_get_id (contact));
+  plc_contact_log_entry_set_with_whom (newer, "BUP Falun");
+  g_assert_true (plc_store_save_contact_log_entry (store, newer, &error));
+  g_assert_no_error (error);
+
+  list = plc_store_list_contact_log (store, plc_child_get_id (child), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  /* Newest first */
+  g_assert_cmpint (plc_contact_log_entry_get_id (g_ptr_array_index (list, 0)), ==,
+                   plc_contact_log_entry_get_id (newer));
+
+  read_entry = plc_store_get_contact_log_entry (store, plc_contact_log_entry_get_id (older), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plc_contact_log_entry_get_note (read_entry), ==, "Bokade tid");
+  g_assert_cmpstr (plc_contact_log_entry_get_child_ref (read_entry), ==, plc_child_get_ref (child));
+  g_assert_cmpint (plc_contact_log_entry_get_kind (read_entry), ==, PLC_CONTACT_LOG_KIND_CALL);
+}
+
+static void
+test_deviation_history (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcDeviation) deviation = plc_deviation_new ();
+  g_autoptr(PlcDeviation) read = NULL;
+  g_autoptr(PlcDeviation) again = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  PlcDeviationEvent *event;
+
+  plc_deviation_set_title (deviation, "Ingen hälsoundersökning");
+  plc_deviation_set_occurred_on (deviation, plc_date_new (2025, 5, 2));
+  plc_deviation_set_status_with_event (deviation, PLC_DEVIATION_STATUS_REPORTED, "anna", "Skickad");
+  g_assert_true (plc_store_save_deviation (store, deviation, &error));
+  g_assert_no_error (error);
+
+  read = plc_store_get_deviation (store, plc_deviation_get_id (deviation), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plc_deviation_get_title (read), ==, "Ingen hälsoundersökning");
+  g_assert_cmpint (plc_deviation_get_status (read), ==, PLC_DEVIATION_STATUS_REPORTED);
+  g_assert_cmpuint (plc_deviation_get_history (read)->len, ==, 1);
+  event = g_ptr_array_index (plc_deviation_get_history (read), 0);
+  g_assert_cmpstr (event->user, ==, "anna");
+  g_assert_cmpstr (event->note, ==, "Skickad");
+
+  /* A new event is appended to the stored history */
+  plc_deviation_escalate (read, "anna", "Eskalerad");
+  g_assert_true (plc_store_save_deviation (store, read, &error));
+  g_assert_no_error (error);
+
+  again = plc_store_get_deviation_by_ref (store, plc_deviation_get_ref (deviation), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plc_deviation_get_history (again)->len, ==, 2);
+  g_assert_cmpint (plc_deviation_get_version (again), ==, 2);
+
+  list = plc_store_list_deviations (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+}
+
+/* Two windows (two connections) edit the same child: the second save is
+ * refused and the first one's data stays. */
+static void
+test_stale_save (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store_a = open_store (fixture);
+  g_autoptr(PlcStore) store_b = open_store (fixture);
+  g_autoptr(PlcChild) child = make_child ("Alva Exempelsson");
+  g_autoptr(PlcChild) in_a = NULL;
+  g_autoptr(PlcChild) in_b = NULL;
+  g_autoptr(PlcChild) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (plc_store_save_child (store_a, child, &error));
+  g_assert_no_error (error);
+  id = plc_child_get_id (child);
+
+  in_a = plc_store_get_child (store_a, id, &error);
+  g_assert_no_error (error);
+  in_b = plc_store_get_child (store_b, id, &error);
+  g_assert_no_error (error);
+
+  plc_child_set_name (in_a, "Namn A");
+  g_assert_true (plc_store_save_child (store_a, in_a, &error));
+  g_assert_no_error (error);
+
+  plc_child_set_name (in_b, "Namn B");
+  g_assert_false (plc_store_save_child (store_b, in_b, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_STALE);
+  g_assert_nonnull (strstr (error->message, "changed by someone else"));
+  g_assert_cmpint (plc_child_get_version (in_b), ==, 1);
+  g_clear_error (&error);
+
+  stored = plc_store_get_child (store_b, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plc_child_get_name (stored), ==, "Namn A");
+  g_assert_cmpint (plc_child_get_version (stored), ==, 2);
+}
+
+static void
+test_soft_delete (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcChild) child = make_child ("Alva Exempelsson");
+  g_autoptr(PlcChild) deleted = NULL;
+  g_autoptr(PlcPlacement) placement = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (plc_store_save_child (store, child, &error));
+  g_assert_no_error (error);
+  placement = make_placement (plc_child_get_id (child));
+  g_assert_true (plc_store_save_placement (store, placement, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (plc_store_delete_child (store, plc_child_get_id (child), &error));
+  g_assert_no_error (error);
+
+  list = plc_store_list_children (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = plc_store_list_children (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  deleted = plc_store_get_child (store, plc_child_get_id (child), &error);
+  g_assert_no_error (error);
+  g_assert_true (plc_child_get_deleted (deleted));
+
+  /* The child's placement is kept as it was */
+  list = plc_store_list_placements (store, plc_child_get_id (child), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (plc_store_delete_placement (store, plc_placement_get_id (placement), &error));
+  g_assert_no_error (error);
+  list = plc_store_list_placements (store, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_true (plc_store_undelete_placement (store, plc_placement_get_id (placement), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (plc_store_undelete_child (store, plc_child_get_id (child), &error));
+  g_assert_no_error (error);
+  list = plc_store_list_children (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = plc_store_list_placements (store, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  g_assert_false (plc_store_delete_contact (store, 4711, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_NOT_FOUND);
+}
+
+static void
+test_duplicate_ref (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcChild) first = make_child ("Alva Exempelsson");
+  g_autoptr(PlcChild) second = make_child ("Noah Provsson");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plc_child_set_ref (first, "child-alva");
+  g_assert_true (plc_store_save_child (store, first, &error));
+  g_assert_no_error (error);
+
+  plc_child_set_ref (second, "child-alva");
+  g_assert_false (plc_store_save_child (store, second, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "child-alva"));
+  g_assert_null (strstr (error->message, "Noah"));
+  g_assert_cmpint (plc_child_get_id (second), ==, 0);
+  g_clear_error (&error);
+
+  list = plc_store_list_children (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/records/child", test_child_round_trip);
+  ADD ("/store/records/invalid", test_invalid_not_saved);
+  ADD ("/store/records/placement-and-steps", test_placement_and_steps);
+  ADD ("/store/records/contact-and-log", test_contact_and_log);
+  ADD ("/store/records/deviation-history", test_deviation_history);
+  ADD ("/store/records/stale", test_stale_save);
+  ADD ("/store/records/soft-delete", test_soft_delete);
+  ADD ("/store/records/duplicate-ref", test_duplicate_ref);
+
+  return g_test_run ();
+}
