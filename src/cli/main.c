@@ -11,6 +11,13 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include <unistd.h>
+
+#include "plc-date.h"
+#include "plc-enums.h"
+#include "plc-error.h"
+#include "plc-interchange.h"
+#include "plc-keyring.h"
 #include "plc-paths.h"
 #include "plc-store.h"
 
@@ -57,6 +64,21 @@ parse_command_options (const char   *command,
   return TRUE;
 }
 
+/* Opens an existing database with its key from the keyring. */
+static PlcStore *
+open_existing (const char  *database,
+               GError     **error)
+{
+  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (error, PLC_ERROR, PLC_ERROR_NOT_FOUND,
+                           _("There is no database at this path"));
+      return NULL;
+    }
+
+  return plc_store_open_with_keyring (database, NULL, error);
+}
+
 static int
 command_check (const char  *database,
                int          argc,
@@ -71,13 +93,7 @@ command_check (const char  *database,
                               NULL, &argc, &argv))
     return 2;
 
-  if (!g_file_test (database, G_FILE_TEST_EXISTS))
-    {
-      g_printerr ("placeringar-cli: %s\n", _("There is no database at this path"));
-      return 1;
-    }
-
-  store = plc_store_open_with_keyring (database, NULL, &error);
+  store = open_existing (database, &error);
   if (store == NULL || !plc_store_check (store, &error))
     return print_error (error);
 
@@ -90,8 +106,418 @@ command_check (const char  *database,
   return 0;
 }
 
+
+static int
+command_import (const char  *database,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(PlcDataset) dataset = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command_options ("import", _("FILE"),
+                              _("Import children, placements, contacts and deviations from a Placements JSON file. "
+                                "The import is all or nothing; records are matched by their ref, so importing "
+                                "the same file twice changes nothing."),
+                              NULL, &argc, &argv))
+    return 2;
+
+  if (argc != 2)
+    {
+      g_printerr ("placeringar-cli import: %s\n", _("Give exactly one file to import"));
+      return 2;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  dataset = plc_interchange_read_file (file, plc_date_today (), &error);
+  if (dataset == NULL)
+    return print_error (error);
+
+  /* The application's default database is made on first use, like the
+   * application does; any other path must exist or is made here too. */
+  store = plc_store_open_with_keyring (database, NULL, &error);
+  if (store == NULL || !plc_store_import (store, dataset, &error))
+    return print_error (error);
+
+  g_print (_("Imported %u children, %u placements, %u contacts and %u deviations\n"),
+           plc_dataset_get_children (dataset)->len,
+           plc_dataset_get_placements (dataset)->len,
+           plc_dataset_get_contacts (dataset)->len,
+           plc_dataset_get_deviations (dataset)->len);
+
+  return 0;
+}
+
+static int
+command_export (const char  *database,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(PlcDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_command_options ("export", NULL,
+                              _("Export the database in the Placements JSON format."),
+                              entries, &argc, &argv))
+    return 2;
+
+  if (argc != 1)
+    {
+      g_printerr ("placeringar-cli export: %s\n", _("Unexpected argument"));
+      return 2;
+    }
+
+  store = open_existing (database, &error);
+  if (store == NULL)
+    return print_error (error);
+
+  dataset = plc_store_export (store, &error);
+  if (dataset == NULL)
+    return print_error (error);
+
+  if (output != NULL && g_strcmp0 (output, "-") != 0)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      if (!plc_interchange_write_file (dataset, file, &error))
+        return print_error (error);
+    }
+  else
+    {
+      g_autofree char *json = NULL;
+      gsize length = 0;
+
+      json = plc_interchange_write (dataset, &length);
+      if (fwrite (json, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_printerr ("placeringar-cli: %s\n", _("Could not write to standard output"));
+          return 1;
+        }
+    }
+
+  return 0;
+}
+
+static int
+command_children (const char  *database,
+                  int          argc,
+                  char       **argv)
+{
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean deleted = FALSE;
+  GOptionEntry entries[] = {
+    { "deleted", 0, 0, G_OPTION_ARG_NONE, &deleted,
+      N_("Include deleted children"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command_options ("children", NULL,
+                              _("List the children: ref, name, birth date, home municipality."),
+                              entries, &argc, &argv))
+    return 2;
+
+  store = open_existing (database, &error);
+  if (store == NULL)
+    return print_error (error);
+
+  children = plc_store_list_children (store, deleted, &error);
+  if (children == NULL)
+    return print_error (error);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      PlcChild *child = g_ptr_array_index (children, i);
+      g_autofree char *birth = plc_date_to_iso (plc_child_get_birth_date (child));
+
+      g_print ("%s\t%s\t%s\t%s%s\n",
+               plc_child_get_ref (child),
+               plc_child_get_name (child) != NULL ? plc_child_get_name (child) : "",
+               birth != NULL ? birth : "",
+               plc_child_get_home_municipality (child) != NULL ? plc_child_get_home_municipality (child) : "",
+               plc_child_get_deleted (child) ? "\tdeleted" : "");
+    }
+
+  return 0;
+}
+
+static int
+command_placements (const char  *database,
+                    int          argc,
+                    char       **argv)
+{
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(GPtrArray) placements = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean deleted = FALSE;
+  GOptionEntry entries[] = {
+    { "deleted", 0, 0, G_OPTION_ARG_NONE, &deleted,
+      N_("Include deleted placements"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command_options ("placements", NULL,
+                              _("List the placements: ref, child, legal basis, form, start, end, placing municipality, caseworker."),
+                              entries, &argc, &argv))
+    return 2;
+
+  store = open_existing (database, &error);
+  if (store == NULL)
+    return print_error (error);
+
+  placements = plc_store_list_placements (store, 0, deleted, &error);
+  if (placements == NULL)
+    return print_error (error);
+
+  for (guint i = 0; i < placements->len; i++)
+    {
+      PlcPlacement *placement = g_ptr_array_index (placements, i);
+      g_autofree char *start = plc_date_to_iso (plc_placement_get_start_date (placement));
+      g_autofree char *end = plc_date_to_iso (plc_placement_get_end_date (placement));
+      const char *child_ref = plc_placement_get_child_ref (placement);
+      const char *caseworker = plc_placement_get_caseworker (placement);
+
+      g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s%s\n",
+               plc_placement_get_ref (placement),
+               child_ref != NULL ? child_ref : "",
+               plc_legal_basis_to_string (plc_placement_get_legal_basis (placement)),
+               plc_placement_form_to_string (plc_placement_get_form (placement)),
+               start != NULL ? start : "",
+               end != NULL ? end : "",
+               plc_placement_get_placing_municipality (placement),
+               caseworker != NULL ? caseworker : "",
+               plc_placement_get_deleted (placement) ? "\tdeleted" : "");
+    }
+
+  return 0;
+}
+
+/* The passphrase of a backup: from a file ("-" for standard input), from
+ * the terminal without echo, or from the first line of standard input. */
+static char *
+read_passphrase (const char  *passphrase_file,
+                 gboolean     confirm,
+                 GError     **error)
+{
+  g_autofree char *contents = NULL;
+  char *newline;
+
+  if (passphrase_file == NULL && isatty (STDIN_FILENO))
+    {
+      g_autofree char *first = g_strdup (getpass (_("Passphrase: ")));
+
+      if (confirm)
+        {
+          g_autofree char *second = g_strdup (getpass (_("The passphrase again: ")));
+
+          if (g_strcmp0 (first, second) != 0)
+            {
+              g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
+                                   _("The passphrases differ"));
+              return NULL;
+            }
+        }
+
+      contents = g_steal_pointer (&first);
+    }
+  else if (passphrase_file == NULL || g_strcmp0 (passphrase_file, "-") == 0)
+    {
+      char line[1024];
+
+      if (fgets (line, sizeof line, stdin) == NULL)
+        line[0] = '\0';
+      contents = g_strdup (line);
+      explicit_bzero (line, sizeof line);
+    }
+  else if (!g_file_get_contents (passphrase_file, &contents, NULL, error))
+    {
+      return NULL;
+    }
+
+  newline = strpbrk (contents, "\r\n");
+  if (newline != NULL)
+    *newline = '\0';
+
+  if (g_utf8_strlen (contents, -1) < 8)
+    {
+      g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
+                           _("Passphrase: must be at least 8 characters long"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&contents);
+}
+
+static void
+passphrase_free (char *passphrase)
+{
+  if (passphrase != NULL)
+    {
+      explicit_bzero (passphrase, strlen (passphrase));
+      g_free (passphrase);
+    }
+}
+
+typedef char PassphraseString;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PassphraseString, passphrase_free)
+
+static int
+command_backup (const char  *database,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PassphraseString) passphrase = NULL;
+  g_autofree char *passphrase_file = NULL;
+  GOptionEntry entries[] = {
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("Read the passphrase from FILE (“-” for standard input)"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_command_options ("backup", _("FILE"),
+                              _("Write an encrypted backup of the database to FILE, protected by a passphrase "
+                                "you choose. Without the system keyring, the backup and its passphrase are "
+                                "enough to restore everything."),
+                              entries, &argc, &argv))
+    return 2;
+
+  if (argc != 2)
+    {
+      g_printerr ("placeringar-cli backup: %s\n", _("Give exactly one backup file"));
+      return 2;
+    }
+
+  store = open_existing (database, &error);
+  if (store == NULL)
+    return print_error (error);
+
+  passphrase = read_passphrase (passphrase_file, TRUE, &error);
+  if (passphrase == NULL || !plc_store_backup (store, argv[1], passphrase, &error))
+    return print_error (error);
+
+  return 0;
+}
+
+static int
+command_restore (const char  *database,
+                 int          argc,
+                 char       **argv)
+{
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PassphraseString) passphrase = NULL;
+  g_autofree char *passphrase_file = NULL;
+  gboolean replace = FALSE;
+  GOptionEntry entries[] = {
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("Read the passphrase from FILE (“-” for standard input)"), N_("FILE") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace the database if it exists"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command_options ("restore", _("FILE"),
+                              _("Restore the database from an encrypted backup. The restored database is "
+                                "encrypted with the key in the system keyring (a new key is made when there is none)."),
+                              entries, &argc, &argv))
+    return 2;
+
+  if (argc != 2)
+    {
+      g_printerr ("placeringar-cli restore: %s\n", _("Give exactly one backup file"));
+      return 2;
+    }
+
+  if (g_file_test (database, G_FILE_TEST_EXISTS) && !replace)
+    {
+      g_printerr ("placeringar-cli: %s\n",
+                  _("A database already exists at this path. Give --replace to replace it with the backup."));
+      return 1;
+    }
+
+  passphrase = read_passphrase (passphrase_file, FALSE, &error);
+  if (passphrase == NULL)
+    return print_error (error);
+
+  key = plc_keyring_ensure_key (database, TRUE, NULL, &error);
+  if (key == NULL ||
+      !plc_store_restore_backup (argv[1], passphrase, database, key, &error))
+    return print_error (error);
+
+  /* Prove that the application will be able to open it. */
+  store = plc_store_open_with_keyring (database, NULL, &error);
+  if (store == NULL || !plc_store_check (store, &error))
+    return print_error (error);
+
+  return 0;
+}
+
+static int
+command_audit (const char  *database,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(GPtrArray) entries_found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *since_text = NULL;
+  PlcDate since = PLC_DATE_NONE;
+  GOptionEntry entries[] = {
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since_text,
+      N_("Only entries from DATE (YYYY-MM-DD) on"), N_("DATE") },
+    { NULL }
+  };
+
+  if (!parse_command_options ("audit", NULL,
+                              _("Print the audit log: time, user, action, record type, record id and ref."),
+                              entries, &argc, &argv))
+    return 2;
+
+  if (since_text != NULL && !plc_date_parse_iso (since_text, &since, &error))
+    return print_error (error);
+
+  store = open_existing (database, &error);
+  if (store == NULL)
+    return print_error (error);
+
+  entries_found = plc_store_list_audit (store, since, &error);
+  if (entries_found == NULL)
+    return print_error (error);
+
+  for (guint i = 0; i < entries_found->len; i++)
+    {
+      PlcAuditEntry *entry = g_ptr_array_index (entries_found, i);
+
+      g_print ("%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n",
+               entry->at, entry->user, entry->action, entry->record_type,
+               entry->record_id, entry->record_ref != NULL ? entry->record_ref : "");
+    }
+
+  return 0;
+}
+
 static const Command commands[] = {
+  { "import", N_("Import a Placements JSON file"), command_import },
+  { "export", N_("Export the database as Placements JSON"), command_export },
+  { "children", N_("List the children"), command_children },
+  { "placements", N_("List the placements"), command_placements },
+  { "backup", N_("Write an encrypted backup protected by a passphrase"), command_backup },
+  { "restore", N_("Restore the database from an encrypted backup"), command_restore },
   { "check", N_("Check integrity, encryption and foreign keys"), command_check },
+  { "audit", N_("Print the audit log"), command_audit },
 };
 
 static char *
