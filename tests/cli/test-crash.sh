@@ -85,18 +85,22 @@ wal_at_rest=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
 killed_while_writing=0
 
 for round in $(seq 1 "$rounds"); do
-  # Spread the kills over the writing, from its start to near its end.
-  delay_ms=$(( first_write_ms + (duration_ms - first_write_ms) * round / (rounds + 1) ))
+  # Wait until the import writes, then kill it at a point spread over the
+  # time writing took in the timing run.
   "$cli" --database "$db" import "$work/large.json" >/dev/null 2>&1 &
   pid=$!
+  while kill -0 "$pid" 2>/dev/null && [ "$(stat -c %s "$db-wal" 2>/dev/null || echo 0)" -le "$wal_at_rest" ]; do
+    sleep 0.001
+  done
+  delay_ms=$(( (duration_ms - first_write_ms) * (round - 1) / rounds ))
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
   wal_before_kill=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
   kill -KILL "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
 
-  echo "# round $round: killed after $delay_ms ms, with $wal_before_kill bytes in the write-ahead log"
+  echo "# round $round: killed $delay_ms ms into the writing, with $wal_before_kill bytes in the write-ahead log"
   [ "$wal_before_kill" -gt "$wal_at_rest" ] && killed_while_writing=$((killed_while_writing + 1))
-  if "$cli" --database "$db" check >"$work/out" 2>&1; then ok "round $round (killed after $delay_ms ms): check passes"; else not_ok "round $round: check passes" "$work/out"; fi
+  if "$cli" --database "$db" check >"$work/out" 2>&1; then ok "round $round (killed $delay_ms ms into the writing): check passes"; else not_ok "round $round: check passes" "$work/out"; fi
   now=$(count_children)
   if [ "$now" -eq "$before" ] || [ "$now" -eq "$after" ]; then
     ok "round $round: all or nothing ($now children)"
