@@ -205,4 +205,212 @@ gboolean    plc_store_restore_backup      (const char           *backup_path,
                                            GBytes               *key,
                                            GError              **error);
 
+/* Asynchronous calls.  The jobs of one store run one at a time, in the
+ * order they were made, on a worker thread; each callback runs in the
+ * thread-default main context of its caller.  An object passed in (a record
+ * to save, a dataset to import) is worked on in place: do not touch it until
+ * the callback has run.  Do not mix with synchronous calls on the same store
+ * while asynchronous ones are pending. */
+void        plc_store_save_child_async (PlcStore             *self,
+                                           PlcChild             *child,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_save_child_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_save_placement_async (PlcStore             *self,
+                                           PlcPlacement         *placement,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_save_placement_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_save_step_status_async (PlcStore             *self,
+                                           PlcStepStatus        *status,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_save_step_status_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_save_contact_async (PlcStore             *self,
+                                           PlcContact           *contact,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_save_contact_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_save_contact_log_entry_async (PlcStore             *self,
+                                           PlcContactLogEntry   *entry,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_save_contact_log_entry_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_save_deviation_async (PlcStore             *self,
+                                           PlcDeviation         *deviation,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_save_deviation_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_list_children_async (PlcStore             *self,
+                                           gboolean             include_deleted,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GPtrArray * plc_store_list_children_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_list_placements_async (PlcStore             *self,
+                                           gint64               child_id,
+                                           gboolean             include_deleted,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GPtrArray * plc_store_list_placements_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_list_step_statuses_async (PlcStore             *self,
+                                           gint64               placement_id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GPtrArray * plc_store_list_step_statuses_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_list_contacts_async (PlcStore             *self,
+                                           gboolean             include_deleted,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GPtrArray * plc_store_list_contacts_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_list_contact_log_async (PlcStore             *self,
+                                           gint64               child_id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GPtrArray * plc_store_list_contact_log_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_list_deviations_async (PlcStore             *self,
+                                           gboolean             include_deleted,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GPtrArray * plc_store_list_deviations_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_get_child_async (PlcStore             *self,
+                                           gint64               id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+PlcChild  * plc_store_get_child_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_delete_child_async (PlcStore             *self,
+                                           gint64               id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_delete_child_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_undelete_child_async (PlcStore             *self,
+                                           gint64               id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_undelete_child_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_delete_placement_async (PlcStore             *self,
+                                           gint64               id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_delete_placement_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_undelete_placement_async (PlcStore             *self,
+                                           gint64               id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_undelete_placement_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_delete_contact_async (PlcStore             *self,
+                                           gint64               id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_delete_contact_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_undelete_contact_async (PlcStore             *self,
+                                           gint64               id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_undelete_contact_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_delete_deviation_async (PlcStore             *self,
+                                           gint64               id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_delete_deviation_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_undelete_deviation_async (PlcStore             *self,
+                                           gint64               id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_undelete_deviation_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_record_opened_async (PlcStore             *self,
+                                           const char           *record_type,
+                                           gint64               id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_record_opened_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_list_audit_async (PlcStore             *self,
+                                           PlcDate              since,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GPtrArray * plc_store_list_audit_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_import_async (PlcStore             *self,
+                                           PlcDataset           *dataset,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_import_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_export_async (PlcStore             *self,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+PlcDataset * plc_store_export_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+
 G_END_DECLS
