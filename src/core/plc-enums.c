@@ -44,6 +44,12 @@ G_DEFINE_ENUM_TYPE (PlcStepState, plc_step_state,
   G_DEFINE_ENUM_VALUE (PLC_STEP_STATE_DONE, "done"),
   G_DEFINE_ENUM_VALUE (PLC_STEP_STATE_NOT_NEEDED, "not-needed"))
 
+G_DEFINE_ENUM_TYPE (PlcOffsetUnit, plc_offset_unit,
+  G_DEFINE_ENUM_VALUE (PLC_OFFSET_UNIT_DAYS, "days"),
+  G_DEFINE_ENUM_VALUE (PLC_OFFSET_UNIT_WEEKS, "weeks"),
+  G_DEFINE_ENUM_VALUE (PLC_OFFSET_UNIT_MONTHS, "months"),
+  G_DEFINE_ENUM_VALUE (PLC_OFFSET_UNIT_YEARS, "years"))
+
 G_DEFINE_ENUM_TYPE (PlcContactRole, plc_contact_role,
   G_DEFINE_ENUM_VALUE (PLC_CONTACT_ROLE_GUARDIAN, "guardian"),
   G_DEFINE_ENUM_VALUE (PLC_CONTACT_ROLE_FOSTER_HOME, "foster-home"),
@@ -166,6 +172,7 @@ DEFINE_STRING_FUNCS (PlcLegalBasis, plc_legal_basis, PLC_TYPE_LEGAL_BASIS)
 DEFINE_STRING_FUNCS (PlcPlacementForm, plc_placement_form, PLC_TYPE_PLACEMENT_FORM)
 DEFINE_STRING_FUNCS (PlcParty, plc_party, PLC_TYPE_PARTY)
 DEFINE_STRING_FUNCS (PlcStepState, plc_step_state, PLC_TYPE_STEP_STATE)
+DEFINE_STRING_FUNCS (PlcOffsetUnit, plc_offset_unit, PLC_TYPE_OFFSET_UNIT)
 DEFINE_STRING_FUNCS (PlcContactRole, plc_contact_role, PLC_TYPE_CONTACT_ROLE)
 DEFINE_STRING_FUNCS (PlcContactLogKind, plc_contact_log_kind, PLC_TYPE_CONTACT_LOG_KIND)
 DEFINE_STRING_FUNCS (PlcDeviationDirection, plc_deviation_direction, PLC_TYPE_DEVIATION_DIRECTION)

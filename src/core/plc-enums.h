@@ -87,6 +87,25 @@ typedef enum
 } PlcStepState;
 
 /**
+ * PlcOffsetUnit:
+ * @PLC_OFFSET_UNIT_DAYS: days, exact ("days")
+ * @PLC_OFFSET_UNIT_WEEKS: weeks of seven days, exact ("weeks")
+ * @PLC_OFFSET_UNIT_MONTHS: calendar months ("months")
+ * @PLC_OFFSET_UNIT_YEARS: calendar years ("years")
+ *
+ * The unit of an offset or interval in an agreement profile.  Months and
+ * years are calendar months: a day that does not exist in the target month
+ * becomes that month's last day.
+ */
+typedef enum
+{
+  PLC_OFFSET_UNIT_DAYS,
+  PLC_OFFSET_UNIT_WEEKS,
+  PLC_OFFSET_UNIT_MONTHS,
+  PLC_OFFSET_UNIT_YEARS,
+} PlcOffsetUnit;
+
+/**
  * PlcContactRole:
  * @PLC_CONTACT_ROLE_GUARDIAN: vårdnadshavare ("guardian")
  * @PLC_CONTACT_ROLE_FOSTER_HOME: familjehem ("foster-home")
@@ -203,6 +222,7 @@ typedef enum
 #define PLC_TYPE_LEGAL_BASIS        (plc_legal_basis_get_type ())
 #define PLC_TYPE_PLACEMENT_FORM     (plc_placement_form_get_type ())
 #define PLC_TYPE_PARTY              (plc_party_get_type ())
+#define PLC_TYPE_OFFSET_UNIT        (plc_offset_unit_get_type ())
 #define PLC_TYPE_STEP_STATE         (plc_step_state_get_type ())
 #define PLC_TYPE_CONTACT_ROLE       (plc_contact_role_get_type ())
 #define PLC_TYPE_CONTACT_LOG_KIND   (plc_contact_log_kind_get_type ())
@@ -233,6 +253,11 @@ const char *plc_party_to_string                      (PlcParty                va
 gboolean    plc_party_from_string                    (const char             *text,
                                                       PlcParty               *out);
 const char *plc_party_get_display_name               (PlcParty                value);
+
+GType       plc_offset_unit_get_type                 (void) G_GNUC_CONST;
+const char *plc_offset_unit_to_string                (PlcOffsetUnit           value);
+gboolean    plc_offset_unit_from_string              (const char             *text,
+                                                      PlcOffsetUnit          *out);
 
 GType       plc_step_state_get_type                  (void) G_GNUC_CONST;
 const char *plc_step_state_to_string                 (PlcStepState            value);
