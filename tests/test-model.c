@@ -456,6 +456,66 @@ test_placement_is_active (void)
   g_assert_false (plc_placement_is_active (placement, D (2024, 5, 10)));
 }
 
+/* The day the investigation was closed and the day a restriction was
+ * decided: not before the child was born, and a restriction not after the
+ * placement ended; neither is tied to the start. */
+static void
+test_placement_investigation_restriction (void)
+{
+  g_autoptr(PlcChild) child = make_child (D (2012, 12, 12));
+  g_autoptr(PlcPlacement) placement = plc_placement_new ();
+  g_autoptr(GError) error = NULL;
+
+  plc_placement_set_start_date (placement, D (2024, 5, 10));
+  plc_placement_set_placing_municipality (placement, "2080");
+  plc_placement_set_form (placement, PLC_PLACEMENT_FORM_JOURHEM);
+  g_assert_cmpuint (plc_placement_get_investigation_closed_date (placement), ==, NONE);
+  g_assert_cmpuint (plc_placement_get_restriction_decided_date (placement), ==, NONE);
+
+  /* Closed before the stay began (the child waits for a foster home), or
+   * long after; a restriction that carried over from an earlier placement */
+  plc_placement_set_investigation_closed_date (placement, D (2024, 4, 2));
+  plc_placement_set_restriction_decided_date (placement, D (2024, 3, 1));
+  g_assert_true (plc_placement_validate (placement, child, &error));
+  g_assert_no_error (error);
+  plc_placement_set_investigation_closed_date (placement, D (2025, 1, 15));
+  g_assert_true (plc_placement_validate (placement, child, &error));
+  g_assert_no_error (error);
+
+  /* On the day of birth, but not before */
+  plc_placement_set_investigation_closed_date (placement, D (2012, 12, 12));
+  g_assert_true (plc_placement_validate (placement, child, &error));
+  g_assert_no_error (error);
+  plc_placement_set_investigation_closed_date (placement, D (2012, 12, 11));
+  g_assert_false (plc_placement_validate (placement, child, &error));
+  assert_invalid (error, "Investigation closed");
+  g_clear_error (&error);
+  /* Without the child there is no birth date to compare with */
+  g_assert_true (plc_placement_validate (placement, NULL, &error));
+  g_assert_no_error (error);
+  plc_placement_set_investigation_closed_date (placement, NONE);
+
+  plc_placement_set_restriction_decided_date (placement, D (2012, 12, 11));
+  g_assert_false (plc_placement_validate (placement, child, &error));
+  assert_invalid (error, "Restriction decided");
+  g_clear_error (&error);
+
+  /* Up to and including the last day in care */
+  plc_placement_set_end_date (placement, D (2024, 7, 1));
+  plc_placement_set_restriction_decided_date (placement, D (2024, 7, 1));
+  g_assert_true (plc_placement_validate (placement, child, &error));
+  g_assert_no_error (error);
+  plc_placement_set_restriction_decided_date (placement, D (2024, 7, 2));
+  g_assert_false (plc_placement_validate (placement, NULL, &error));
+  assert_invalid (error, "Restriction decided");
+  g_clear_error (&error);
+
+  /* While the placement goes on, any day after birth */
+  plc_placement_set_end_date (placement, NONE);
+  g_assert_true (plc_placement_validate (placement, child, &error));
+  g_assert_no_error (error);
+}
+
 /* Step status, contact, contact log and deviation validation */
 
 static void
@@ -1278,6 +1338,7 @@ main (int   argc,
   g_test_add_func ("/model/placement/lvu3-message", test_placement_lvu3_message);
   g_test_add_func ("/model/placement/update-other-region", test_placement_update_other_region);
   g_test_add_func ("/model/placement/is-active", test_placement_is_active);
+  g_test_add_func ("/model/placement/investigation-restriction", test_placement_investigation_restriction);
 
   g_test_add_func ("/model/step-status/validate", test_step_status_validate);
   g_test_add_func ("/model/contact/validate", test_contact_validate);

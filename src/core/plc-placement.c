@@ -38,6 +38,8 @@ struct _PlcPlacement
   gboolean          other_region;
   PlcDate           lvu_decision_date;
   PlcDate           custody_carried_out_date;
+  PlcDate           investigation_closed_date;
+  PlcDate           restriction_decided_date;
   gint64            previous_id;
   char             *previous_ref;
 };
@@ -66,6 +68,8 @@ enum {
   PROP_OTHER_REGION,
   PROP_LVU_DECISION_DATE,
   PROP_CUSTODY_CARRIED_OUT_DATE,
+  PROP_INVESTIGATION_CLOSED_DATE,
+  PROP_RESTRICTION_DECIDED_DATE,
   PROP_PREVIOUS_ID,
   PROP_PREVIOUS_REF,
   N_PROPS
@@ -180,6 +184,14 @@ plc_placement_get_property (GObject    *object,
       g_value_set_uint (value, self->custody_carried_out_date);
       break;
 
+    case PROP_INVESTIGATION_CLOSED_DATE:
+      g_value_set_uint (value, self->investigation_closed_date);
+      break;
+
+    case PROP_RESTRICTION_DECIDED_DATE:
+      g_value_set_uint (value, self->restriction_decided_date);
+      break;
+
     case PROP_PREVIOUS_ID:
       g_value_set_int64 (value, self->previous_id);
       break;
@@ -281,6 +293,14 @@ plc_placement_set_property (GObject      *object,
 
     case PROP_CUSTODY_CARRIED_OUT_DATE:
       plc_placement_set_custody_carried_out_date (self, g_value_get_uint (value));
+      break;
+
+    case PROP_INVESTIGATION_CLOSED_DATE:
+      plc_placement_set_investigation_closed_date (self, g_value_get_uint (value));
+      break;
+
+    case PROP_RESTRICTION_DECIDED_DATE:
+      plc_placement_set_restriction_decided_date (self, g_value_get_uint (value));
       break;
 
     case PROP_PREVIOUS_ID:
@@ -506,6 +526,31 @@ plc_placement_class_init (PlcPlacementClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
+   * PlcPlacement:investigation-closed-date:
+   *
+   * The day the social services' investigation (utredning) was closed, or
+   * %PLC_DATE_NONE.  A stay in an emergency home (jourhem) may last at most
+   * two months after it (SoL 2025:400 22 kap. 4 §).
+   */
+  properties [PROP_INVESTIGATION_CLOSED_DATE] =
+    g_param_spec_uint ("investigation-closed-date", NULL, NULL,
+                       0, G_MAXUINT32, PLC_DATE_NONE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PlcPlacement:restriction-decided-date:
+   *
+   * The day a restriction of contact or of the disclosure of the child's
+   * whereabouts (LVU 14 §) or a moving ban (flyttningsförbud, LVU 24 §) was
+   * decided, or %PLC_DATE_NONE when none is in force.  It must be
+   * reconsidered at least every three months while it is in force.
+   */
+  properties [PROP_RESTRICTION_DECIDED_DATE] =
+    g_param_spec_uint ("restriction-decided-date", NULL, NULL,
+                       0, G_MAXUINT32, PLC_DATE_NONE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * PlcPlacement:previous-id:
    *
    * The id of the placement this one replaced (omplacering), or 0.
@@ -586,6 +631,8 @@ plc_placement_copy (PlcPlacement *self)
   copy->other_region = self->other_region;
   copy->lvu_decision_date = self->lvu_decision_date;
   copy->custody_carried_out_date = self->custody_carried_out_date;
+  copy->investigation_closed_date = self->investigation_closed_date;
+  copy->restriction_decided_date = self->restriction_decided_date;
   copy->previous_id = self->previous_id;
   copy->previous_ref = g_strdup (self->previous_ref);
 
@@ -1002,6 +1049,48 @@ plc_placement_set_custody_carried_out_date (PlcPlacement *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CUSTODY_CARRIED_OUT_DATE]);
 }
 
+PlcDate
+plc_placement_get_investigation_closed_date (PlcPlacement *self)
+{
+  g_return_val_if_fail (PLC_IS_PLACEMENT (self), PLC_DATE_NONE);
+
+  return self->investigation_closed_date;
+}
+
+void
+plc_placement_set_investigation_closed_date (PlcPlacement *self,
+                                             PlcDate       investigation_closed_date)
+{
+  g_return_if_fail (PLC_IS_PLACEMENT (self));
+
+  if (self->investigation_closed_date == investigation_closed_date)
+    return;
+
+  self->investigation_closed_date = investigation_closed_date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INVESTIGATION_CLOSED_DATE]);
+}
+
+PlcDate
+plc_placement_get_restriction_decided_date (PlcPlacement *self)
+{
+  g_return_val_if_fail (PLC_IS_PLACEMENT (self), PLC_DATE_NONE);
+
+  return self->restriction_decided_date;
+}
+
+void
+plc_placement_set_restriction_decided_date (PlcPlacement *self,
+                                            PlcDate       restriction_decided_date)
+{
+  g_return_if_fail (PLC_IS_PLACEMENT (self));
+
+  if (self->restriction_decided_date == restriction_decided_date)
+    return;
+
+  self->restriction_decided_date = restriction_decided_date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RESTRICTION_DECIDED_DATE]);
+}
+
 gint64
 plc_placement_get_previous_id (PlcPlacement *self)
 {
@@ -1127,6 +1216,12 @@ set_invalid (GError     **error,
  *  - the child is 0 to 20 years old at the start;
  *  - LVU 6 § needs the decision date and the date the custody was carried
  *    out, which is not before the decision;
+ *  - the day the investigation was closed and the day a restriction was
+ *    decided, when set, are not before the child's birth date, and the day
+ *    a restriction was decided is not after the end date (an investigation
+ *    may well be closed after the child has left, or before a placement
+ *    that replaced another one started, and a restriction may carry over
+ *    from the placement this one replaced: neither is tied to the start);
  *  - if the region placed in differs from the child's home region,
  *    #PlcPlacement:other-region is set.
  *
@@ -1228,6 +1323,21 @@ plc_placement_validate (PlcPlacement  *self,
       if (self->custody_carried_out_date < self->lvu_decision_date)
         return set_invalid (error, _("Custody carried out: must not be before the decision date"));
     }
+
+  if (child != NULL && plc_child_get_birth_date (child) != PLC_DATE_NONE)
+    {
+      PlcDate birth_date = plc_child_get_birth_date (child);
+
+      if (self->investigation_closed_date != PLC_DATE_NONE && self->investigation_closed_date < birth_date)
+        return set_invalid (error, _("Investigation closed: must not be before the child’s birth date"));
+
+      if (self->restriction_decided_date != PLC_DATE_NONE && self->restriction_decided_date < birth_date)
+        return set_invalid (error, _("Restriction decided: must not be before the child’s birth date"));
+    }
+
+  if (self->restriction_decided_date != PLC_DATE_NONE && self->end_date != PLC_DATE_NONE &&
+      self->restriction_decided_date > self->end_date)
+    return set_invalid (error, _("Restriction decided: must not be after the end date"));
 
   if (child != NULL && !self->other_region)
     {

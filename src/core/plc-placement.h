@@ -26,7 +26,8 @@ G_DECLARE_FINAL_TYPE (PlcPlacement, plc_placement, PLC, PLACEMENT, GObject)
  *   "planned-end-date", "end-date" (guint: PlcDate), "end-reason",
  *   "placed-in-municipality" (code, nullable), "placed-in-region" (county
  *   code, nullable), "other-region" (boolean), "lvu-decision-date",
- *   "custody-carried-out-date" (guint: PlcDate), "previous-id" (gint64, 0 =
+ *   "custody-carried-out-date", "investigation-closed-date",
+ *   "restriction-decided-date" (guint: PlcDate), "previous-id" (gint64, 0 =
  *   none), "previous-ref" (string, nullable).
  * Setting an empty string stores NULL.
  */
@@ -95,6 +96,12 @@ void              plc_placement_set_lvu_decision_date        (PlcPlacement     *
 PlcDate           plc_placement_get_custody_carried_out_date (PlcPlacement     *self);
 void              plc_placement_set_custody_carried_out_date (PlcPlacement     *self,
                                                               PlcDate           custody_carried_out_date);
+PlcDate           plc_placement_get_investigation_closed_date (PlcPlacement    *self);
+void              plc_placement_set_investigation_closed_date (PlcPlacement    *self,
+                                                               PlcDate          investigation_closed_date);
+PlcDate           plc_placement_get_restriction_decided_date (PlcPlacement     *self);
+void              plc_placement_set_restriction_decided_date (PlcPlacement     *self,
+                                                              PlcDate           restriction_decided_date);
 gint64            plc_placement_get_previous_id              (PlcPlacement     *self);
 void              plc_placement_set_previous_id              (PlcPlacement     *self,
                                                               gint64            previous_id);
