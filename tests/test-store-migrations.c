@@ -65,6 +65,175 @@ test_upgrade_from_1 (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* A database of schema 2 with a child and placements in it, written as
+ * version 2 wrote them: every field is kept, and the new ones are empty. */
+static void
+test_upgrade_from_2 (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GBytes) key = make_key (1);
+  g_autoptr(PlcStore) old = NULL;
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(PlcChild) child = NULL;
+  g_autoptr(PlcPlacement) first = NULL;
+  g_autoptr(PlcPlacement) second = NULL;
+  g_autoptr(PlcPlacement) saved = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *insert = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (plc_store_get_latest_schema_version (), >=, 3);
+
+  old = _plc_store_open_at_version (fixture->path, key, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_store_get_schema_version (old), ==, 2);
+  g_clear_object (&old);
+
+  db = open_raw (fixture->path);
+  g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM sqlite_master WHERE name = 'routine_offsets'"), ==, 0);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT investigation_closed_date FROM placements", -1, &stmt, NULL), !=, SQLITE_OK);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  /* Every column of schema 2, none at its default */
+  insert = g_strdup_printf (
+    "INSERT INTO children (id, version, ref, deleted, name, personnummer, temporary_ref, birth_date,"
+    " legal_gender, home_municipality, registration_municipality, asylum_seeker, unaccompanied, lss,"
+    " interpreter_language)"
+    " VALUES (7, 3, 'child-alva', 0, 'Alva Exempelsson', '20120315-2424', NULL, %u,"
+    " %d, '2080', '2081', 1, 1, 1, 'arabiska');"
+    "INSERT INTO placements (id, version, ref, deleted, child_id, placing_municipality, caseworker,"
+    " legal_basis, form, start_date, acute, planned_end_date, end_date, end_reason,"
+    " placed_in_municipality, placed_in_region, other_region, lvu_decision_date,"
+    " custody_carried_out_date, previous_id)"
+    " VALUES (11, 2, 'pl-alva-1', 0, 7, '2080', 'Kim Handläggare', %d, %d, %u, 1, %u, %u,"
+    " 'Omplacering', '2081', '20', 0, %u, %u, NULL);"
+    "INSERT INTO placements (id, version, ref, deleted, child_id, placing_municipality, caseworker,"
+    " legal_basis, form, start_date, acute, planned_end_date, end_date, end_reason,"
+    " placed_in_municipality, placed_in_region, other_region, lvu_decision_date,"
+    " custody_carried_out_date, previous_id)"
+    " VALUES (12, 1, 'pl-alva-2', 1, 7, '2062', NULL, %d, %d, %u, 0, 0, 0, NULL,"
+    " '0180', '01', 1, 0, 0, 11);"
+    "INSERT INTO audit_log (at, user, action, record_type, record_id, record_ref)"
+    " VALUES ('2025-03-20T10:00:00Z', 'kimh', 'create', 'placement', 12, 'pl-alva-2');",
+    plc_date_new (2012, 3, 15), PLC_LEGAL_GENDER_FEMALE,
+    PLC_LEGAL_BASIS_LVU6, PLC_PLACEMENT_FORM_JOURHEM, plc_date_new (2025, 2, 3),
+    plc_date_new (2025, 4, 1), plc_date_new (2025, 3, 20),
+    plc_date_new (2025, 2, 3), plc_date_new (2025, 2, 4),
+    PLC_LEGAL_BASIS_LVU2, PLC_PLACEMENT_FORM_FAMILJEHEM, plc_date_new (2025, 3, 20));
+  g_assert_cmpint (sqlite3_exec (db, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = plc_store_open (fixture->path, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_store_get_schema_version (store), ==, plc_store_get_latest_schema_version ());
+  g_assert_true (plc_store_check (store, &error));
+  g_assert_no_error (error);
+
+  child = plc_store_get_child (store, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_child_get_version (child), ==, 3);
+  g_assert_cmpstr (plc_child_get_ref (child), ==, "child-alva");
+  g_assert_cmpstr (plc_child_get_name (child), ==, "Alva Exempelsson");
+  g_assert_cmpstr (plc_child_get_personnummer (child), ==, "20120315-2424");
+  g_assert_cmpuint (plc_child_get_birth_date (child), ==, plc_date_new (2012, 3, 15));
+  g_assert_cmpint (plc_child_get_legal_gender (child), ==, PLC_LEGAL_GENDER_FEMALE);
+  g_assert_cmpstr (plc_child_get_registration_municipality (child), ==, "2081");
+  g_assert_true (plc_child_get_unaccompanied (child));
+  g_assert_cmpstr (plc_child_get_interpreter_language (child), ==, "arabiska");
+
+  first = plc_store_get_placement (store, 11, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_placement_get_version (first), ==, 2);
+  g_assert_cmpstr (plc_placement_get_ref (first), ==, "pl-alva-1");
+  g_assert_false (plc_placement_get_deleted (first));
+  g_assert_cmpint (plc_placement_get_child_id (first), ==, 7);
+  g_assert_cmpstr (plc_placement_get_child_ref (first), ==, "child-alva");
+  g_assert_cmpstr (plc_placement_get_placing_municipality (first), ==, "2080");
+  g_assert_cmpstr (plc_placement_get_caseworker (first), ==, "Kim Handläggare");
+  g_assert_cmpint (plc_placement_get_legal_basis (first), ==, PLC_LEGAL_BASIS_LVU6);
+  g_assert_cmpint (plc_placement_get_form (first), ==, PLC_PLACEMENT_FORM_JOURHEM);
+  g_assert_cmpuint (plc_placement_get_start_date (first), ==, plc_date_new (2025, 2, 3));
+  g_assert_true (plc_placement_get_acute (first));
+  g_assert_cmpuint (plc_placement_get_planned_end_date (first), ==, plc_date_new (2025, 4, 1));
+  g_assert_cmpuint (plc_placement_get_end_date (first), ==, plc_date_new (2025, 3, 20));
+  g_assert_cmpstr (plc_placement_get_end_reason (first), ==, "Omplacering");
+  g_assert_cmpstr (plc_placement_get_placed_in_municipality (first), ==, "2081");
+  g_assert_cmpstr (plc_placement_get_placed_in_region (first), ==, "20");
+  g_assert_false (plc_placement_get_other_region (first));
+  g_assert_cmpuint (plc_placement_get_lvu_decision_date (first), ==, plc_date_new (2025, 2, 3));
+  g_assert_cmpuint (plc_placement_get_custody_carried_out_date (first), ==, plc_date_new (2025, 2, 4));
+  g_assert_cmpint (plc_placement_get_previous_id (first), ==, 0);
+  g_assert_null (plc_placement_get_previous_ref (first));
+  g_assert_cmpuint (plc_placement_get_investigation_closed_date (first), ==, PLC_DATE_NONE);
+  g_assert_cmpuint (plc_placement_get_restriction_decided_date (first), ==, PLC_DATE_NONE);
+
+  second = plc_store_get_placement (store, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_placement_get_version (second), ==, 1);
+  g_assert_cmpstr (plc_placement_get_ref (second), ==, "pl-alva-2");
+  g_assert_true (plc_placement_get_deleted (second));
+  g_assert_cmpstr (plc_placement_get_placing_municipality (second), ==, "2062");
+  g_assert_null (plc_placement_get_caseworker (second));
+  g_assert_cmpint (plc_placement_get_legal_basis (second), ==, PLC_LEGAL_BASIS_LVU2);
+  g_assert_cmpint (plc_placement_get_form (second), ==, PLC_PLACEMENT_FORM_FAMILJEHEM);
+  g_assert_cmpuint (plc_placement_get_start_date (second), ==, plc_date_new (2025, 3, 20));
+  g_assert_false (plc_placement_get_acute (second));
+  g_assert_cmpuint (plc_placement_get_planned_end_date (second), ==, PLC_DATE_NONE);
+  g_assert_cmpuint (plc_placement_get_end_date (second), ==, PLC_DATE_NONE);
+  g_assert_null (plc_placement_get_end_reason (second));
+  g_assert_cmpstr (plc_placement_get_placed_in_municipality (second), ==, "0180");
+  g_assert_cmpstr (plc_placement_get_placed_in_region (second), ==, "01");
+  g_assert_true (plc_placement_get_other_region (second));
+  g_assert_cmpint (plc_placement_get_previous_id (second), ==, 11);
+  g_assert_cmpstr (plc_placement_get_previous_ref (second), ==, "pl-alva-1");
+  g_assert_cmpuint (plc_placement_get_investigation_closed_date (second), ==, PLC_DATE_NONE);
+  g_assert_cmpuint (plc_placement_get_restriction_decided_date (second), ==, PLC_DATE_NONE);
+
+  /* The upgrade itself is not audited, and the old audit log is kept */
+  audit = plc_store_list_audit (store, PLC_DATE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 1);
+  g_assert_cmpstr (((PlcAuditEntry *)g_ptr_array_index (audit, 0))->record_ref, ==, "pl-alva-2");
+
+  /* The new columns take dates, on the stored version */
+  plc_placement_set_investigation_closed_date (first, plc_date_new (2025, 3, 14));
+  g_assert_true (plc_store_save_placement (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_placement_get_version (first), ==, 3);
+  saved = plc_store_get_placement_by_ref (store, "pl-alva-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plc_placement_get_investigation_closed_date (saved), ==, plc_date_new (2025, 3, 14));
+  g_assert_cmpuint (plc_placement_get_custody_carried_out_date (saved), ==, plc_date_new (2025, 2, 4));
+
+  db = open_raw (fixture->path);
+  g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM placements"), ==, 2);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM placements WHERE restriction_decided_date = 0"), ==, 2);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM routine_offsets"), ==, 0);
+  /* The new table holds ids and units only in their one form */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO routine_offsets (profile_id, rule_id, amount, unit)"
+                                     " VALUES ('dalarna', 'sip-first', -2, 'weeks')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO routine_offsets (profile_id, rule_id, amount, unit)"
+                                     " VALUES ('dalarna', 'sip-first', 3, 'weeks')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO routine_offsets (profile_id, rule_id, amount, unit)"
+                                     " VALUES ('dalarna', 'other', 3, 'fortnights')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO routine_offsets (profile_id, rule_id, amount, unit)"
+                                     " VALUES ('Dalarna', 'other', 3, 'days')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO routine_offsets (profile_id, rule_id, amount, unit)"
+                                     " VALUES ('dalarna', '', 3, 'days')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM routine_offsets"), ==, 1);
+  sqlite3_close (db);
+}
+
 static void
 test_reopen_keeps_data (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -92,6 +261,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/store/migrations/from-1", Fixture, NULL, fixture_set_up, test_upgrade_from_1, fixture_tear_down);
+  g_test_add ("/store/migrations/from-2", Fixture, NULL, fixture_set_up, test_upgrade_from_2, fixture_tear_down);
   g_test_add ("/store/migrations/reopen", Fixture, NULL, fixture_set_up, test_reopen_keeps_data, fixture_tear_down);
 
   return g_test_run ();

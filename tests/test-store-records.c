@@ -161,6 +161,69 @@ test_placement_and_steps (Fixture       *fixture,
   g_assert_cmpuint (list->len, ==, 0);
 }
 
+/* The day the investigation was closed and the day a restriction was
+ * decided: stored, changed and cleared like the other dates. */
+static void
+test_placement_dates (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcChild) child = make_child ("Alva Exempelsson");
+  g_autoptr(PlcPlacement) placement = NULL;
+  g_autoptr(PlcPlacement) read = NULL;
+  g_autoptr(PlcPlacement) again = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (plc_store_save_child (store, child, &error));
+  g_assert_no_error (error);
+
+  placement = make_placement (plc_child_get_id (child));
+  plc_placement_set_form (placement, PLC_PLACEMENT_FORM_JOURHEM);
+  plc_placement_set_investigation_closed_date (placement, plc_date_new (2025, 4, 30));
+  plc_placement_set_restriction_decided_date (placement, plc_date_new (2025, 3, 24));
+  g_assert_true (plc_store_save_placement (store, placement, &error));
+  g_assert_no_error (error);
+
+  read = plc_store_get_placement (store, plc_placement_get_id (placement), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plc_placement_get_investigation_closed_date (read), ==, plc_date_new (2025, 4, 30));
+  g_assert_cmpuint (plc_placement_get_restriction_decided_date (read), ==, plc_date_new (2025, 3, 24));
+  g_assert_cmpuint (plc_placement_get_start_date (read), ==, plc_date_new (2025, 3, 20));
+  g_assert_cmpuint (plc_placement_get_custody_carried_out_date (read), ==, PLC_DATE_NONE);
+
+  /* The restriction is lifted, the investigation date corrected */
+  plc_placement_set_restriction_decided_date (read, PLC_DATE_NONE);
+  plc_placement_set_investigation_closed_date (read, plc_date_new (2025, 5, 2));
+  g_assert_true (plc_store_save_placement (store, read, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_placement_get_version (read), ==, 2);
+
+  list = plc_store_list_placements (store, plc_child_get_id (child), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpuint (plc_placement_get_investigation_closed_date (g_ptr_array_index (list, 0)), ==,
+                    plc_date_new (2025, 5, 2));
+  g_assert_cmpuint (plc_placement_get_restriction_decided_date (g_ptr_array_index (list, 0)), ==,
+                    PLC_DATE_NONE);
+
+  /* The model's rules hold: not after the end, and nothing is saved */
+  plc_placement_set_end_date (read, plc_date_new (2025, 6, 1));
+  plc_placement_set_restriction_decided_date (read, plc_date_new (2025, 6, 2));
+  g_assert_false (plc_store_save_placement (store, read, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Restriction decided:"));
+  g_clear_error (&error);
+  g_assert_cmpint (plc_placement_get_version (read), ==, 2);
+
+  again = plc_store_get_placement_by_ref (store, plc_placement_get_ref (placement), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_placement_get_version (again), ==, 2);
+  g_assert_cmpuint (plc_placement_get_end_date (again), ==, PLC_DATE_NONE);
+  g_assert_cmpuint (plc_placement_get_restriction_decided_date (again), ==, PLC_DATE_NONE);
+  g_assert_cmpuint (plc_placement_get_investigation_closed_date (again), ==, plc_date_new (2025, 5, 2));
+}
+
 static void
 test_contact_and_log (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -423,6 +486,7 @@ main (int   argc,
   ADD ("/store/records/child", test_child_round_trip);
   ADD ("/store/records/invalid", test_invalid_not_saved);
   ADD ("/store/records/placement-and-steps", test_placement_and_steps);
+  ADD ("/store/records/placement-dates", test_placement_dates);
   ADD ("/store/records/contact-and-log", test_contact_and_log);
   ADD ("/store/records/deviation-history", test_deviation_history);
   ADD ("/store/records/stale", test_stale_save);

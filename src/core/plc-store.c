@@ -191,6 +191,23 @@ static const char * const migrations[] = {
   "  BEGIN SELECT RAISE (ABORT, 'audit log is append-only'); END;"
   "CREATE TRIGGER placements_no_delete BEFORE DELETE ON placements"
   "  BEGIN SELECT RAISE (ABORT, 'placements are never erased'); END;",
+
+  /* 3: the day the investigation was closed and the day a restriction (LVU
+   * 14 §) or a moving ban (LVU 24 §) was decided, and the local routine
+   * offsets of the agreement profiles: unit settings, no personal data.
+   * An id is [a-z0-9-]+ and a unit a PlcOffsetUnit nick. */
+  "ALTER TABLE placements ADD COLUMN investigation_closed_date INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE placements ADD COLUMN restriction_decided_date INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE routine_offsets ("
+  "  profile_id                TEXT NOT NULL"
+  "                            CHECK (profile_id <> '' AND profile_id NOT GLOB '*[^a-z0-9-]*'),"
+  "  rule_id                   TEXT NOT NULL"
+  "                            CHECK (rule_id <> '' AND rule_id NOT GLOB '*[^a-z0-9-]*'),"
+  "  amount                    INTEGER NOT NULL,"
+  "  unit                      TEXT NOT NULL"
+  "                            CHECK (unit IN ('days', 'weeks', 'months', 'years')),"
+  "  PRIMARY KEY (profile_id, rule_id)"
+  ");",
 };
 
 int
@@ -720,7 +737,8 @@ static const char * const placement_columns[] = {
   "child-id", "placing-municipality", "caseworker", "legal-basis", "form",
   "start-date", "acute", "planned-end-date", "end-date", "end-reason",
   "placed-in-municipality", "placed-in-region", "other-region",
-  "lvu-decision-date", "custody-carried-out-date", "previous-id", NULL,
+  "lvu-decision-date", "custody-carried-out-date", "investigation-closed-date",
+  "restriction-decided-date", "previous-id", NULL,
 };
 
 static const RefLink placement_refs[] = {
