@@ -617,6 +617,69 @@ test_close_pending (Fixture       *fixture,
   waiter_clear (&list_waiter);
 }
 
+/* Local routine offsets: set, listed and cleared in the order asked */
+static void
+test_routine_offsets (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  PlcRoutineOffset *offset;
+  Waiter set_waiter;
+  Waiter list_waiter;
+
+  waiter_init (&set_waiter);
+  waiter_init (&list_waiter);
+
+  /* The list is queued before the set has run, and sees it */
+  plc_store_set_routine_offset_async (store, "dalarna", "sip-first", -2, PLC_OFFSET_UNIT_WEEKS,
+                                      NULL, got_result, &set_waiter);
+  plc_store_list_routine_offsets_async (store, "dalarna", NULL, got_result, &list_waiter);
+
+  result = wait_for (&set_waiter);
+  g_assert_true (plc_store_set_routine_offset_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  result = wait_for (&list_waiter);
+  list = plc_store_list_routine_offsets_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  offset = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (offset->profile_id, ==, "dalarna");
+  g_assert_cmpstr (offset->rule_id, ==, "sip-first");
+  g_assert_cmpint (offset->amount, ==, -2);
+  g_assert_cmpint (offset->unit, ==, PLC_OFFSET_UNIT_WEEKS);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_clear_object (&result);
+
+  /* Refused ids come back as errors */
+  plc_store_set_routine_offset_async (store, "Dalarna", "sip-first", 1, PLC_OFFSET_UNIT_DAYS,
+                                      NULL, got_result, &set_waiter);
+  result = wait_for (&set_waiter);
+  g_assert_false (plc_store_set_routine_offset_finish (store, result, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  plc_store_clear_routine_offset_async (store, "dalarna", "sip-first", NULL, got_result, &set_waiter);
+  result = wait_for (&set_waiter);
+  g_assert_true (plc_store_clear_routine_offset_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  plc_store_list_routine_offsets_async (store, NULL, NULL, got_result, &list_waiter);
+  result = wait_for (&list_waiter);
+  list = plc_store_list_routine_offsets_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+
+  waiter_clear (&set_waiter);
+  waiter_clear (&list_waiter);
+}
+
 /* A _finish that does not match its _async is refused */
 static void
 test_wrong_finish (Fixture       *fixture,
@@ -664,6 +727,7 @@ main (int   argc,
   ADD ("/store/async/cancelled", test_cancelled);
   ADD ("/store/async/other-thread", test_other_thread);
   ADD ("/store/async/close-pending", test_close_pending);
+  ADD ("/store/async/routine-offsets", test_routine_offsets);
   ADD ("/store/async/wrong-finish", test_wrong_finish);
 
 #undef ADD

@@ -19,14 +19,19 @@ test_backup_and_restore (Fixture       *fixture,
   g_autoptr(PlcChild) read = NULL;
   g_autoptr(GBytes) other_key = make_key (99);
   g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) offsets = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = g_build_filename (fixture->dir, "backup.plcbak", NULL);
   g_autofree char *target = g_build_filename (fixture->dir, "restored", "placeringar.db", NULL);
+  PlcRoutineOffset *offset;
   g_autoptr(GDir) dir = NULL;
   const char *name;
   gboolean ok;
 
   g_assert_true (plc_store_save_child (store, child, &error));
+  g_assert_no_error (error);
+  /* The unit's settings go with the records */
+  g_assert_true (plc_store_set_routine_offset (store, "dalarna", "sip-first", 3, PLC_OFFSET_UNIT_WEEKS, &error));
   g_assert_no_error (error);
 
   g_assert_true (plc_store_backup (store, backup, "correct horse battery staple", &error));
@@ -53,11 +58,21 @@ test_backup_and_restore (Fixture       *fixture,
   g_assert_cmpstr (plc_child_get_name (read), ==, "Alva Exempelsson");
   g_assert_cmpstr (plc_child_get_ref (read), ==, plc_child_get_ref (child));
 
+  offsets = plc_store_list_routine_offsets (restored, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (offsets->len, ==, 1);
+  offset = g_ptr_array_index (offsets, 0);
+  g_assert_cmpstr (offset->profile_id, ==, "dalarna");
+  g_assert_cmpstr (offset->rule_id, ==, "sip-first");
+  g_assert_cmpint (offset->amount, ==, 3);
+  g_assert_cmpint (offset->unit, ==, PLC_OFFSET_UNIT_WEEKS);
+
   audit = plc_store_list_audit (restored, PLC_DATE_NONE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (audit->len, ==, 2);
+  g_assert_cmpuint (audit->len, ==, 3);
   g_assert_cmpstr (((PlcAuditEntry *)g_ptr_array_index (audit, 0))->action, ==, "create");
-  g_assert_cmpstr (((PlcAuditEntry *)g_ptr_array_index (audit, 1))->action, ==, "restore");
+  g_assert_cmpstr (((PlcAuditEntry *)g_ptr_array_index (audit, 1))->record_type, ==, "routine-offset");
+  g_assert_cmpstr (((PlcAuditEntry *)g_ptr_array_index (audit, 2))->action, ==, "restore");
 }
 
 static void

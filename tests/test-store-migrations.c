@@ -79,6 +79,7 @@ test_upgrade_from_2 (Fixture       *fixture,
   g_autoptr(PlcPlacement) second = NULL;
   g_autoptr(PlcPlacement) saved = NULL;
   g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) offsets = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *insert = NULL;
   sqlite3 *db;
@@ -209,11 +210,23 @@ test_upgrade_from_2 (Fixture       *fixture,
   g_assert_cmpuint (plc_placement_get_investigation_closed_date (saved), ==, plc_date_new (2025, 3, 14));
   g_assert_cmpuint (plc_placement_get_custody_carried_out_date (saved), ==, plc_date_new (2025, 2, 4));
 
+  /* No routine offsets yet, and they can be set */
+  offsets = plc_store_list_routine_offsets (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (offsets->len, ==, 0);
+  g_clear_pointer (&offsets, g_ptr_array_unref);
+  g_assert_true (plc_store_set_routine_offset (store, "dalarna", "notify-region", 2, PLC_OFFSET_UNIT_DAYS, &error));
+  g_assert_no_error (error);
+  offsets = plc_store_list_routine_offsets (store, "dalarna", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (offsets->len, ==, 1);
+
   db = open_raw (fixture->path);
   g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (raw_count (db, "SELECT count(*) FROM placements"), ==, 2);
   g_assert_cmpint (raw_count (db, "SELECT count(*) FROM placements WHERE restriction_decided_date = 0"), ==, 2);
-  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM routine_offsets"), ==, 0);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM routine_offsets"), ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM routine_offsets", NULL, NULL, NULL), ==, SQLITE_OK);
   /* The new table holds ids and units only in their one form */
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO routine_offsets (profile_id, rule_id, amount, unit)"
                                      " VALUES ('dalarna', 'sip-first', -2, 'weeks')",

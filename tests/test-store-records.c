@@ -474,6 +474,204 @@ test_duplicate_ref (Fixture       *fixture,
   g_assert_cmpuint (list->len, ==, 1);
 }
 
+/* The audit rows of routine offsets, in order, as "action ref" */
+static char *
+routine_offset_audit (PlcStore *store)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  entries = plc_store_list_audit (store, PLC_DATE_NONE, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PlcAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      if (!g_str_equal (entry->record_type, "routine-offset"))
+        continue;
+
+      g_assert_cmpint (entry->record_id, ==, 0);
+      g_assert_cmpstr (entry->user, ==, g_get_user_name ());
+      g_string_append_printf (text, "%s%s %s", text->len > 0 ? "; " : "", entry->action, entry->record_ref);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+assert_offset (GPtrArray     *list,
+               guint          index,
+               const char    *profile_id,
+               const char    *rule_id,
+               int            amount,
+               PlcOffsetUnit  unit)
+{
+  PlcRoutineOffset *offset;
+
+  g_assert_cmpuint (index, <, list->len);
+  offset = g_ptr_array_index (list, index);
+  g_assert_cmpstr (offset->profile_id, ==, profile_id);
+  g_assert_cmpstr (offset->rule_id, ==, rule_id);
+  g_assert_cmpint (offset->amount, ==, amount);
+  g_assert_cmpint (offset->unit, ==, unit);
+}
+
+static void
+test_routine_offsets (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *audit = NULL;
+
+  list = plc_store_list_routine_offsets (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Set, in any order; listed by profile and rule */
+  g_assert_true (plc_store_set_routine_offset (store, "dalarna", "sip-first", 4, PLC_OFFSET_UNIT_WEEKS, &error));
+  g_assert_no_error (error);
+  g_assert_true (plc_store_set_routine_offset (store, "stockholm", "care-plan", 1, PLC_OFFSET_UNIT_MONTHS, &error));
+  g_assert_no_error (error);
+  g_assert_true (plc_store_set_routine_offset (store, "dalarna", "notify-region", -3, PLC_OFFSET_UNIT_DAYS, &error));
+  g_assert_no_error (error);
+
+  list = plc_store_list_routine_offsets (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  assert_offset (list, 0, "dalarna", "notify-region", -3, PLC_OFFSET_UNIT_DAYS);
+  assert_offset (list, 1, "dalarna", "sip-first", 4, PLC_OFFSET_UNIT_WEEKS);
+  assert_offset (list, 2, "stockholm", "care-plan", 1, PLC_OFFSET_UNIT_MONTHS);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Setting again replaces; the same value again changes nothing */
+  g_assert_true (plc_store_set_routine_offset (store, "dalarna", "sip-first", 1, PLC_OFFSET_UNIT_MONTHS, &error));
+  g_assert_no_error (error);
+  g_assert_true (plc_store_set_routine_offset (store, "dalarna", "sip-first", 1, PLC_OFFSET_UNIT_MONTHS, &error));
+  g_assert_no_error (error);
+  g_assert_true (plc_store_set_routine_offset (store, "dalarna", "notify-region", -3, PLC_OFFSET_UNIT_WEEKS, &error));
+  g_assert_no_error (error);
+
+  list = plc_store_list_routine_offsets (store, "dalarna", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  assert_offset (list, 0, "dalarna", "notify-region", -3, PLC_OFFSET_UNIT_WEEKS);
+  assert_offset (list, 1, "dalarna", "sip-first", 1, PLC_OFFSET_UNIT_MONTHS);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = plc_store_list_routine_offsets (store, "jonkoping", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Cleared: back to the profile's default; clearing again is no error */
+  g_assert_true (plc_store_clear_routine_offset (store, "dalarna", "sip-first", &error));
+  g_assert_no_error (error);
+  g_assert_true (plc_store_clear_routine_offset (store, "dalarna", "sip-first", &error));
+  g_assert_no_error (error);
+  g_assert_true (plc_store_clear_routine_offset (store, "ostergotland", "sip-first", &error));
+  g_assert_no_error (error);
+
+  list = plc_store_list_routine_offsets (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  assert_offset (list, 0, "dalarna", "notify-region", -3, PLC_OFFSET_UNIT_WEEKS);
+  assert_offset (list, 1, "stockholm", "care-plan", 1, PLC_OFFSET_UNIT_MONTHS);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Every change is audited, and only a change */
+  audit = routine_offset_audit (store);
+  g_assert_cmpstr (audit, ==,
+                   "create dalarna/sip-first; "
+                   "create stockholm/care-plan; "
+                   "create dalarna/notify-region; "
+                   "update dalarna/sip-first; "
+                   "update dalarna/notify-region; "
+                   "delete dalarna/sip-first");
+
+  /* A boxed type, copied deeply */
+  {
+    g_autoptr(PlcRoutineOffset) offset = plc_routine_offset_new ("dalarna", "sip-first", -2, PLC_OFFSET_UNIT_YEARS);
+    g_autoptr(PlcRoutineOffset) copy = g_boxed_copy (PLC_TYPE_ROUTINE_OFFSET, offset);
+
+    g_assert_true (copy->profile_id != offset->profile_id);
+    g_assert_true (copy->rule_id != offset->rule_id);
+    g_assert_cmpstr (copy->profile_id, ==, "dalarna");
+    g_assert_cmpstr (copy->rule_id, ==, "sip-first");
+    g_assert_cmpint (copy->amount, ==, -2);
+    g_assert_cmpint (copy->unit, ==, PLC_OFFSET_UNIT_YEARS);
+  }
+}
+
+static void
+test_routine_offsets_invalid (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  static const struct {
+    const char *profile_id;
+    const char *rule_id;
+    const char *label;
+  } cases[] = {
+    { "", "sip-first", "Agreement profile: must be set" },
+    { "Dalarna", "sip-first", "Agreement profile: “Dalarna”" },
+    { "dal arna", "sip-first", "Agreement profile: “dal arna”" },
+    { "dalarna/x", "sip-first", "Agreement profile: “dalarna/x”" },
+    { "östergötland", "sip-first", "Agreement profile: “östergötland”" },
+    { "dalarna", "", "Rule: must be set" },
+    { "dalarna", "sip_first", "Rule: “sip_first”" },
+    { "dalarna", "SIP", "Rule: “SIP”" },
+    { "dalarna", "sip-first ", "Rule: “sip-first ”" },
+  };
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (plc_store_set_routine_offset (store, "dalarna", "sip-first", 4, PLC_OFFSET_UNIT_WEEKS, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("“%s” “%s”", cases[i].profile_id, cases[i].rule_id);
+
+      g_assert_false (plc_store_set_routine_offset (store, cases[i].profile_id, cases[i].rule_id,
+                                                    2, PLC_OFFSET_UNIT_DAYS, &error));
+      g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].label));
+      g_clear_error (&error);
+
+      g_assert_false (plc_store_clear_routine_offset (store, cases[i].profile_id, cases[i].rule_id, &error));
+      g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].label));
+      g_clear_error (&error);
+    }
+
+  /* A unit that is not one */
+  g_assert_false (plc_store_set_routine_offset (store, "dalarna", "sip-first", 2, (PlcOffsetUnit) 17, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Unit:"));
+  g_clear_error (&error);
+
+  /* Listing by a profile id that is not one */
+  g_assert_null (plc_store_list_routine_offsets (store, "Dalarna", &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Nothing was stored, changed or audited */
+  list = plc_store_list_routine_offsets (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  assert_offset (list, 0, "dalarna", "sip-first", 4, PLC_OFFSET_UNIT_WEEKS);
+
+  audit = plc_store_list_audit (store, PLC_DATE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +690,8 @@ main (int   argc,
   ADD ("/store/records/stale", test_stale_save);
   ADD ("/store/records/soft-delete", test_soft_delete);
   ADD ("/store/records/duplicate-ref", test_duplicate_ref);
+  ADD ("/store/records/routine-offsets", test_routine_offsets);
+  ADD ("/store/records/routine-offsets-invalid", test_routine_offsets_invalid);
 
   return g_test_run ();
 }

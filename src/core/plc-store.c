@@ -2188,6 +2188,253 @@ plc_store_list_audit (PlcStore  *self,
   return g_steal_pointer (&ret);
 }
 
+/* Local routine offsets of agreement profiles
+ *
+ * Settings of the unit, not personal data: they are in the database, and so
+ * in its backups, but not in the JSON interchange.  A change is audited
+ * with the record type "routine-offset", id 0 and the ref PROFILE/RULE; a
+ * call that changes nothing writes nothing. */
+
+#define ROUTINE_OFFSET_RECORD_TYPE "routine-offset"
+
+static char *
+routine_offset_ref (const char *profile_id,
+                    const char *rule_id)
+{
+  return g_strdup_printf ("%s/%s", profile_id, rule_id);
+}
+
+static gboolean
+set_routine_offset (PlcStore                *self,
+                    const PlcRoutineOffset  *offset,
+                    GError                 **error)
+{
+  g_autofree char *ref = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *unit;
+  const char *action = NULL;
+  int rc;
+
+  if (!plc_routine_offset_validate (offset, error))
+    return FALSE;
+
+  unit = plc_offset_unit_to_string (offset->unit);
+  ref = routine_offset_ref (offset->profile_id, offset->rule_id);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!prepare (self,
+                "SELECT amount, unit FROM routine_offsets WHERE profile_id = ? AND rule_id = ?",
+                &stmt, error))
+    return rollback (self);
+
+  sqlite3_bind_text (stmt, 1, offset->profile_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, offset->rule_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    action = "create";
+  else if (rc == SQLITE_ROW &&
+           (sqlite3_column_int64 (stmt, 0) != offset->amount ||
+            g_strcmp0 ((const char *)sqlite3_column_text (stmt, 1), unit) != 0))
+    action = "update";
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, _("reading the database"), error);
+      return rollback (self);
+    }
+
+  /* Set as it was already */
+  if (action == NULL)
+    return commit (self, error);
+
+  /* SQLite 3.15 (SQLCipher 3.4.1) has no UPSERT */
+  if (!prepare (self,
+                g_str_equal (action, "create")
+                  ? "INSERT INTO routine_offsets (amount, unit, profile_id, rule_id) VALUES (?, ?, ?, ?)"
+                  : "UPDATE routine_offsets SET amount = ?, unit = ? WHERE profile_id = ? AND rule_id = ?",
+                &stmt, error))
+    return rollback (self);
+
+  sqlite3_bind_int (stmt, 1, offset->amount);
+  sqlite3_bind_text (stmt, 2, unit, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, offset->profile_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, offset->rule_id, -1, SQLITE_TRANSIENT);
+
+  if (!step_done (self, stmt, error) ||
+      !write_audit (self, action, ROUTINE_OFFSET_RECORD_TYPE, 0, ref, error))
+    return rollback (self);
+
+  return commit (self, error);
+}
+
+/**
+ * plc_store_set_routine_offset:
+ * @self: a #PlcStore
+ * @profile_id: the agreement profile's id, `[a-z0-9-]+`
+ * @rule_id: the rule's id, `[a-z0-9-]+`
+ * @amount: the offset from the rule's anchor; negative means before it
+ * @unit: the offset's unit
+ * @error: return location for a #GError
+ *
+ * Sets the unit's local routine offset for a rule of an agreement profile,
+ * replacing the one set before.  Whether the profile has that rule, and
+ * whether the rule's offset is a local routine, is the caller's to check:
+ * the store keeps what it is given.
+ *
+ * Returns: %TRUE on success; %PLC_ERROR_INVALID if an id is not one
+ */
+gboolean
+plc_store_set_routine_offset (PlcStore       *self,
+                              const char     *profile_id,
+                              const char     *rule_id,
+                              int             amount,
+                              PlcOffsetUnit   unit,
+                              GError        **error)
+{
+  g_autoptr(PlcRoutineOffset) offset = NULL;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (profile_id != NULL, FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  offset = plc_routine_offset_new (profile_id, rule_id, amount, unit);
+
+  return set_routine_offset (self, offset, error);
+}
+
+/**
+ * plc_store_clear_routine_offset:
+ * @self: a #PlcStore
+ * @profile_id: the agreement profile's id
+ * @rule_id: the rule's id
+ * @error: return location for a #GError
+ *
+ * Removes the unit's local routine offset for a rule, so that the
+ * profile's default applies again.  Clearing an offset that is not set is
+ * not an error.
+ *
+ * Returns: %TRUE on success; %PLC_ERROR_INVALID if an id is not one
+ */
+gboolean
+plc_store_clear_routine_offset (PlcStore    *self,
+                                const char  *profile_id,
+                                const char  *rule_id,
+                                GError     **error)
+{
+  g_autofree char *ref = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (profile_id != NULL, FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!plc_routine_offset_validate_profile_id (profile_id, error) ||
+      !plc_routine_offset_validate_rule_id (rule_id, error))
+    return FALSE;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!prepare (self, "DELETE FROM routine_offsets WHERE profile_id = ? AND rule_id = ?", &stmt, error))
+    return rollback (self);
+
+  sqlite3_bind_text (stmt, 1, profile_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rule_id, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, error))
+    return rollback (self);
+
+  if (sqlite3_changes (self->db) > 0)
+    {
+      ref = routine_offset_ref (profile_id, rule_id);
+      if (!write_audit (self, "delete", ROUTINE_OFFSET_RECORD_TYPE, 0, ref, error))
+        return rollback (self);
+    }
+
+  return commit (self, error);
+}
+
+/**
+ * plc_store_list_routine_offsets:
+ * @self: a #PlcStore
+ * @profile_id: (nullable): an agreement profile's id, or %NULL for the
+ *   offsets of every profile
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcRoutineOffset): the local
+ *   routine offsets that are set, by profile id and then rule id; %NULL
+ *   with @error set on failure (%PLC_ERROR_INVALID if @profile_id is not an
+ *   id)
+ */
+GPtrArray *
+plc_store_list_routine_offsets (PlcStore    *self,
+                                const char  *profile_id,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func ((GDestroyNotify) plc_routine_offset_free);
+  sqlite3_stmt *stmt = NULL;
+  gboolean bad_unit = FALSE;
+  int rc;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (profile_id != NULL && !plc_routine_offset_validate_profile_id (profile_id, error))
+    return NULL;
+
+  if (!prepare (self,
+                "SELECT profile_id, rule_id, amount, unit FROM routine_offsets"
+                " WHERE ?1 IS NULL OR profile_id = ?1 ORDER BY profile_id, rule_id",
+                &stmt, error))
+    return NULL;
+
+  if (profile_id != NULL)
+    sqlite3_bind_text (stmt, 1, profile_id, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *unit_text = (const char *)sqlite3_column_text (stmt, 3);
+      PlcOffsetUnit unit;
+
+      /* The table's CHECK allows the nicks only */
+      if (unit_text == NULL || !plc_offset_unit_from_string (unit_text, &unit))
+        {
+          bad_unit = TRUE;
+          break;
+        }
+
+      g_ptr_array_add (ret, plc_routine_offset_new ((const char *)sqlite3_column_text (stmt, 0),
+                                                    (const char *)sqlite3_column_text (stmt, 1),
+                                                    sqlite3_column_int (stmt, 2),
+                                                    unit));
+    }
+
+  sqlite3_finalize (stmt);
+
+  if (bad_unit)
+    {
+      set_sqlite_error (NULL, SQLITE_CORRUPT, _("reading the database"), error);
+      return NULL;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, _("reading the database"), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ret);
+}
+
 /* Import and export */
 
 static gboolean
@@ -2941,6 +3188,7 @@ struct _Job
   gboolean             flag;
   char                *text;
   PlcDate              date;
+  PlcRoutineOffset    *offset;
 
   GAsyncReadyCallback  callback;
   gpointer             user_data;
@@ -2963,6 +3211,7 @@ job_free (Job *job)
 {
   g_clear_object (&job->object);
   g_free (job->text);
+  g_clear_pointer (&job->offset, plc_routine_offset_free);
   g_free (job);
 }
 
@@ -3635,6 +3884,171 @@ plc_store_list_audit_finish (PlcStore      *self,
                              GError       **error)
 {
   return finish_pointer (self, result, plc_store_list_audit_async, error);
+}
+
+/* Local routine offsets */
+
+static gboolean
+job_set_routine_offset (PlcStore  *self,
+                        Job       *job,
+                        gpointer  *result,
+                        GError   **error)
+{
+  return set_routine_offset (self, job->offset, error);
+}
+
+/**
+ * plc_store_set_routine_offset_async:
+ * @self: a #PlcStore
+ * @profile_id: the agreement profile's id
+ * @rule_id: the rule's id
+ * @amount: the offset from the rule's anchor; negative means before it
+ * @unit: the offset's unit
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called in the thread-default main context of
+ *   the caller when done
+ * @user_data: data for @callback
+ *
+ * Sets a local routine offset on the store's worker thread, like
+ * plc_store_set_routine_offset().
+ */
+void
+plc_store_set_routine_offset_async (PlcStore            *self,
+                                    const char          *profile_id,
+                                    const char          *rule_id,
+                                    int                  amount,
+                                    PlcOffsetUnit        unit,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (PLC_IS_STORE (self));
+  g_return_if_fail (self->db != NULL);
+  g_return_if_fail (profile_id != NULL);
+  g_return_if_fail (rule_id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = job_new (job_set_routine_offset, NULL);
+  job->offset = plc_routine_offset_new (profile_id, rule_id, amount, unit);
+  queue_job (self, job, plc_store_set_routine_offset_async, cancellable, callback, user_data);
+}
+
+gboolean
+plc_store_set_routine_offset_finish (PlcStore      *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish_boolean (self, result, plc_store_set_routine_offset_async, error);
+}
+
+static gboolean
+job_clear_routine_offset (PlcStore  *self,
+                          Job       *job,
+                          gpointer  *result,
+                          GError   **error)
+{
+  return plc_store_clear_routine_offset (self, job->offset->profile_id, job->offset->rule_id, error);
+}
+
+/**
+ * plc_store_clear_routine_offset_async:
+ * @self: a #PlcStore
+ * @profile_id: the agreement profile's id
+ * @rule_id: the rule's id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called in the thread-default main context of
+ *   the caller when done
+ * @user_data: data for @callback
+ *
+ * Clears a local routine offset on the store's worker thread, like
+ * plc_store_clear_routine_offset().
+ */
+void
+plc_store_clear_routine_offset_async (PlcStore            *self,
+                                      const char          *profile_id,
+                                      const char          *rule_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (PLC_IS_STORE (self));
+  g_return_if_fail (self->db != NULL);
+  g_return_if_fail (profile_id != NULL);
+  g_return_if_fail (rule_id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = job_new (job_clear_routine_offset, NULL);
+  job->offset = plc_routine_offset_new (profile_id, rule_id, 0, PLC_OFFSET_UNIT_DAYS);
+  queue_job (self, job, plc_store_clear_routine_offset_async, cancellable, callback, user_data);
+}
+
+gboolean
+plc_store_clear_routine_offset_finish (PlcStore      *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return finish_boolean (self, result, plc_store_clear_routine_offset_async, error);
+}
+
+static gboolean
+job_list_routine_offsets (PlcStore  *self,
+                          Job       *job,
+                          gpointer  *result,
+                          GError   **error)
+{
+  *result = plc_store_list_routine_offsets (self, job->text, error);
+  return *result != NULL;
+}
+
+/**
+ * plc_store_list_routine_offsets_async:
+ * @self: a #PlcStore
+ * @profile_id: (nullable): an agreement profile's id, or %NULL for all
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called in the thread-default main context of
+ *   the caller when done
+ * @user_data: data for @callback
+ *
+ * Lists local routine offsets on the store's worker thread, like
+ * plc_store_list_routine_offsets().
+ */
+void
+plc_store_list_routine_offsets_async (PlcStore            *self,
+                                      const char          *profile_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (PLC_IS_STORE (self));
+  g_return_if_fail (self->db != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = job_new (job_list_routine_offsets, (GDestroyNotify) g_ptr_array_unref);
+  job->text = g_strdup (profile_id);
+  queue_job (self, job, plc_store_list_routine_offsets_async, cancellable, callback, user_data);
+}
+
+/**
+ * plc_store_list_routine_offsets_finish:
+ * @self: a #PlcStore
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcRoutineOffset): the local
+ *   routine offsets, or %NULL with @error set
+ */
+GPtrArray *
+plc_store_list_routine_offsets_finish (PlcStore      *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return finish_pointer (self, result, plc_store_list_routine_offsets_async, error);
 }
 
 /* Import and export */

@@ -14,6 +14,7 @@
 #include "plc-date.h"
 #include "plc-deviation.h"
 #include "plc-placement.h"
+#include "plc-routine-offset.h"
 #include "plc-step-status.h"
 
 G_BEGIN_DECLS
@@ -30,9 +31,11 @@ G_DECLARE_FINAL_TYPE (PlcStore, plc_store, PLC, STORE, GObject)
  * @action: `create`, `update`, `delete`, `undelete`, `open`, `import`,
  *   `export`, `backup` or `restore`
  * @record_type: `child`, `placement`, `step`, `contact`, `contact-log`,
- *   `deviation` or `database`
- * @record_id: the record's id, or 0 for the whole database
- * @record_ref: (nullable): the record's external reference
+ *   `deviation`, `routine-offset` or `database`
+ * @record_id: the record's id, or 0 for the whole database and for a
+ *   routine offset (which has no id)
+ * @record_ref: (nullable): the record's external reference; for a routine
+ *   offset its profile's and rule's ids, `PROFILE/RULE`
  *
  * One line of the audit log.  It never holds personal data: no names, no
  * personal identity numbers, only references and ids.
@@ -186,6 +189,21 @@ gboolean    plc_store_record_opened       (PlcStore             *self,
 GPtrArray  *plc_store_list_audit          (PlcStore             *self,
                                            PlcDate               since,
                                            GError              **error);
+
+/* Local routine offsets of agreement profiles */
+gboolean    plc_store_set_routine_offset  (PlcStore             *self,
+                                           const char           *profile_id,
+                                           const char           *rule_id,
+                                           int                   amount,
+                                           PlcOffsetUnit         unit,
+                                           GError              **error);
+gboolean    plc_store_clear_routine_offset (PlcStore            *self,
+                                            const char          *profile_id,
+                                            const char          *rule_id,
+                                            GError             **error);
+GPtrArray  *plc_store_list_routine_offsets (PlcStore            *self,
+                                            const char          *profile_id,
+                                            GError             **error);
 
 /* Import and export */
 gboolean    plc_store_import              (PlcStore             *self,
@@ -395,6 +413,34 @@ void        plc_store_list_audit_async (PlcStore             *self,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data);
 GPtrArray * plc_store_list_audit_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_set_routine_offset_async (PlcStore             *self,
+                                           const char           *profile_id,
+                                           const char           *rule_id,
+                                           int                   amount,
+                                           PlcOffsetUnit         unit,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_set_routine_offset_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_clear_routine_offset_async (PlcStore             *self,
+                                           const char           *profile_id,
+                                           const char           *rule_id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    plc_store_clear_routine_offset_finish (PlcStore             *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void        plc_store_list_routine_offsets_async (PlcStore             *self,
+                                           const char           *profile_id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GPtrArray * plc_store_list_routine_offsets_finish (PlcStore             *self,
                                            GAsyncResult         *result,
                                            GError              **error);
 void        plc_store_import_async (PlcStore             *self,
