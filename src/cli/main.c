@@ -21,6 +21,8 @@
 #include "plc-paths.h"
 #include "plc-store.h"
 
+#include "plc-cli.h"
+
 typedef struct
 {
   const char *name;
@@ -28,7 +30,7 @@ typedef struct
   int       (*run) (const char *database, int argc, char **argv);
 } Command;
 
-static int
+int
 print_error (const GError *error)
 {
   /* Messages name fields and refs, never personal data. */
@@ -36,7 +38,7 @@ print_error (const GError *error)
   return 1;
 }
 
-static gboolean
+gboolean
 parse_command_options (const char   *command,
                        const char   *parameter_string,
                        const char   *summary,
@@ -65,7 +67,7 @@ parse_command_options (const char   *command,
 }
 
 /* Opens an existing database with its key from the keyring. */
-static PlcStore *
+PlcStore *
 open_existing (const char  *database,
                GError     **error)
 {
@@ -518,6 +520,11 @@ static const Command commands[] = {
   { "restore", N_("Restore the database from an encrypted backup"), command_restore },
   { "check", N_("Check integrity, encryption and foreign keys"), command_check },
   { "audit", N_("Print the audit log"), command_audit },
+  { "profiles", N_("List, show, validate and import agreement profiles"), command_profiles },
+  { "obligations", N_("List the steps the rules require, with due dates"), command_obligations },
+  { "explain", N_("Explain how a step’s due date was worked out"), command_explain },
+  { "mark", N_("Record a step as done, not needed or open again"), command_mark },
+  { "routine", N_("Show or change the local routines of a profile"), command_routine },
 };
 
 static char *

@@ -50,6 +50,13 @@ G_DEFINE_ENUM_TYPE (PlcOffsetUnit, plc_offset_unit,
   G_DEFINE_ENUM_VALUE (PLC_OFFSET_UNIT_MONTHS, "months"),
   G_DEFINE_ENUM_VALUE (PLC_OFFSET_UNIT_YEARS, "years"))
 
+G_DEFINE_ENUM_TYPE (PlcObligationState, plc_obligation_state,
+  G_DEFINE_ENUM_VALUE (PLC_OBLIGATION_STATE_OPEN, "open"),
+  G_DEFINE_ENUM_VALUE (PLC_OBLIGATION_STATE_OVERDUE, "overdue"),
+  G_DEFINE_ENUM_VALUE (PLC_OBLIGATION_STATE_DONE, "done"),
+  G_DEFINE_ENUM_VALUE (PLC_OBLIGATION_STATE_NOT_NEEDED, "not-needed"),
+  G_DEFINE_ENUM_VALUE (PLC_OBLIGATION_STATE_NO_LONGER_REQUIRED, "no-longer-required"))
+
 G_DEFINE_ENUM_TYPE (PlcContactRole, plc_contact_role,
   G_DEFINE_ENUM_VALUE (PLC_CONTACT_ROLE_GUARDIAN, "guardian"),
   G_DEFINE_ENUM_VALUE (PLC_CONTACT_ROLE_FOSTER_HOME, "foster-home"),
@@ -173,6 +180,7 @@ DEFINE_STRING_FUNCS (PlcPlacementForm, plc_placement_form, PLC_TYPE_PLACEMENT_FO
 DEFINE_STRING_FUNCS (PlcParty, plc_party, PLC_TYPE_PARTY)
 DEFINE_STRING_FUNCS (PlcStepState, plc_step_state, PLC_TYPE_STEP_STATE)
 DEFINE_STRING_FUNCS (PlcOffsetUnit, plc_offset_unit, PLC_TYPE_OFFSET_UNIT)
+DEFINE_STRING_FUNCS (PlcObligationState, plc_obligation_state, PLC_TYPE_OBLIGATION_STATE)
 DEFINE_STRING_FUNCS (PlcContactRole, plc_contact_role, PLC_TYPE_CONTACT_ROLE)
 DEFINE_STRING_FUNCS (PlcContactLogKind, plc_contact_log_kind, PLC_TYPE_CONTACT_LOG_KIND)
 DEFINE_STRING_FUNCS (PlcDeviationDirection, plc_deviation_direction, PLC_TYPE_DEVIATION_DIRECTION)
@@ -275,6 +283,26 @@ plc_step_state_get_display_name (PlcStepState value)
       return C_("step state", "Done");
     case PLC_STEP_STATE_NOT_NEEDED:
       return C_("step state", "Not needed");
+    default:
+      return NULL;
+    }
+}
+
+const char *
+plc_obligation_state_get_display_name (PlcObligationState value)
+{
+  switch (value)
+    {
+    case PLC_OBLIGATION_STATE_OPEN:
+      return C_("obligation state", "Open");
+    case PLC_OBLIGATION_STATE_OVERDUE:
+      return C_("obligation state", "Overdue");
+    case PLC_OBLIGATION_STATE_DONE:
+      return C_("obligation state", "Done");
+    case PLC_OBLIGATION_STATE_NOT_NEEDED:
+      return C_("obligation state", "Not needed");
+    case PLC_OBLIGATION_STATE_NO_LONGER_REQUIRED:
+      return C_("obligation state", "No longer required");
     default:
       return NULL;
     }

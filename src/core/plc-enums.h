@@ -106,6 +106,26 @@ typedef enum
 } PlcOffsetUnit;
 
 /**
+ * PlcObligationState:
+ * @PLC_OBLIGATION_STATE_OPEN: not done, and not yet past its due date ("open")
+ * @PLC_OBLIGATION_STATE_OVERDUE: not done, and past its due date ("overdue")
+ * @PLC_OBLIGATION_STATE_DONE: done ("done")
+ * @PLC_OBLIGATION_STATE_NOT_NEEDED: marked not needed, with a reason ("not-needed")
+ * @PLC_OBLIGATION_STATE_NO_LONGER_REQUIRED: a step with a recorded status
+ *   that the rules no longer require of the placement ("no-longer-required")
+ *
+ * The state of an obligation: the recorded status, with overdue derived.
+ */
+typedef enum
+{
+  PLC_OBLIGATION_STATE_OPEN,
+  PLC_OBLIGATION_STATE_OVERDUE,
+  PLC_OBLIGATION_STATE_DONE,
+  PLC_OBLIGATION_STATE_NOT_NEEDED,
+  PLC_OBLIGATION_STATE_NO_LONGER_REQUIRED,
+} PlcObligationState;
+
+/**
  * PlcContactRole:
  * @PLC_CONTACT_ROLE_GUARDIAN: vårdnadshavare ("guardian")
  * @PLC_CONTACT_ROLE_FOSTER_HOME: familjehem ("foster-home")
@@ -223,6 +243,7 @@ typedef enum
 #define PLC_TYPE_PLACEMENT_FORM     (plc_placement_form_get_type ())
 #define PLC_TYPE_PARTY              (plc_party_get_type ())
 #define PLC_TYPE_OFFSET_UNIT        (plc_offset_unit_get_type ())
+#define PLC_TYPE_OBLIGATION_STATE   (plc_obligation_state_get_type ())
 #define PLC_TYPE_STEP_STATE         (plc_step_state_get_type ())
 #define PLC_TYPE_CONTACT_ROLE       (plc_contact_role_get_type ())
 #define PLC_TYPE_CONTACT_LOG_KIND   (plc_contact_log_kind_get_type ())
@@ -258,6 +279,12 @@ GType       plc_offset_unit_get_type                 (void) G_GNUC_CONST;
 const char *plc_offset_unit_to_string                (PlcOffsetUnit           value);
 gboolean    plc_offset_unit_from_string              (const char             *text,
                                                       PlcOffsetUnit          *out);
+
+GType       plc_obligation_state_get_type            (void) G_GNUC_CONST;
+const char *plc_obligation_state_to_string           (PlcObligationState      value);
+gboolean    plc_obligation_state_from_string         (const char             *text,
+                                                      PlcObligationState     *out);
+const char *plc_obligation_state_get_display_name    (PlcObligationState      value);
 
 GType       plc_step_state_get_type                  (void) G_GNUC_CONST;
 const char *plc_step_state_to_string                 (PlcStepState            value);

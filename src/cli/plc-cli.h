@@ -1,0 +1,41 @@
+/* plc-cli.h: what the commands of placeringar-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "plc-store.h"
+
+G_BEGIN_DECLS
+
+int        print_error           (const GError  *error);
+gboolean   parse_command_options (const char    *command,
+                                  const char    *parameter_string,
+                                  const char    *summary,
+                                  GOptionEntry  *entries,
+                                  int           *argc,
+                                  char        ***argv);
+PlcStore  *open_existing         (const char    *database,
+                                  GError       **error);
+
+/* plc-cli-rules.c */
+int        command_profiles      (const char    *database,
+                                  int            argc,
+                                  char         **argv);
+int        command_obligations   (const char    *database,
+                                  int            argc,
+                                  char         **argv);
+int        command_explain       (const char    *database,
+                                  int            argc,
+                                  char         **argv);
+int        command_mark          (const char    *database,
+                                  int            argc,
+                                  char         **argv);
+int        command_routine       (const char    *database,
+                                  int            argc,
+                                  char         **argv);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* plc-engine.h: the rules engine, from placements to dated obligations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "plc-child.h"
+#include "plc-obligation.h"
+#include "plc-placement.h"
+#include "plc-profile-set.h"
+
+G_BEGIN_DECLS
+
+#define PLC_TYPE_ENGINE (plc_engine_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlcEngine, plc_engine, PLC, ENGINE, GObject)
+
+#define PLC_ENGINE_DEFAULT_UPCOMING_DAYS 14
+
+PlcEngine     *plc_engine_new                  (PlcProfileSet  *profiles);
+PlcProfileSet *plc_engine_get_profiles         (PlcEngine      *self);
+
+int            plc_engine_get_upcoming_days    (PlcEngine      *self);
+void           plc_engine_set_upcoming_days    (PlcEngine      *self,
+                                                int             days);
+
+void           plc_engine_set_routine_offset   (PlcEngine      *self,
+                                                const char     *profile_id,
+                                                const char     *rule_id,
+                                                PlcOffset       offset);
+void           plc_engine_clear_routine_offsets (PlcEngine     *self);
+
+PlcProfile    *plc_engine_select_profile       (PlcEngine      *self,
+                                                PlcChild       *child,
+                                                PlcPlacement   *placement,
+                                                char          **warning);
+GPtrArray     *plc_engine_compute              (PlcEngine      *self,
+                                                PlcChild       *child,
+                                                PlcPlacement   *placement,
+                                                GPtrArray      *step_statuses,
+                                                PlcDate         today,
+                                                char          **warning);
+
+gboolean       plc_engine_is_upcoming          (PlcEngine      *self,
+                                                PlcObligation  *obligation,
+                                                PlcDate         today);
+
+G_END_DECLS

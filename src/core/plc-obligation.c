@@ -1,0 +1,236 @@
+/* plc-obligation.c: one dated step that the rules require of a placement
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plc-obligation"
+
+#include "config.h"
+
+#include "plc-obligation-private.h"
+
+G_DEFINE_FINAL_TYPE (PlcObligation, plc_obligation, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_RULE_ID,
+  PROP_TITLE,
+  PROP_DUE,
+  PROP_STATE,
+  PROP_OCCURRENCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+part_clear (gpointer data)
+{
+  PlcObligationPart *part = data;
+
+  g_free (part->id);
+  g_free (part->title);
+}
+
+PlcObligation *
+_plc_obligation_new (void)
+{
+  return g_object_new (PLC_TYPE_OBLIGATION, NULL);
+}
+
+static void
+plc_obligation_finalize (GObject *object)
+{
+  PlcObligation *self = (PlcObligation *)object;
+
+  g_free (self->placement_ref);
+  g_free (self->child_ref);
+  g_free (self->caseworker);
+  g_free (self->rule_id);
+  g_clear_object (&self->profile);
+  g_free (self->title);
+  g_clear_object (&self->status);
+  g_free (self->reference);
+  g_free (self->source);
+  g_free (self->explanation);
+  g_array_unref (self->parts);
+
+  G_OBJECT_CLASS (plc_obligation_parent_class)->finalize (object);
+}
+
+static void
+plc_obligation_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PlcObligation *self = PLC_OBLIGATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULE_ID:
+      g_value_set_string (value, self->rule_id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DUE:
+      g_value_set_uint (value, self->due);
+      break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_OCCURRENCE:
+      g_value_set_int (value, self->occurrence);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plc_obligation_class_init (PlcObligationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = plc_obligation_finalize;
+  object_class->get_property = plc_obligation_get_property;
+
+  properties[PROP_RULE_ID] =
+    g_param_spec_string ("rule-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DUE] =
+    g_param_spec_uint ("due", NULL, NULL, 0, G_MAXUINT32, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, PLC_TYPE_OBLIGATION_STATE,
+                       PLC_OBLIGATION_STATE_OPEN,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OCCURRENCE] =
+    g_param_spec_int ("occurrence", NULL, NULL, 1, G_MAXINT, 1,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+plc_obligation_init (PlcObligation *self)
+{
+  self->occurrence = 1;
+  self->parts = g_array_new (FALSE, TRUE, sizeof (PlcObligationPart));
+  g_array_set_clear_func (self->parts, part_clear);
+}
+
+#define GETTER(type, name, field) \
+  type \
+  plc_obligation_get_##name (PlcObligation *self) \
+  { \
+    g_return_val_if_fail (PLC_IS_OBLIGATION (self), (type) 0); \
+    return self->field; \
+  }
+
+GETTER (gint64, placement_id, placement_id)
+GETTER (const char *, placement_ref, placement_ref)
+GETTER (const char *, child_ref, child_ref)
+GETTER (const char *, caseworker, caseworker)
+GETTER (const char *, rule_id, rule_id)
+GETTER (const PlcRule *, rule, rule)
+GETTER (PlcProfile *, profile, profile)
+GETTER (int, occurrence, occurrence)
+GETTER (const char *, title, title)
+GETTER (PlcDate, due, due)
+GETTER (PlcObligationState, state, state)
+GETTER (PlcStepStatus *, status, status)
+GETTER (PlcDate, done_date, done_date)
+GETTER (PlcDate, anchor_date, anchor_date)
+GETTER (gboolean, offset_changed, offset_changed)
+GETTER (const char *, reference, reference)
+GETTER (const char *, source, source)
+GETTER (const char *, explanation, explanation)
+
+#undef GETTER
+
+PlcOffset
+plc_obligation_get_offset (PlcObligation *self)
+{
+  PlcOffset none = { 0, PLC_OFFSET_UNIT_DAYS };
+
+  g_return_val_if_fail (PLC_IS_OBLIGATION (self), none);
+  return self->offset;
+}
+
+guint
+plc_obligation_get_n_parts (PlcObligation *self)
+{
+  g_return_val_if_fail (PLC_IS_OBLIGATION (self), 0);
+  return self->parts->len;
+}
+
+const char *
+plc_obligation_get_part_id (PlcObligation *self,
+                            guint          index)
+{
+  g_return_val_if_fail (PLC_IS_OBLIGATION (self), NULL);
+  g_return_val_if_fail (index < self->parts->len, NULL);
+  return g_array_index (self->parts, PlcObligationPart, index).id;
+}
+
+const char *
+plc_obligation_get_part_title (PlcObligation *self,
+                               guint          index)
+{
+  g_return_val_if_fail (PLC_IS_OBLIGATION (self), NULL);
+  g_return_val_if_fail (index < self->parts->len, NULL);
+  return g_array_index (self->parts, PlcObligationPart, index).title;
+}
+
+PlcObligationState
+plc_obligation_get_part_state (PlcObligation *self,
+                               guint          index)
+{
+  g_return_val_if_fail (PLC_IS_OBLIGATION (self), PLC_OBLIGATION_STATE_OPEN);
+  g_return_val_if_fail (index < self->parts->len, PLC_OBLIGATION_STATE_OPEN);
+  return g_array_index (self->parts, PlcObligationPart, index).state;
+}
+
+/**
+ * plc_obligation_is_open:
+ *
+ * Returns: whether the step still needs doing (open or overdue)
+ */
+gboolean
+plc_obligation_is_open (PlcObligation *self)
+{
+  g_return_val_if_fail (PLC_IS_OBLIGATION (self), FALSE);
+
+  return self->state == PLC_OBLIGATION_STATE_OPEN ||
+         self->state == PLC_OBLIGATION_STATE_OVERDUE;
+}
+
+/**
+ * plc_obligation_compare:
+ *
+ * Orders by due date (undated last), then placement, rule and occurrence.
+ */
+int
+plc_obligation_compare (PlcObligation *a,
+                        PlcObligation *b)
+{
+  PlcDate da = a->due != PLC_DATE_NONE ? a->due : G_MAXUINT32;
+  PlcDate db = b->due != PLC_DATE_NONE ? b->due : G_MAXUINT32;
+  int cmp;
+
+  if (da != db)
+    return da < db ? -1 : 1;
+
+  if ((cmp = g_strcmp0 (a->placement_ref, b->placement_ref)) != 0)
+    return cmp;
+
+  if ((cmp = g_strcmp0 (a->rule_id, b->rule_id)) != 0)
+    return cmp;
+
+  return a->occurrence - b->occurrence;
+}
