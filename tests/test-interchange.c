@@ -266,6 +266,8 @@ test_read_full (void)
   g_assert_false (plc_placement_get_other_region (placement));
   assert_date (plc_placement_get_lvu_decision_date (placement), "2025-02-03");
   assert_date (plc_placement_get_custody_carried_out_date (placement), "2025-02-04");
+  assert_date (plc_placement_get_investigation_closed_date (placement), "2025-03-07");
+  assert_date (plc_placement_get_restriction_decided_date (placement), NULL);
   g_assert_null (plc_placement_get_previous_ref (placement));
   g_assert_cmpint (plc_placement_get_previous_id (placement), ==, 0);
 
@@ -283,6 +285,8 @@ test_read_full (void)
   g_assert_null (plc_placement_get_placed_in_region (placement));
   assert_date (plc_placement_get_lvu_decision_date (placement), NULL);
   assert_date (plc_placement_get_custody_carried_out_date (placement), NULL);
+  assert_date (plc_placement_get_investigation_closed_date (placement), NULL);
+  assert_date (plc_placement_get_restriction_decided_date (placement), "2025-04-02");
   g_assert_cmpstr (plc_placement_get_previous_ref (placement), ==, "pl-alva-1");
 
   /* In another region: other_region follows */
@@ -294,6 +298,8 @@ test_read_full (void)
   g_assert_cmpstr (plc_placement_get_placed_in_region (placement), ==, "05");
   g_assert_true (plc_placement_get_other_region (placement));
   g_assert_cmpstr (plc_placement_get_caseworker (placement), ==, "Robin Socialsekreterare");
+  assert_date (plc_placement_get_investigation_closed_date (placement), NULL);
+  assert_date (plc_placement_get_restriction_decided_date (placement), NULL);
 
   placement = find_by_ref (placements, "pl-samir-1");
   g_assert_cmpstr (plc_placement_get_child_ref (placement), ==, "child-samir");
@@ -673,6 +679,9 @@ test_error_unknown_field (void)
                            "$.extra", "unknown field");
   assert_mutation_invalid ("\"lss\": true,", "\"lss\": true, \"shoe_size\": 32,",
                            "$.children[1].shoe_size", "unknown field");
+  /* The dates' members end in _date, as the other dates of a placement */
+  assert_mutation_invalid ("\"investigation_closed_date\":", "\"investigation_closed\":",
+                           "$.children[0].placements[0].investigation_closed", "unknown field");
   assert_mutation_invalid ("\"form\": \"natverkshem\",", "\"form\": \"natverkshem\", \"colour\": \"blue\",",
                            "$.children[1].placements[0].colour", "unknown field");
   assert_mutation_invalid ("\"rule\": \"lvu-court-submission\",", "\"rule\": \"lvu-court-submission\", \"due\": \"x\",",
@@ -744,6 +753,10 @@ test_error_date (void)
 {
   assert_mutation_invalid ("\"end_date\": \"2025-03-20\"", "\"end_date\": \"2025-02-30\"",
                            "$.children[0].placements[0].end_date", "expected a date in the form YYYY-MM-DD");
+  assert_mutation_invalid ("\"investigation_closed_date\": \"2025-03-07\"", "\"investigation_closed_date\": \"2025-03-32\"",
+                           "$.children[0].placements[0].investigation_closed_date", "YYYY-MM-DD");
+  assert_mutation_invalid ("\"restriction_decided_date\": \"2025-04-02\"", "\"restriction_decided_date\": true",
+                           "$.children[0].placements[1].restriction_decided_date", "YYYY-MM-DD");
   assert_mutation_invalid ("\"birth_date\": \"2009-01-01\"", "\"birth_date\": \"01/01/2009\"",
                            "$.children[2].birth_date", "YYYY-MM-DD");
   assert_mutation_invalid ("\"start_date\": \"2024-09-02\"", "\"start_date\": \"2024-9-2\"",
@@ -883,6 +896,30 @@ test_error_validation (void)
                            "$.children[0].placements[0]", NULL);
   assert_mutation_invalid ("\"end_date\": \"2025-03-20\"", "\"end_date\": \"2025-01-20\"",
                            "$.children[0].placements[0]", NULL);
+  /* Closed, or a restriction decided, before the child was born */
+  assert_mutation_invalid ("\"investigation_closed_date\": \"2025-03-07\"", "\"investigation_closed_date\": \"2012-03-14\"",
+                           "$.children[0].placements[0]", "Investigation closed");
+  assert_mutation_invalid ("\"restriction_decided_date\": \"2025-04-02\"", "\"restriction_decided_date\": \"2012-03-14\"",
+                           "$.children[0].placements[1]", "Restriction decided");
+  /* A restriction decided after the placement ended */
+  assert_mutation_invalid ("\"investigation_closed_date\": \"2025-03-07\"",
+                           "\"investigation_closed_date\": \"2025-03-07\", \"restriction_decided_date\": \"2025-03-21\"",
+                           "$.children[0].placements[0]", "Restriction decided");
+  /* But on its last day, or before the placement started, it is fine */
+  {
+    g_autofree char *full = load_fixture ("full.json");
+    g_autofree char *on_end = mutate (full, "\"investigation_closed_date\": \"2025-03-07\"",
+                                      "\"investigation_closed_date\": \"2025-03-07\", \"restriction_decided_date\": \"2025-03-20\"");
+    g_autofree char *before_start = mutate (full, "\"restriction_decided_date\": \"2025-04-02\"",
+                                            "\"restriction_decided_date\": \"2025-02-04\"");
+    g_autoptr(PlcDataset) first = read_ok (on_end);
+    g_autoptr(PlcDataset) second = read_ok (before_start);
+
+    assert_date (plc_placement_get_restriction_decided_date (find_by_ref (plc_dataset_get_placements (first), "pl-alva-1")),
+                 "2025-03-20");
+    assert_date (plc_placement_get_restriction_decided_date (find_by_ref (plc_dataset_get_placements (second), "pl-alva-2")),
+                 "2025-02-04");
+  }
   assert_mutation_invalid (",\n              \"date\": \"2025-02-07\"", "",
                            "$.children[0].placements[0].steps[1]", NULL);
   assert_mutation_invalid (",\n              \"reason\": \"Fullständig hälsoundersökning gjord 2024-11-12, journalkopia i akten\"", "",

@@ -733,7 +733,8 @@ read_placement (Reader      *reader,
     "ref", "placing_municipality", "caseworker", "legal_basis", "form",
     "start_date", "acute", "planned_end_date", "end_date", "end_reason",
     "placed_in_municipality", "placed_in_region", "lvu_decision_date",
-    "custody_carried_out_date", "previous", "steps", NULL
+    "custody_carried_out_date", "investigation_closed_date",
+    "restriction_decided_date", "previous", "steps", NULL
   };
   PlcChild *child = user_data;
   g_autoptr(PlcPlacement) placement = plc_placement_new ();
@@ -742,6 +743,7 @@ read_placement (Reader      *reader,
   int legal_basis, form;
   gboolean acute;
   PlcDate start, planned_end, end, decision, carried_out;
+  PlcDate investigation_closed, restriction_decided;
   gboolean ok;
 
   if (!check_members (reader, object, members, error) ||
@@ -759,6 +761,8 @@ read_placement (Reader      *reader,
       !get_region (reader, object, "placed_in_region", &placed_in_region, error) ||
       !get_date (reader, object, "lvu_decision_date", OPTIONAL, &decision, error) ||
       !get_date (reader, object, "custody_carried_out_date", OPTIONAL, &carried_out, error) ||
+      !get_date (reader, object, "investigation_closed_date", OPTIONAL, &investigation_closed, error) ||
+      !get_date (reader, object, "restriction_decided_date", OPTIONAL, &restriction_decided, error) ||
       !get_string (reader, object, "previous", OPTIONAL, &previous, error))
     return FALSE;
 
@@ -777,6 +781,8 @@ read_placement (Reader      *reader,
   plc_placement_set_placed_in_region (placement, placed_in_region);
   plc_placement_set_lvu_decision_date (placement, decision);
   plc_placement_set_custody_carried_out_date (placement, carried_out);
+  plc_placement_set_investigation_closed_date (placement, investigation_closed);
+  plc_placement_set_restriction_decided_date (placement, restriction_decided);
   plc_placement_set_previous_ref (placement, previous);
   plc_placement_update_other_region (placement, child);
 
@@ -1444,6 +1450,8 @@ write_placement (JsonBuilder  *builder,
   add_region (builder, "placed_in_region", plc_placement_get_placed_in_region (placement));
   add_date (builder, "lvu_decision_date", plc_placement_get_lvu_decision_date (placement));
   add_date (builder, "custody_carried_out_date", plc_placement_get_custody_carried_out_date (placement));
+  add_date (builder, "investigation_closed_date", plc_placement_get_investigation_closed_date (placement));
+  add_date (builder, "restriction_decided_date", plc_placement_get_restriction_decided_date (placement));
   add_string (builder, "previous", plc_placement_get_previous_ref (placement));
 
   for (guint i = 0; i < steps->len; i++)
