@@ -309,7 +309,7 @@ test_read_full (void)
   g_assert_true (plc_placement_get_acute (placement));
 
   /* Step statuses of each kind */
-  step = find_step (dataset, "pl-alva-1", "notify-region", 1);
+  step = find_step (dataset, "pl-alva-1", "health-exam-notification", 1);
   g_assert_cmpint (plc_step_status_get_state (step), ==, PLC_STEP_STATE_DONE);
   assert_date (plc_step_status_get_date (step), "2025-02-05");
   g_assert_cmpstr (plc_step_status_get_note (step), ==, "BBIC Begäran om hälsoundersökning skickad");
@@ -320,7 +320,7 @@ test_read_full (void)
   assert_date (plc_step_status_get_date (step), "2025-02-07");
   g_assert_null (plc_step_status_get_note (step));
 
-  step = find_step (dataset, "pl-alva-2", "health-examination", 1);
+  step = find_step (dataset, "pl-alva-2", "health-exam", 1);
   g_assert_cmpint (plc_step_status_get_state (step), ==, PLC_STEP_STATE_NOT_NEEDED);
   assert_date (plc_step_status_get_date (step), NULL);
   g_assert_cmpstr (plc_step_status_get_reason (step), ==,
@@ -330,7 +330,7 @@ test_read_full (void)
   g_assert_cmpint (plc_step_status_get_state (step), ==, PLC_STEP_STATE_OPEN);
   g_assert_cmpstr (plc_step_status_get_note (step), ==, "Mötet ställdes in, nytt datum bokas");
 
-  step = find_step (dataset, "pl-noah-1", "notify-region", 1);
+  step = find_step (dataset, "pl-noah-1", "health-exam-notification", 1);
   g_assert_cmpint (plc_step_status_get_state (step), ==, PLC_STEP_STATE_DONE);
 
   /* The contact log */
@@ -385,7 +385,7 @@ test_read_full (void)
   g_assert_cmpstr (plc_deviation_get_unit (deviation), ==, "Region Dalarna, barnhälsovården");
   g_assert_cmpint (plc_deviation_get_category (deviation), ==, PLC_DEVIATION_CATEGORY_HEALTH_EXAMINATION);
   g_assert_cmpstr (plc_deviation_get_placement_ref (deviation), ==, "pl-alva-2");
-  g_assert_cmpstr (plc_deviation_get_rule (deviation), ==, "health-examination");
+  g_assert_cmpstr (plc_deviation_get_rule (deviation), ==, "health-exam");
   g_assert_cmpstr (plc_deviation_get_profile (deviation), ==, "dalarna");
   g_assert_cmpint (plc_deviation_get_status (deviation), ==, PLC_DEVIATION_STATUS_ESCALATED);
   g_assert_cmpstr (plc_deviation_get_conclusion (deviation), ==, "Rutinen för underrättelser följdes inte.");
@@ -458,7 +458,7 @@ test_read_variants (void)
     "      \"ref\": \"p1\", \"placing_municipality\": \"falun\", \"legal_basis\": \"LVU3\",\n"
     "      \"form\": \"sis\", \"start_date\": \"2025-06-01\", \"acute\": false,\n"
     "      \"placed_in_municipality\": \"Borlänge\", \"placed_in_region\": \"Dalarnas län\",\n"
-    "      \"steps\": [ { \"status\": \"open\", \"rule\": \"notify-region\", \"occurrence\": 1 } ]\n"
+    "      \"steps\": [ { \"status\": \"open\", \"rule\": \"health-exam-notification\", \"occurrence\": 1 } ]\n"
     "    } ]\n"
     "  } ],\n"
     "  \"contacts\": [],\n"
@@ -490,7 +490,7 @@ test_read_variants (void)
     "          \"placed_in_region\": \"Region Dalarna\",\n"
     "          \"steps\": [\n"
     "            {\n"
-    "              \"rule\": \"notify-region\",\n"
+    "              \"rule\": \"health-exam-notification\",\n"
     "              \"status\": \"open\"\n"
     "            }\n"
     "          ]\n"
@@ -718,8 +718,8 @@ test_error_wrong_type (void)
   assert_mutation_invalid ("\"links\": [\n        {\n          \"child\": \"child-samir\",\n          \"role\": \"god-man\"\n        }\n      ]",
                            "\"links\": {\"child\": \"child-samir\", \"role\": \"god-man\"}",
                            "$.contacts[2].links", "expected a list");
-  assert_mutation_invalid ("\"steps\": [\n            {\n              \"rule\": \"notify-region\",\n              \"status\": \"done\",\n              \"date\": \"2024-09-03\"",
-                           "\"steps\": [\n            \"notify-region\", {\n              \"rule\": \"notify-region\",\n              \"status\": \"done\",\n              \"date\": \"2024-09-03\"",
+  assert_mutation_invalid ("\"steps\": [\n            {\n              \"rule\": \"health-exam-notification\",\n              \"status\": \"done\",\n              \"date\": \"2024-09-03\"",
+                           "\"steps\": [\n            \"health-exam-notification\", {\n              \"rule\": \"health-exam-notification\",\n              \"status\": \"done\",\n              \"date\": \"2024-09-03\"",
                            "$.children[1].placements[0].steps[0]", "expected an object");
   assert_invalid ("{\"format\": \"placeringar\", \"version\": 1, \"children\": {}}", -1,
                   "$.children", "expected a list");
@@ -837,8 +837,8 @@ test_error_duplicate_ref (void)
   assert_mutation_invalid ("\"ref\": \"dev-2025-002\"", "\"ref\": \"dev-2025-001\"",
                            "$.deviations[1].ref", "$.deviations[0].ref");
   /* The same step twice in a placement */
-  assert_mutation_invalid ("\"rule\": \"lvu-court-submission\"", "\"rule\": \"notify-region\"",
-                           "$.children[0].placements[0].steps[1]", "notify-region");
+  assert_mutation_invalid ("\"rule\": \"lvu-court-submission\"", "\"rule\": \"health-exam-notification\"",
+                           "$.children[0].placements[0].steps[1]", "health-exam-notification");
 
   /* The same ref for records of different kinds is fine */
   {

@@ -700,7 +700,7 @@ read_step_status (Reader      *reader,
       g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                    /* Translators: the first %s is a JSON path such as
                     * “$.children[0].placements[0].steps[2]”, the second a rule id
-                    * such as “notify-region”, %d a number such as 1 */
+                    * such as “health-exam-notification”, %d a number such as 1 */
                    _("%s: the placement already has a status for rule “%s”, occurrence %d"),
                    reader->path->str, rule, occurrence);
       return FALSE;

@@ -96,6 +96,13 @@ plc_profile_set_new (void)
   return g_object_new (PLC_TYPE_PROFILE_SET, NULL);
 }
 
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
 /* The *.json files of @dir, sorted; an absent directory has none. */
 static GPtrArray *
 list_profile_files (const char  *dir,
@@ -126,7 +133,7 @@ list_profile_files (const char  *dir,
         g_ptr_array_add (files, g_build_filename (dir, name, NULL));
     }
 
-  g_ptr_array_sort (files, (GCompareFunc)g_strcmp0);
+  g_ptr_array_sort (files, compare_paths);
   return g_steal_pointer (&files);
 }
 

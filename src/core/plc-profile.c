@@ -1644,6 +1644,13 @@ plc_profile_load_from_data (const char  *data,
       return NULL;
     }
 
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                   _("%s: the file is empty"), name);
+      return NULL;
+    }
+
   profile = g_object_new (PLC_TYPE_PROFILE, NULL);
   loader.profile = profile;
   if (baseline == profile)
