@@ -279,11 +279,25 @@ engine_for_store (PlcStore  *store,
   g_autoptr(PlcProfileSet) profiles = plc_profile_set_load_default (error);
   g_autoptr(PlcEngine) engine = NULL;
   g_autoptr(GPtrArray) routines = NULL;
+  g_autoptr(GPtrArray) placements = NULL;
 
   if (profiles == NULL)
     return NULL;
 
   engine = plc_engine_new (profiles);
+
+  /* Placements that a move replaced: their care did not end */
+  placements = plc_store_list_placements (store, 0, FALSE, error);
+  if (placements == NULL)
+    return NULL;
+
+  for (guint i = 0; i < placements->len; i++)
+    {
+      PlcPlacement *placement = g_ptr_array_index (placements, i);
+
+      if (plc_placement_get_previous_id (placement) != 0)
+        plc_engine_set_continued (engine, plc_placement_get_previous_id (placement), TRUE);
+    }
 
   routines = plc_store_list_routine_offsets (store, NULL, error);
   if (routines == NULL)

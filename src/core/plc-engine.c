@@ -42,6 +42,7 @@ struct _PlcEngine
 
   PlcProfileSet *profiles;
   GHashTable    *routines;       /* "profile/rule" → PlcOffset */
+  GHashTable    *continued;      /* ids of placements another one replaced */
   int            upcoming_days;
 };
 
@@ -54,6 +55,7 @@ plc_engine_finalize (GObject *object)
 
   g_clear_object (&self->profiles);
   g_hash_table_unref (self->routines);
+  g_hash_table_unref (self->continued);
 
   G_OBJECT_CLASS (plc_engine_parent_class)->finalize (object);
 }
@@ -68,6 +70,7 @@ static void
 plc_engine_init (PlcEngine *self)
 {
   self->routines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->continued = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->upcoming_days = PLC_ENGINE_DEFAULT_UPCOMING_DAYS;
 }
 
@@ -141,6 +144,27 @@ plc_engine_clear_routine_offsets (PlcEngine *self)
 {
   g_return_if_fail (PLC_IS_ENGINE (self));
   g_hash_table_remove_all (self->routines);
+}
+
+/**
+ * plc_engine_set_continued:
+ * @continued: whether another placement replaced this one (*omplacering*)
+ *
+ * A placement that a move replaced did not end the care: the steps that
+ * count from the end of a placement (the follow-up after care ends) do not
+ * apply to it.
+ */
+void
+plc_engine_set_continued (PlcEngine *self,
+                          gint64     placement_id,
+                          gboolean   continued)
+{
+  g_return_if_fail (PLC_IS_ENGINE (self));
+
+  if (continued)
+    g_hash_table_add (self->continued, g_memdup2 (&placement_id, sizeof placement_id));
+  else
+    g_hash_table_remove (self->continued, &placement_id);
 }
 
 static const char *
@@ -248,6 +272,7 @@ typedef struct
   PlcDate        horizon;
   PlcDate        end;
   PlcDate        birth;
+  gboolean       continued;
   GHashTable    *rules;      /* id → const PlcRule *, the ones that apply */
   GHashTable    *statuses;   /* "rule/occurrence" → PlcStepStatus */
   GHashTable    *used;       /* statuses matched to an obligation */
@@ -393,14 +418,21 @@ explain (PlcObligation *ob,
   if (ob->offset.amount > 0)
     /* Translators: "“Notify the region” is due on 2026-01-08: 3 days
      * after the start of the placement (2026-01-01)." */
-    g_string_append_printf (text, _("“%s” is due on %s: %s after %s (%s)."),
+    g_string_append_printf (text, _("“%s” is due on %s: %s after %s (%s)"),
                             title, due, length, anchor_text, anchor_date);
   else if (ob->offset.amount < 0)
-    g_string_append_printf (text, _("“%s” is due on %s: %s before %s (%s)."),
+    g_string_append_printf (text, _("“%s” is due on %s: %s before %s (%s)"),
                             title, due, length, anchor_text, anchor_date);
   else
-    g_string_append_printf (text, _("“%s” is due on %s: the same day as %s."),
-                            title, due, anchor_text);
+    g_string_append_printf (text, _("“%s” is due on %s: the same day as %s (%s)"),
+                            title, due, anchor_text, anchor_date);
+
+  /* One sentence: the rule, the dates, the law and the agreement */
+  if (ob->reference != NULL && *ob->reference != '\0')
+    /* Translators: continues the sentence above with a legal reference */
+    g_string_append_printf (text, _(", under %s"), ob->reference);
+  /* Translators: ends the sentence above with the agreement and section */
+  g_string_append_printf (text, _("; source: %s."), ob->source);
 
   if (missing != NULL)
     {
@@ -422,15 +454,6 @@ explain (PlcObligation *ob,
       else
         g_string_append (text, _("The time is a local routine."));
     }
-
-  if (ob->reference != NULL && *ob->reference != '\0')
-    {
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text, _("Legal reference: %s."), ob->reference);
-    }
-
-  g_string_append_c (text, ' ');
-  g_string_append_printf (text, _("Source: %s."), ob->source);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -586,6 +609,10 @@ compute_rule_occurrences (Run           *run,
             }
           continue;
         }
+
+      /* A move did not end the care */
+      if (anchor_kind == PLC_ANCHOR_PLACEMENT_END && run->continued)
+        continue;
 
       anchor = placement_date (run->placement, anchor_kind);
       if (anchor != PLC_DATE_NONE)
@@ -788,6 +815,11 @@ plc_engine_compute (PlcEngine     *self,
   run.horizon = plc_date_add_days (today, self->upcoming_days);
   run.end = plc_placement_get_end_date (placement);
   run.birth = child != NULL ? plc_child_get_birth_date (child) : PLC_DATE_NONE;
+  {
+    gint64 id = plc_placement_get_id (placement);
+
+    run.continued = id != 0 && g_hash_table_contains (self->continued, &id);
+  }
   run.rules = g_hash_table_new (g_str_hash, g_str_equal);
   run.statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.used = g_hash_table_new (NULL, NULL);

@@ -33,6 +33,10 @@ void           plc_engine_set_routine_offset   (PlcEngine      *self,
                                                 PlcOffset       offset);
 void           plc_engine_clear_routine_offsets (PlcEngine     *self);
 
+void           plc_engine_set_continued        (PlcEngine      *self,
+                                                gint64          placement_id,
+                                                gboolean        continued);
+
 PlcProfile    *plc_engine_select_profile       (PlcEngine      *self,
                                                 PlcChild       *child,
                                                 PlcPlacement   *placement,

@@ -120,6 +120,10 @@ json_check "LVU 6 §: court submission a week after the decision" "get('p-uppsal
 # LVU 8 §: apply within 4 weeks of the custody carried out 2026-11-03
 json_check "LVU 6 §: application 4 weeks after custody was carried out" "get('p-uppsala','lvu-care-application')['due'] == '2026-12-01'"
 json_check "Uppsala has no agreement: warned" "'Uppsala' in get('p-uppsala','health-exam')['warning']"
+# Omplacering (Dalarna 6.4: the steps apply again as for a new placement);
+# a move does not end the care, so no follow-up after care ends
+json_check "a moved placement gets the steps again from its own start" "get('p-moved-2','health-exam-notification')['due'] == '2025-06-04'"
+json_check "the placement a move replaced gets no follow-up after care" "get('p-moved-1','aftercare-follow-up') is None"
 json_check "no child's name is printed" "'Ebba' not in json.dumps(o) and 'Testsson' not in json.dumps(o)"
 
 check "obligations --overdue" "$cli" --database "$db" obligations --today 2026-11-20 --overdue --json
