@@ -564,6 +564,61 @@ resolve_state (Run           *run,
 static GPtrArray *compute_rule (Run        *run,
                                 const char *rule_id);
 
+static gboolean
+has_step_or_part_status (Run           *run,
+                         const PlcRule *rule,
+                         int            occurrence)
+{
+  if (has_status (run, plc_rule_get_id (rule), occurrence))
+    return TRUE;
+
+  for (guint i = 0; i < plc_rule_get_n_parts (rule); i++)
+    {
+      g_autofree char *part_rule = g_strdup_printf ("%s/%s", plc_rule_get_id (rule),
+                                                    plc_rule_get_part_id (rule, i));
+
+      if (has_status (run, part_rule, occurrence))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A rule that applies but cannot be dated yet: only the occurrences a
+ * user recorded a status for are listed, undated, so that a recorded
+ * status is never shown as no longer required while the rule applies. */
+static GPtrArray *
+undated_occurrences (Run           *run,
+                     const PlcRule *rule,
+                     const char    *missing)
+{
+  g_autoptr(GPtrArray) occurrences = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (int n = 1; n <= MAX_OCCURRENCES && has_step_or_part_status (run, rule, n); n++)
+    {
+      PlcObligation *ob = new_obligation (run, rule, plc_rule_get_id (rule));
+
+      ob->occurrence = n;
+      ob->due = PLC_DATE_NONE;
+      resolve_state (run, ob);
+      if (ob->state == PLC_OBLIGATION_STATE_OVERDUE)
+        ob->state = PLC_OBLIGATION_STATE_OPEN;
+      if (missing != NULL && *missing != '\0')
+        /* Translators: %s names the dates the placement lacks */
+        ob->explanation = g_strdup_printf (_("“%s” has no due date yet. Not recorded: %s."),
+                                           ob->title, missing);
+      else
+        ob->explanation = g_strdup_printf (_("“%s” has no due date yet: the step it counts "
+                                             "from is not due."), ob->title);
+      g_ptr_array_add (occurrences, ob);
+    }
+
+  if (occurrences->len == 0)
+    return NULL;  /* does not apply yet */
+
+  return g_steal_pointer (&occurrences);
+}
+
 static GPtrArray *
 compute_rule_occurrences (Run           *run,
                           const PlcRule *rule)
@@ -596,6 +651,16 @@ compute_rule_occurrences (Run           *run,
             continue;
 
           first = g_ptr_array_index (other, 0);
+
+          /* What counts from a step that is not needed is not needed
+           * either, unless its own status says otherwise */
+          if (first->state == PLC_OBLIGATION_STATE_NOT_NEEDED ||
+              first->state == PLC_OBLIGATION_STATE_NO_LONGER_REQUIRED)
+            continue;
+
+          if (first->due == PLC_DATE_NONE && first->state != PLC_OBLIGATION_STATE_DONE)
+            continue;  /* undated itself */
+
           if (first->state == PLC_OBLIGATION_STATE_DONE && first->done_date != PLC_DATE_NONE)
             {
               anchor = first->done_date;
@@ -623,12 +688,20 @@ compute_rule_occurrences (Run           *run,
     }
 
   if (anchor == PLC_DATE_NONE)
-    return NULL;  /* does not apply yet */
+    return undated_occurrences (run, rule, missing->str);
 
   counts_from_end = anchor_kind == PLC_ANCHOR_PLACEMENT_END;
 
   offset = effective_offset (run, rule, &changed);
   recurs = plc_rule_get_recurrence (rule, &every, &from_completion, &until_age);
+
+  /* A local routine for a step that comes round at the same interval as
+   * its first offset (visits every 3 months, the first at 3 months) sets
+   * the interval too */
+  if (changed && recurs && offset.amount > 0 &&
+      every.amount == plc_rule_get_offset (rule).amount &&
+      every.unit == plc_rule_get_offset (rule).unit)
+    every = offset;
   due = plc_offset_apply (offset, anchor);
 
   for (int n = 1; due != PLC_DATE_NONE && n <= MAX_OCCURRENCES; n++)
@@ -658,7 +731,8 @@ compute_rule_occurrences (Run           *run,
 
       /* Listed up to the first one past the upcoming window, and as far as
        * any recorded status goes */
-      if (due > run->horizon && !has_status (run, plc_rule_get_id (rule), n + 1))
+      if (plc_obligation_is_open (ob) && due > run->horizon &&
+          !has_status (run, plc_rule_get_id (rule), n + 1))
         break;
 
       g_clear_pointer (&anchor_text, g_free);

@@ -155,7 +155,6 @@ json_check "the step is done" "get('p-uppsala','lvu-court-submission')['status']
 json_check "the court's week counts from the day it was submitted" "get('p-uppsala','lvu-court-decision')['due'] == '2026-11-13'"
 check_fails "not-needed without a reason is refused" "$cli" --database "$db" mark p-uppsala health-exam not-needed
 check_fails "not-needed is refused where the rule requires the step" "$cli" --database "$db" mark p-uppsala lvu-court-submission not-needed --reason "x"
-check "not-needed with a reason" "$cli" --database "$db" mark p-uppsala health-exam-notification not-needed --reason "Examined last month"
 check "mark parts of the health examination" "$cli" --database "$db" mark p-uppsala health-exam/physical done --date 2026-11-10
 check "mark parts of the health examination (mental)" "$cli" --database "$db" mark p-uppsala health-exam/mental done --date 2026-11-11
 check "obligations with two parts done" "$cli" --database "$db" obligations --today 2026-11-20 --placement p-uppsala --json
@@ -164,6 +163,13 @@ check "mark the dental part" "$cli" --database "$db" mark p-uppsala health-exam/
 check "obligations with all parts done" "$cli" --database "$db" obligations --today 2026-11-20 --placement p-uppsala --json
 json_check "all parts done: the examination is done" "get('p-uppsala','health-exam')['status'] == 'done' and get('p-uppsala','health-exam')['done'] == '2026-11-12'"
 check_fails "mark an unknown part" "$cli" --database "$db" mark p-uppsala health-exam/hearing done
+check "not-needed with a reason" "$cli" --database "$db" mark p-uppsala sip-meeting not-needed --reason "No consent to a SIP"
+check "obligations with the SIP meeting not needed" "$cli" --database "$db" obligations --today 2026-11-20 --placement p-uppsala --json
+json_check "the SIP meeting is not needed" "get('p-uppsala','sip-meeting')['status'] == 'not-needed'"
+json_check "so no SIP follow-ups count from it" "get('p-uppsala','sip-follow-up') is None"
+check "the notification not needed too" "$cli" --database "$db" mark p-uppsala health-exam-notification not-needed --reason "Examined last month"
+check "obligations with the notification not needed" "$cli" --database "$db" obligations --today 2026-11-20 --placement p-uppsala --json
+json_check "the examination done is kept as done, without a date to count from" "get('p-uppsala','health-exam')['status'] == 'done' and get('p-uppsala','health-exam')['due'] is None"
 
 # A change that makes a rule stop applying: the recorded status stays
 "$cli" --database "$db" export -o "$work/export.json" 2>"$work/err"
