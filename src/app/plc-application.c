@@ -20,6 +20,8 @@ struct _PlcApplication
 
   PlcStore       *store;
   GError         *store_error;
+  PlcProfileSet  *profiles;
+  GError         *profiles_error;
   GCancellable   *cancellable;
   guint           store_pending : 1;
 };
@@ -59,6 +61,54 @@ plc_application_get_store (PlcApplication *self)
   return self->store;
 }
 
+/**
+ * plc_application_get_store_error:
+ * @self: a #PlcApplication
+ *
+ * Returns: (transfer none) (nullable): why the store could not be opened,
+ *   or %NULL while it is open or being opened
+ */
+const GError *
+plc_application_get_store_error (PlcApplication *self)
+{
+  g_return_val_if_fail (PLC_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
+/**
+ * plc_application_get_profiles:
+ * @self: a #PlcApplication
+ *
+ * The agreement profiles in force, loaded once at start-up.
+ *
+ * Returns: (transfer none) (nullable): the profiles, or %NULL if the
+ *   shipped ones could not be loaded (see
+ *   plc_application_get_profiles_error())
+ */
+PlcProfileSet *
+plc_application_get_profiles (PlcApplication *self)
+{
+  g_return_val_if_fail (PLC_IS_APPLICATION (self), NULL);
+
+  return self->profiles;
+}
+
+/**
+ * plc_application_get_profiles_error:
+ * @self: a #PlcApplication
+ *
+ * Returns: (transfer none) (nullable): why the agreement profiles could not
+ *   be loaded, or %NULL
+ */
+const GError *
+plc_application_get_profiles_error (PlcApplication *self)
+{
+  g_return_val_if_fail (PLC_IS_APPLICATION (self), NULL);
+
+  return self->profiles_error;
+}
+
 static void
 report_store_error (PlcApplication *self)
 {
@@ -93,6 +143,30 @@ store_opened_cb (GObject      *object,
 
   g_debug ("Opened the database (schema %d)", plc_store_get_schema_version (self->store));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}
+
+static void
+plc_application_startup (GApplication *app)
+{
+  PlcApplication *self = PLC_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  G_APPLICATION_CLASS (plc_application_parent_class)->startup (app);
+
+  /* A handful of small files: read them once, before any window needs them. */
+  self->profiles = plc_profile_set_load_default (&error);
+  if (self->profiles == NULL)
+    {
+      g_warning ("Could not load the agreement profiles: %s", error->message);
+      self->profiles_error = g_steal_pointer (&error);
+    }
+  else
+    {
+      const char * const *problems = plc_profile_set_get_problems (self->profiles);
+
+      for (guint i = 0; problems[i] != NULL; i++)
+        g_message ("An agreement profile was left out: %s", problems[i]);
+    }
 }
 
 static void
@@ -139,6 +213,8 @@ plc_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->store_error);
+  g_clear_object (&self->profiles);
+  g_clear_error (&self->profiles_error);
 
   G_OBJECT_CLASS (plc_application_parent_class)->finalize (object);
 }
@@ -171,6 +247,7 @@ plc_application_class_init (PlcApplicationClass *klass)
   object_class->finalize = plc_application_finalize;
   object_class->get_property = plc_application_get_property;
 
+  app_class->startup = plc_application_startup;
   app_class->activate = plc_application_activate;
   app_class->shutdown = plc_application_shutdown;
 

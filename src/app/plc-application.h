@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "plc-profile-set.h"
 #include "plc-store.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PlcApplication, plc_application, PLC, APPLICATION, AdwApplication)
 
-PlcApplication *plc_application_new       (void);
-PlcStore       *plc_application_get_store (PlcApplication *self);
+PlcApplication *plc_application_new                (void);
+PlcStore       *plc_application_get_store          (PlcApplication *self);
+const GError   *plc_application_get_store_error    (PlcApplication *self);
+PlcProfileSet  *plc_application_get_profiles       (PlcApplication *self);
+const GError   *plc_application_get_profiles_error (PlcApplication *self);
 
 G_END_DECLS

@@ -9,30 +9,481 @@
 
 #include <glib/gi18n.h>
 
+#include "plc-application.h"
 #include "plc-preferences-window.h"
+#include "plc-routine-row.h"
 
 struct _PlcPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  PlcApplication       *application;
+  GCancellable         *cancellable;   /* cancelled when the window goes */
+  GPtrArray            *routine_groups;
+  GPtrArray            *routine_rows;
+  guint                 routines_loaded : 1;
 
   /* Template widgets */
   AdwEntryRow          *caseworker_row;
   GtkSpinButton        *upcoming_spin;
+  AdwPreferencesPage   *routines_page;
+  AdwPreferencesGroup  *routines_status_group;
+  AdwActionRow         *routines_status_row;
+  GtkWidget            *routines_status_icon;
 };
 
 G_DEFINE_FINAL_TYPE (PlcPreferencesWindow, plc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* Local routines */
+
+/* What an anchor is, as the object of "3 days after …". */
+static char *
+anchor_to_text (PlcProfileSet *profiles,
+                const PlcRule *rule,
+                guint          index)
+{
+  const char *rule_id = NULL;
+
+  switch (plc_rule_get_anchor (rule, index, &rule_id))
+    {
+    case PLC_ANCHOR_PLACEMENT_START:
+      return g_strdup (C_("anchor", "the start of the placement"));
+    case PLC_ANCHOR_CUSTODY_DECIDED:
+      return g_strdup (C_("anchor", "the decision on immediate custody"));
+    case PLC_ANCHOR_CUSTODY_CARRIED_OUT:
+      return g_strdup (C_("anchor", "the custody being carried out"));
+    case PLC_ANCHOR_PLANNED_END:
+      return g_strdup (C_("anchor", "the planned end of the placement"));
+    case PLC_ANCHOR_PLACEMENT_END:
+      return g_strdup (C_("anchor", "the end of the placement"));
+    case PLC_ANCHOR_INVESTIGATION_CLOSED:
+      return g_strdup (C_("anchor", "the closing of the investigation"));
+    case PLC_ANCHOR_RESTRICTION_DECIDED:
+      return g_strdup (C_("anchor", "the decision on a restriction"));
+    case PLC_ANCHOR_RULE:
+      {
+        PlcProfile *profile = plc_rule_get_profile (rule);
+        const PlcRule *anchor_rule = NULL;
+        PlcProfile *baseline;
+
+        /* The step in the rule's own profile, or else in the baseline. */
+        for (guint i = 0; anchor_rule == NULL && i < plc_profile_get_n_rules (profile); i++)
+          if (g_strcmp0 (plc_rule_get_id (plc_profile_get_rule (profile, i)), rule_id) == 0)
+            anchor_rule = plc_profile_get_rule (profile, i);
+
+        baseline = plc_profile_set_get_baseline (profiles);
+        for (guint i = 0; anchor_rule == NULL && baseline != NULL && i < plc_profile_get_n_rules (baseline); i++)
+          if (g_strcmp0 (plc_rule_get_id (plc_profile_get_rule (baseline, i)), rule_id) == 0)
+            anchor_rule = plc_profile_get_rule (baseline, i);
+
+        /* Translators: a step that another step's time counts from, as in
+         * "4 weeks after the step “First SIP meeting”" */
+        return g_strdup_printf (C_("anchor", "the step “%s”"),
+                                anchor_rule != NULL ? plc_rule_get_title (anchor_rule) : rule_id);
+      }
+    default:
+      g_return_val_if_reached (g_strdup ("?"));
+    }
+}
+
+/* "3 days after the start of the placement" */
+static char *
+offset_to_text (PlcProfileSet *profiles,
+                const PlcRule *rule)
+{
+  PlcOffset offset = plc_rule_get_offset (rule);
+  g_autofree char *length = plc_offset_to_display (offset);
+  g_autofree char *anchors = NULL;
+
+  for (guint i = 0; i < plc_rule_get_n_anchors (rule); i++)
+    {
+      g_autofree char *anchor = anchor_to_text (profiles, rule, i);
+
+      if (anchors == NULL)
+        anchors = g_steal_pointer (&anchor);
+      else
+        {
+          char *joined;
+
+          /* Translators: the next anchor to count from when the placement
+           * lacks the first, as in "the custody being carried out, or else
+           * the start of the placement" */
+          joined = g_strdup_printf (C_("anchors", "%s, or else %s"), anchors, anchor);
+          g_free (anchors);
+          anchors = joined;
+        }
+    }
+
+  if (offset.amount > 0)
+    /* Translators: a length of time and what it counts from, as in
+     * "3 days after the start of the placement" */
+    return g_strdup_printf (C_("offset", "%s after %s"), length, anchors);
+  if (offset.amount < 0)
+    /* Translators: as in "1 month before the planned end of the placement" */
+    return g_strdup_printf (C_("offset", "%s before %s"), length, anchors);
+
+  /* Translators: as in "the same day as the start of the placement" */
+  return g_strdup_printf (C_("offset", "the same day as %s"), anchors);
+}
+
+typedef enum
+{
+  ROUTINES_READY,     /* the rows show what is stored and can be changed */
+  ROUTINES_WAITING,   /* for the database, or for what it holds */
+  ROUTINES_FAILED,    /* the rows cannot be used: the status says why */
+} RoutinesState;
+
+/* Above the groups, a row that says why the local routines cannot be
+ * changed (yet); the groups are insensitive unless they are ready. */
+static void
+show_routines_status (PlcPreferencesWindow *self,
+                      RoutinesState         state,
+                      const char           *title,
+                      const char           *explanation)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->routines_status_group), title != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->routines_status_icon), state == ROUTINES_FAILED);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->routines_status_row),
+                                 title != NULL ? title : "");
+  adw_action_row_set_subtitle (self->routines_status_row,
+                               explanation != NULL ? explanation : "");
+
+  for (guint i = 0; i < self->routine_groups->len; i++)
+    gtk_widget_set_sensitive (g_ptr_array_index (self->routine_groups, i),
+                              state == ROUTINES_READY);
+}
+
+static PlcRoutineRow *
+find_routine_row (PlcPreferencesWindow *self,
+                  const char           *profile_id,
+                  const char           *rule_id)
+{
+  for (guint i = 0; i < self->routine_rows->len; i++)
+    {
+      PlcRoutineRow *row = g_ptr_array_index (self->routine_rows, i);
+
+      if (g_str_equal (plc_routine_row_get_profile_id (row), profile_id) &&
+          g_str_equal (plc_routine_row_get_rule_id (row), rule_id))
+        return row;
+    }
+
+  return NULL;
+}
+
+static void load_routines (PlcPreferencesWindow *self);
+
+static void
+routines_listed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PlcPreferencesWindow) self = user_data;
+  g_autoptr(GPtrArray) routines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  routines = plc_store_list_routine_offsets_finish (PLC_STORE (object), result, &error);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (routines == NULL)
+    {
+      show_routines_status (self, ROUTINES_FAILED,
+                            _("Could Not Read the Local Routines"), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < self->routine_rows->len; i++)
+    plc_routine_row_set_local (g_ptr_array_index (self->routine_rows, i), NULL);
+
+  for (guint i = 0; i < routines->len; i++)
+    {
+      PlcRoutineOffset *routine = g_ptr_array_index (routines, i);
+      PlcRoutineRow *row = find_routine_row (self, routine->profile_id, routine->rule_id);
+      PlcOffset offset = { routine->amount, routine->unit };
+
+      /* One for a profile or a rule that is no longer loaded: kept, unused. */
+      if (row != NULL)
+        plc_routine_row_set_local (row, &offset);
+    }
+
+  self->routines_loaded = TRUE;
+  show_routines_status (self, ROUTINES_READY, NULL, NULL);
+}
+
+typedef struct
+{
+  PlcPreferencesWindow *window;
+  PlcRoutineRow        *row;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->row);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+static void
+routine_save_done (SaveData     *data,
+                   gboolean      saved,
+                   const GError *error)
+{
+  PlcPreferencesWindow *self = data->window;
+  g_autofree char *message = NULL;
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  if (saved)
+    return;
+
+  /* The message names no personal data: a local routine is a setting. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_warning ("Could not save the local routine %s of %s: %s",
+                 plc_routine_row_get_rule_id (data->row),
+                 plc_routine_row_get_profile_id (data->row),
+                 error->message);
+      return;
+    }
+
+  message = g_strdup_printf (_("Could not save “%s”: %s"),
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (data->row)),
+                             error->message);
+  /* A toast's title is markup. */
+  markup = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_timeout (toast, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+
+  /* Show what the database holds. */
+  load_routines (self);
+}
+
+static void
+routine_set_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  saved = plc_store_set_routine_offset_finish (PLC_STORE (object), result, &error);
+  routine_save_done (data, saved, error);
+}
+
+static void
+routine_cleared_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  saved = plc_store_clear_routine_offset_finish (PLC_STORE (object), result, &error);
+  routine_save_done (data, saved, error);
+}
+
+static void
+routine_changed_cb (PlcPreferencesWindow *self,
+                    PlcRoutineRow        *row)
+{
+  PlcStore *store = plc_application_get_store (self->application);
+  PlcOffset offset = plc_routine_row_get_offset (row);
+  SaveData *data;
+
+  g_return_if_fail (store != NULL);
+
+  data = g_new0 (SaveData, 1);
+  data->window = g_object_ref (self);
+  data->row = g_object_ref (row);
+
+  /* Not cancelled with the window: a change made is saved. The store runs
+   * its jobs in order, so the last change is the one that stays. */
+  plc_store_set_routine_offset_async (store,
+                                      plc_routine_row_get_profile_id (row),
+                                      plc_routine_row_get_rule_id (row),
+                                      offset.amount, offset.unit,
+                                      NULL, routine_set_cb, data);
+}
+
+static void
+routine_reset_cb (PlcPreferencesWindow *self,
+                  PlcRoutineRow        *row)
+{
+  PlcStore *store = plc_application_get_store (self->application);
+  SaveData *data;
+
+  g_return_if_fail (store != NULL);
+
+  data = g_new0 (SaveData, 1);
+  data->window = g_object_ref (self);
+  data->row = g_object_ref (row);
+
+  plc_store_clear_routine_offset_async (store,
+                                        plc_routine_row_get_profile_id (row),
+                                        plc_routine_row_get_rule_id (row),
+                                        NULL, routine_cleared_cb, data);
+}
+
+static void
+load_routines (PlcPreferencesWindow *self)
+{
+  PlcStore *store = plc_application_get_store (self->application);
+  const GError *error = plc_application_get_store_error (self->application);
+
+  if (store == NULL)
+    {
+      if (error != NULL)
+        show_routines_status (self, ROUTINES_FAILED,
+                              _("The Database Could Not Be Opened"), error->message);
+      else
+        show_routines_status (self, ROUTINES_WAITING, _("Opening the Database…"),
+                              _("The local routines are kept in the database: they can be "
+                                "changed once it is open."));
+      return;
+    }
+
+  /* Nothing to change until the rows show what is stored: a moment. */
+  if (!self->routines_loaded)
+    show_routines_status (self, ROUTINES_WAITING, NULL, NULL);
+
+  plc_store_list_routine_offsets_async (store, NULL, self->cancellable,
+                                        routines_listed_cb, g_object_ref (self));
+}
+
+static void
+add_routine_groups (PlcPreferencesWindow *self,
+                    PlcProfileSet        *profiles)
+{
+  g_autoptr(GPtrArray) list = plc_profile_set_list (profiles);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      PlcProfile *profile = g_ptr_array_index (list, i);
+      AdwPreferencesGroup *group = NULL;
+
+      for (guint j = 0; j < plc_profile_get_n_rules (profile); j++)
+        {
+          const PlcRule *rule = plc_profile_get_rule (profile, j);
+          g_autofree char *offset = NULL;
+          g_autofree char *subtitle = NULL;
+          PlcRoutineRow *row;
+
+          if (!plc_rule_get_local_routine (rule))
+            continue;
+
+          offset = offset_to_text (profiles, rule);
+
+          /* One local routine per rule id: a rule with variants (acute and
+           * planned) has one row, whose subtitle gives each default. */
+          row = find_routine_row (self, plc_profile_get_id (profile), plc_rule_get_id (rule));
+          if (row != NULL)
+            {
+              const char *shown = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+              /* Translators: the defaults of a step's variants, one after the other */
+              subtitle = g_strdup_printf (C_("defaults", "%s; %s"), shown, offset);
+              adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+              continue;
+            }
+
+          if (group == NULL)
+            {
+              /* A group's title is markup; a profile's name is not. */
+              g_autofree char *title = g_markup_escape_text (plc_profile_get_name (profile), -1);
+
+              group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+              adw_preferences_group_set_title (group, title);
+              adw_preferences_page_add (self->routines_page, group);
+              g_ptr_array_add (self->routine_groups, group);
+            }
+
+          /* Translators: the profile's own time of a step, as in "Default:
+           * 3 days after the start of the placement" */
+          subtitle = g_strdup_printf (_("Default: %s"), offset);
+          row = plc_routine_row_new (plc_profile_get_id (profile), plc_rule_get_id (rule),
+                                     plc_rule_get_title (rule), subtitle,
+                                     plc_rule_get_offset (rule));
+          g_signal_connect_object (row, "changed", G_CALLBACK (routine_changed_cb),
+                                   self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (row, "reset", G_CALLBACK (routine_reset_cb),
+                                   self, G_CONNECT_SWAPPED);
+          adw_preferences_group_add (group, GTK_WIDGET (row));
+          g_ptr_array_add (self->routine_rows, row);
+        }
+    }
+}
+
+static void
+store_changed_cb (PlcPreferencesWindow *self)
+{
+  /* Closed, and only kept alive by a save still under way. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  load_routines (self);
+}
+
+static void
+setup_routines (PlcPreferencesWindow *self)
+{
+  GApplication *application = g_application_get_default ();
+  PlcProfileSet *profiles;
+  const GError *error;
+
+  if (!PLC_IS_APPLICATION (application))
+    {
+      show_routines_status (self, ROUTINES_FAILED, _("No Agreement Profiles"), NULL);
+      return;
+    }
+
+  self->application = g_object_ref (PLC_APPLICATION (application));
+  profiles = plc_application_get_profiles (self->application);
+  error = plc_application_get_profiles_error (self->application);
+  if (profiles == NULL)
+    {
+      show_routines_status (self, ROUTINES_FAILED,
+                            _("The Agreement Profiles Could Not Be Loaded"),
+                            error != NULL ? error->message : NULL);
+      return;
+    }
+
+  add_routine_groups (self, profiles);
+
+  g_signal_connect_object (self->application, "notify::store",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  load_routines (self);
+}
 
 static void
 plc_preferences_window_dispose (GObject *object)
 {
   PlcPreferencesWindow *self = (PlcPreferencesWindow *)object;
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLC_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->application);
+  g_clear_pointer (&self->routine_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->routine_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (plc_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+plc_preferences_window_finalize (GObject *object)
+{
+  PlcPreferencesWindow *self = (PlcPreferencesWindow *)object;
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (plc_preferences_window_parent_class)->finalize (object);
 }
 
 static void
@@ -42,10 +493,15 @@ plc_preferences_window_class_init (PlcPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plc_preferences_window_dispose;
+  object_class->finalize = plc_preferences_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, caseworker_row);
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, upcoming_spin);
+  gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_page);
+  gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_status_group);
+  gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_status_row);
+  gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_status_icon);
 }
 
 static void
@@ -56,6 +512,10 @@ plc_preferences_window_init (PlcPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+  /* The groups and rows are owned by the page; these only point at them. */
+  self->routine_groups = g_ptr_array_new ();
+  self->routine_rows = g_ptr_array_new ();
 
   g_settings_bind (self->settings, "caseworker-name",
                    self->caseworker_row, "text",
@@ -71,6 +531,8 @@ plc_preferences_window_init (PlcPreferencesWindow *self)
 
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->caseworker_row), hint);
     }
+
+  setup_routines (self);
 }
 
 PlcPreferencesWindow *

@@ -4,10 +4,17 @@
 # UI smoke test: starts the real application, finds its window through the
 # accessibility tree (AT-SPI), activates each of the four view tabs and
 # checks that it, and only it, becomes the selected one and that its view's
-# status page shows. Prints TAP.
+# status page shows. Then opens Preferences from the main menu, changes a
+# local routine of the national profile on the Local Routines page, and
+# checks that the database holds it: Preferences opened again shows it, and
+# so does placeringar-cli; and that Reset takes it away again. Prints TAP.
 #
 #   tests/session-run --display -- /usr/bin/python3 tests/ui/test-shell.py \
-#       build/src/app/placeringar [--lang en|sv] [--screenshot FILE.png]
+#       build/src/app/placeringar [--lang en|sv] [--screenshot FILE.png] \
+#       [--cli build/src/cli/placeringar-cli]
+#
+# PLACERINGAR_PROFILES_DIR must name the shipped profiles (data/profiles),
+# as the test environment and `meson devenv` set it.
 #
 # Needs a display, a session bus and a keyring (the application makes a
 # database key on first start): tests/session-run --display gives all three
@@ -15,6 +22,7 @@
 
 import argparse
 import importlib.util
+import json
 import os
 import signal
 import subprocess
@@ -60,6 +68,11 @@ VIEWS = {
         'tabs': ['Placements', 'Timelines', 'Contacts', 'Deviations'],
         'status': ['No Placements Yet', 'No Timelines Yet', 'No Contacts Yet',
                    'No Deviation Reports Yet'],
+        'preferences': 'Preferences',
+        'routines_tab': 'Local Routines',
+        'reset': 'Reset',
+        'default_prefix': 'Default: ',
+        'default_text': 'Default: 3 days after the start of the placement',
     },
     'sv': {
         'locale': 'sv_SE.UTF-8',
@@ -67,8 +80,21 @@ VIEWS = {
         'tabs': ['Placeringar', 'Tidslinjer', 'Kontakter', 'Avvikelser'],
         # Not pinned down: only required to differ from the English ones.
         'status': None,
+        'preferences': 'Inställningar',
+        'routines_tab': 'Lokala rutiner',
+        'reset': 'Återställ',
+        'default_prefix': 'Standard: ',
+        'default_text': None,
     },
 }
+
+# The local routine that the test changes: a rule of the national profile
+# whose offset is a local routine (data/profiles/national.json), its
+# default amount there, and the amount the test sets.
+ROUTINE_PROFILE = 'national'
+ROUTINE_RULE = 'health-exam-notification'
+ROUTINE_DEFAULT = 3
+ROUTINE_NEW = 5
 
 POLL = 0.05              # seconds between polls
 STEP_TIMEOUT = 15.0      # seconds for one step (start-up, a tab switch...)
@@ -297,6 +323,102 @@ def activate(tab):
     raise Failure(f'{describe(tab)} has no activate or click action (it has {names})')
 
 
+def walk_all(accessible):
+    """Like walk(), but into buttons too (a menu button holds a button)."""
+    yield accessible
+    try:
+        if accessible.get_role() in (Atspi.Role.LABEL, Atspi.Role.SCROLL_BAR, Atspi.Role.IMAGE):
+            return
+    except GLib.Error:
+        return
+    for child in children(accessible):
+        yield from walk_all(child)
+
+
+def action_names(accessible):
+    try:
+        if 'Action' not in accessible.get_interfaces():
+            return []
+        return [accessible.get_action_name(i) for i in range(accessible.get_n_actions())]
+    except GLib.Error:
+        return []
+
+
+def find_first(root, predicate, everything=False):
+    for accessible in (walk_all(root) if everything else walk(root)):
+        try:
+            if predicate(accessible):
+                return accessible
+        except GLib.Error:
+            continue
+    return None
+
+
+def top_level(app_accessible, name):
+    for child in children(app_accessible):
+        if child.get_role() in (Atspi.Role.FRAME, Atspi.Role.WINDOW, Atspi.Role.DIALOG) \
+                and child.get_name() == name and on_screen(child):
+            return child
+    return None
+
+
+def texts_of(accessible):
+    """The names of the labels under @accessible (walk() stops at labels)."""
+    names = []
+    for child in walk(accessible):
+        try:
+            if child.get_role() == Atspi.Role.LABEL:
+                names.append(child.get_name())
+        except GLib.Error:
+            continue
+    return names
+
+
+def routine_texts(lang):
+    """The national profile's name and the rule's title, as the
+    application shows them in @lang."""
+    directory = os.environ.get('PLACERINGAR_PROFILES_DIR')
+    if not directory:
+        raise Failure('PLACERINGAR_PROFILES_DIR is not set: it must name data/profiles')
+    path = os.path.join(directory, ROUTINE_PROFILE + '.json')
+    try:
+        with open(path, encoding='utf-8') as f:
+            profile = json.load(f)
+    except (OSError, ValueError) as error:
+        raise Failure(f'cannot read {path}: {error}') from None
+    key = 'sv' if lang == 'sv' else 'en'
+    for rule in profile['rules']:
+        if rule['id'] == ROUTINE_RULE:
+            if not rule.get('local_routine'):
+                raise Failure(f'{path}: {ROUTINE_RULE} is no longer a local routine')
+            if rule['offset'] != {'amount': ROUTINE_DEFAULT, 'unit': 'days'}:
+                raise Failure(f'{path}: the offset of {ROUTINE_RULE} is not '
+                              f'{ROUTINE_DEFAULT} days any more: {rule["offset"]}')
+            return profile['name'][key], rule['title'][key]
+    raise Failure(f'{path} has no rule {ROUTINE_RULE}')
+
+
+def cli_routine(cli):
+    """The local routine's offset as placeringar-cli reads it from the
+    application's database: (in use, the profile's own), such as
+    ('5 days after', '3 days after')."""
+    env = dict(APP_ENV)
+    env['LC_ALL'] = 'C.UTF-8'
+    env['LANG'] = 'C.UTF-8'
+    env.pop('LANGUAGE', None)
+    result = subprocess.run([cli, 'routine', ROUTINE_PROFILE],
+                            env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                            text=True, timeout=30, check=False)
+    if result.returncode != 0:
+        raise Failure(f'placeringar-cli routine {ROUTINE_PROFILE} failed '
+                      f'({result.returncode}): {result.stderr.strip()}')
+    for line in result.stdout.splitlines():
+        fields = line.split('\t')
+        if fields[0] == ROUTINE_RULE and len(fields) == 3:
+            return fields[1], fields[2]
+    raise Failure(f'placeringar-cli does not list {ROUTINE_RULE}:\n{result.stdout}')
+
+
 def screenshot(path, tap):
     try:
         xwd = subprocess.Popen(['xwd', '-root', '-silent'], stdout=subprocess.PIPE)
@@ -310,6 +432,209 @@ def screenshot(path, tap):
             tap.diag(f'screenshot failed (xwd {xwd.returncode}, convert {convert.returncode})')
     except (OSError, subprocess.SubprocessError) as error:
         tap.diag(f'screenshot failed: {error}')
+
+
+class Preferences:
+    """The Preferences window and the row of the local routine under test."""
+
+    def __init__(self, app, accessible, window, lang, state):
+        self.app = app
+        self.accessible = accessible
+        self.window = window
+        self.lang = lang
+        self.state = state
+        self.profile_name, self.rule_title = routine_texts(lang)
+        self.frame = None
+
+    def step(self, text):
+        self.state['step'] = text
+        return text
+
+    def open(self):
+        """Opens Preferences from the main menu; returns its window."""
+        texts = VIEWS[self.lang]
+        # The main menu's button has no name of its own in GTK 4.8 (its
+        # tooltip is not exposed): it is the one menu button of the window.
+        self.step('looking for the main menu button')
+        button = wait_until(self.state['step'], lambda: find_first(
+            self.window, lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON
+            and a.get_name() == 'GtkMenuButton' and 'click' in action_names(a)
+            and on_screen(a), everything=True), self.app)
+        activate(button)
+        self.step(f'waiting for the menu item "{texts["preferences"]}"')
+        item = wait_until(self.state['step'], lambda: find_first(
+            self.accessible, lambda a: a.get_role() == Atspi.Role.MENU_ITEM
+            and a.get_name() == texts['preferences'] and on_screen(a),
+            everything=True), self.app)
+        activate(item)
+        self.step('waiting for the Preferences window')
+        self.frame = wait_until(self.state['step'],
+                                lambda: top_level(self.accessible, texts['preferences']),
+                                self.app)
+        return self.frame
+
+    def close(self):
+        self.step('closing the Preferences window')
+        names = action_names(self.frame)
+        if 'window.close' not in names:
+            raise Failure(f'the Preferences window has no window.close action ({names})')
+        if not self.frame.do_action(names.index('window.close')):
+            raise Failure('the window.close action of Preferences failed')
+        wait_until(self.state['step'],
+                   lambda: top_level(self.accessible, VIEWS[self.lang]['preferences']) is None,
+                   self.app)
+        self.frame = None
+
+    def show_routines(self):
+        """Activates the Local Routines tab; returns its name."""
+        name = VIEWS[self.lang]['routines_tab']
+        self.step(f'waiting for the tab "{name}" of Preferences')
+
+        def tab():
+            shown = [t for t in page_tabs(self.frame) if on_screen(t)]
+            for t in shown:
+                if t.get_name() == name:
+                    return t
+            return None
+
+        try:
+            found = wait_until(self.state['step'], tab, self.app)
+        except Failure as failure:
+            shown = [t.get_name() for t in page_tabs(self.frame) if on_screen(t)]
+            raise Failure(f'{failure}; the tabs shown are {shown}') from None
+        activate(found)
+        wait_until(self.step(f'waiting for the tab "{name}" to be selected'),
+                   lambda: has_state(found, Atspi.StateType.SELECTED), self.app)
+        return name
+
+    def row(self):
+        """The row of the rule in the national profile's group, with its
+        spin button and unit chooser, once the stored values are read (the
+        controls are insensitive until then)."""
+        self.step(f'waiting for the group "{self.profile_name}" and its row '
+                  f'"{self.rule_title}"')
+
+        def find():
+            group = find_first(self.frame, lambda a: a.get_role() == Atspi.Role.LIST
+                               and a.get_name() == self.profile_name)
+            if group is None:
+                return None
+            item = find_first(group, lambda a: a.get_role() == Atspi.Role.LIST_ITEM
+                              and a.get_name() == self.rule_title)
+            if item is None:
+                return None
+            spin = find_first(item, lambda a: a.get_role() == Atspi.Role.SPIN_BUTTON)
+            combo = find_first(item, lambda a: a.get_role() == Atspi.Role.COMBO_BOX)
+            if spin is None or not has_state(spin, Atspi.StateType.SENSITIVE):
+                return None
+            return item, spin, combo
+
+        return wait_until(self.state['step'], find, self.app)
+
+    def reset_button(self, item):
+        name = VIEWS[self.lang]['reset']
+        return find_first(item, lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON
+                          and a.get_name() == name and on_screen(a))
+
+
+def amount_of(spin):
+    return int(round(spin.get_current_value()))
+
+
+def check_preferences(args, tap, state, app, accessible, window):
+    """Tests 9-13: the Local Routines page of Preferences."""
+    texts = VIEWS[args.lang]
+    prefs = Preferences(app, accessible, window, args.lang, state)
+    cli = args.cli if args.cli and os.access(args.cli, os.X_OK) else None
+
+    # 9. Preferences, from the main menu
+    frame = prefs.open()
+    tap.ok(f'Preferences opens from the main menu ("{texts["preferences"]}"): '
+           f'window "{frame.get_name()}"')
+
+    # 10. The page, the profile's group and the rule's row
+    tab = prefs.show_routines()
+    item, spin, combo = prefs.row()
+    labels = texts_of(item)
+    problems = []
+    if amount_of(spin) != ROUTINE_DEFAULT:
+        problems.append(f'the amount is {amount_of(spin)}, not the default {ROUTINE_DEFAULT}')
+    if spin.get_name() != prefs.rule_title:
+        problems.append(f'the spin button is named "{spin.get_name()}", not after the row')
+    if combo is None or combo.get_name() != prefs.rule_title:
+        problems.append('the unit chooser is missing or not named after the row: '
+                        + (describe(combo) if combo is not None else 'none'))
+    subtitle = [t for t in labels if t.startswith(texts['default_prefix'])]
+    if not subtitle:
+        problems.append(f'no subtitle "{texts["default_prefix"]}…" among {labels}')
+    elif texts['default_text'] is not None and subtitle[0] != texts['default_text']:
+        problems.append(f'the subtitle is "{subtitle[0]}", not "{texts["default_text"]}"')
+    if prefs.reset_button(item) is not None:
+        problems.append('a Reset button shows while nothing is stored')
+    description = (f'"{tab}" shows "{prefs.rule_title}" in the group "{prefs.profile_name}" '
+                   f'with its default of {ROUTINE_DEFAULT}')
+    if problems:
+        tap.not_ok(description, '\n'.join(problems))
+    else:
+        tap.ok(f'{description} ("{subtitle[0]}"), a spin button and a unit chooser named '
+               f'after the row, and no Reset button')
+
+    # 11. A new amount is stored
+    description = f'changing the amount to {ROUTINE_NEW} stores it'
+    state['step'] = f'setting the amount to {ROUTINE_NEW}'
+    if not spin.set_current_value(float(ROUTINE_NEW)):
+        raise Failure(f'AT-SPI could not set the value of {describe(spin)}')
+    wait_until(state['step'], lambda: amount_of(spin) == ROUTINE_NEW, app)
+    state['step'] = 'waiting for the Reset button to show'
+    wait_until(state['step'], lambda: prefs.reset_button(item), app)
+    if cli is None:
+        tap.ok(f'{description}: the Reset button shows '
+               f'(placeringar-cli not found: database not read)')
+    else:
+        state['step'] = f'waiting for placeringar-cli to read {ROUTINE_NEW} days'
+        wanted = (f'{ROUTINE_NEW} days after', f'{ROUTINE_DEFAULT} days after')
+        try:
+            wait_until(state['step'], lambda: cli_routine(cli) == wanted, app)
+            tap.ok(f'{description}: the Reset button shows, and placeringar-cli reads '
+                   f'"{wanted[0]}" from the database')
+        except Failure as failure:
+            tap.not_ok(description, f'{failure}\nplaceringar-cli: {cli_routine(cli)}')
+    prefs.close()
+
+    # 12. Preferences opened again read it from the database
+    prefs.open()
+    prefs.show_routines()
+    item, spin, combo = prefs.row()
+    description = f'Preferences opened again show {ROUTINE_NEW} and a Reset button'
+    state['step'] = f'waiting for the amount {ROUTINE_NEW} to be shown'
+    try:
+        wait_until(state['step'], lambda: amount_of(spin) == ROUTINE_NEW, app)
+        state['step'] = 'waiting for the Reset button'
+        reset = wait_until(state['step'], lambda: prefs.reset_button(item), app)
+        tap.ok(f'{description} "{reset.get_name()}"')
+    except Failure as failure:
+        tap.not_ok(description, f'{failure}\nthe amount shown: {amount_of(spin)}')
+        reset = None
+
+    # 13. Reset goes back to the profile's own offset
+    description = f'Reset shows the default {ROUTINE_DEFAULT} again and clears the stored value'
+    try:
+        if reset is None:
+            raise Failure('no Reset button to activate')
+        state['step'] = 'activating Reset'
+        activate(reset)
+        wait_until(state['step'], lambda: amount_of(spin) == ROUTINE_DEFAULT, app)
+        state['step'] = 'waiting for the Reset button to go'
+        wait_until(state['step'], lambda: prefs.reset_button(item) is None, app)
+        if cli is not None:
+            state['step'] = 'waiting for placeringar-cli to read the default'
+            wanted = (f'{ROUTINE_DEFAULT} days after', f'{ROUTINE_DEFAULT} days after')
+            wait_until(state['step'], lambda: cli_routine(cli) == wanted, app)
+        tap.ok(description)
+    except Failure as failure:
+        tap.not_ok(description, failure)
+    prefs.close()
+
 
 
 def locale_available(name):
@@ -436,7 +761,10 @@ def run(args, tap, state):
         except Failure as failure:
             tap.not_ok(description, f'{failure}\nselected: {selected_names()}')
 
-    # 9. Still alive
+    # 9-13. Preferences: the Local Routines page
+    check_preferences(args, tap, state, app, accessible, window)
+
+    # 14. Still alive
     state['step'] = 'finishing'
     if app.running():
         tap.ok('the application is still running')
@@ -451,13 +779,19 @@ def main():
     parser.add_argument('--lang', choices=sorted(VIEWS), default='en')
     parser.add_argument('--screenshot', metavar='FILE.png',
                         help='save a screenshot of the screen at the end')
-    parser.add_argument('--timeout', type=float, default=60.0,
-                        help='give up after this many seconds in all (default 60)')
+    parser.add_argument('--cli', metavar='PLACERINGAR-CLI',
+                        help='placeringar-cli, to read the database with (default: '
+                             'src/cli/placeringar-cli of the build tree of BINARY)')
+    parser.add_argument('--timeout', type=float, default=90.0,
+                        help='give up after this many seconds in all (default 90)')
     parser.add_argument('--startup-timeout', type=float, default=30.0,
                         help='seconds to wait for the application to appear (default 30)')
     args = parser.parse_args()
+    if args.cli is None:
+        args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
+                                os.pardir, 'cli', 'placeringar-cli')
 
-    tap = Tap(9)
+    tap = Tap(14)
     state = {'step': 'checking the environment', 'app': None}
 
     def stop_app():
