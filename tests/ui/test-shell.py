@@ -69,6 +69,7 @@ VIEWS = {
         'status': ['No Placements Yet', 'No Timelines Yet', 'No Contacts Yet',
                    'No Deviation Reports Yet'],
         'preferences': 'Preferences',
+        'main_menu': 'Main Menu',
         'routines_tab': 'Local Routines',
         'reset': 'Reset',
         'default_prefix': 'Default: ',
@@ -81,6 +82,7 @@ VIEWS = {
         # Not pinned down: only required to differ from the English ones.
         'status': None,
         'preferences': 'Inställningar',
+        'main_menu': 'Huvudmeny',
         'routines_tab': 'Lokala rutiner',
         'reset': 'Återställ',
         'default_prefix': 'Standard: ',
@@ -453,13 +455,12 @@ class Preferences:
     def open(self):
         """Opens Preferences from the main menu; returns its window."""
         texts = VIEWS[self.lang]
-        # The main menu's button has no name of its own in GTK 4.8 (its
-        # tooltip is not exposed): it is the one menu button of the window.
-        self.step('looking for the main menu button')
+        # The main menu's button is named for screen readers (the tooltip
+        # alone is not exposed in GTK 4.8)
+        self.step(f'looking for the button "{texts["main_menu"]}"')
         button = wait_until(self.state['step'], lambda: find_first(
-            self.window, lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON
-            and a.get_name() == 'GtkMenuButton' and 'click' in action_names(a)
-            and on_screen(a), everything=True), self.app)
+            self.window, lambda a: a.get_name() == texts['main_menu']
+            and 'click' in action_names(a) and on_screen(a), everything=True), self.app)
         activate(button)
         self.step(f'waiting for the menu item "{texts["preferences"]}"')
         item = wait_until(self.state['step'], lambda: find_first(
