@@ -310,7 +310,6 @@ prepare_engine (PlcEngine *engine,
                 Load      *load)
 {
   plc_engine_clear_routine_offsets (engine);
-  plc_engine_clear_continued (engine);
   for (guint i = 0; i < load->routines->len; i++)
     {
       PlcRoutineOffset *routine = g_ptr_array_index (load->routines, i);
@@ -319,13 +318,7 @@ prepare_engine (PlcEngine *engine,
       plc_engine_set_routine_offset (engine, routine->profile_id, routine->rule_id, offset);
     }
 
-  for (guint i = 0; i < load->placements->len; i++)
-    {
-      PlcPlacement *placement = g_ptr_array_index (load->placements, i);
-
-      if (plc_placement_get_previous_id (placement) != 0)
-        plc_engine_set_continued (engine, plc_placement_get_previous_id (placement), TRUE);
-    }
+  plc_engine_learn_moves (engine, load->placements);
 }
 
 /* Runs in a worker thread: touches only @load and the engine, which
