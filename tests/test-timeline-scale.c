@@ -154,6 +154,17 @@ test_hit_test (void)
   g_assert_cmpint (plc_timeline_hit_test (NULL, 0, 0, 0, 6), ==, -1);
 }
 
+static void
+test_status (void)
+{
+  g_assert_cmpint (plc_timeline_status_for (PLC_OBLIGATION_STATE_OPEN, FALSE), ==, PLC_TIMELINE_STATUS_OPEN);
+  g_assert_cmpint (plc_timeline_status_for (PLC_OBLIGATION_STATE_OPEN, TRUE), ==, PLC_TIMELINE_STATUS_UPCOMING);
+  g_assert_cmpint (plc_timeline_status_for (PLC_OBLIGATION_STATE_OVERDUE, FALSE), ==, PLC_TIMELINE_STATUS_OVERDUE);
+  g_assert_cmpint (plc_timeline_status_for (PLC_OBLIGATION_STATE_DONE, TRUE), ==, PLC_TIMELINE_STATUS_DONE);
+  g_assert_cmpint (plc_timeline_status_for (PLC_OBLIGATION_STATE_NOT_NEEDED, FALSE), ==, PLC_TIMELINE_STATUS_NOT_NEEDED);
+  g_assert_cmpint (plc_timeline_status_for (PLC_OBLIGATION_STATE_NO_LONGER_REQUIRED, FALSE), ==, PLC_TIMELINE_STATUS_NOT_NEEDED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -164,6 +175,7 @@ main (int   argc,
   g_test_add_func ("/timeline-scale/date-to-x", test_date_to_x);
   g_test_add_func ("/timeline-scale/ticks", test_ticks);
   g_test_add_func ("/timeline-scale/hit-test", test_hit_test);
+  g_test_add_func ("/timeline-scale/status", test_status);
 
   return g_test_run ();
 }

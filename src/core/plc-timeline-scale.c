@@ -244,3 +244,31 @@ plc_timeline_hit_test (const PlcTimelinePoint *points,
 
   return found;
 }
+
+/**
+ * plc_timeline_status_for:
+ * @state: an obligation's state
+ * @upcoming: whether it is due within the upcoming window
+ *   (plc_engine_is_upcoming())
+ *
+ * Returns: how the timeline shows an obligation in @state
+ */
+PlcTimelineStatus
+plc_timeline_status_for (PlcObligationState state,
+                         gboolean           upcoming)
+{
+  switch (state)
+    {
+    case PLC_OBLIGATION_STATE_OPEN:
+      return upcoming ? PLC_TIMELINE_STATUS_UPCOMING : PLC_TIMELINE_STATUS_OPEN;
+    case PLC_OBLIGATION_STATE_OVERDUE:
+      return PLC_TIMELINE_STATUS_OVERDUE;
+    case PLC_OBLIGATION_STATE_DONE:
+      return PLC_TIMELINE_STATUS_DONE;
+    case PLC_OBLIGATION_STATE_NOT_NEEDED:
+    case PLC_OBLIGATION_STATE_NO_LONGER_REQUIRED:
+      return PLC_TIMELINE_STATUS_NOT_NEEDED;
+    default:
+      g_return_val_if_reached (PLC_TIMELINE_STATUS_OPEN);
+    }
+}

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "plc-date.h"
+#include "plc-enums.h"
 
 G_BEGIN_DECLS
 
@@ -77,6 +78,30 @@ PlcDate          plc_timeline_x_to_date               (PlcDate          origin,
 GArray          *plc_timeline_ticks                   (PlcDate          first,
                                                        PlcDate          last,
                                                        PlcTimelineZoom  zoom);
+
+/**
+ * PlcTimelineStatus:
+ * @PLC_TIMELINE_STATUS_OPEN: open, not due soon
+ * @PLC_TIMELINE_STATUS_UPCOMING: open, and due within the upcoming window
+ * @PLC_TIMELINE_STATUS_OVERDUE: open and past its due date
+ * @PLC_TIMELINE_STATUS_DONE: done
+ * @PLC_TIMELINE_STATUS_NOT_NEEDED: not needed (or no longer required)
+ *
+ * What a marker on the timeline shows: each has its own colour and shape.
+ */
+typedef enum
+{
+  PLC_TIMELINE_STATUS_OPEN,
+  PLC_TIMELINE_STATUS_UPCOMING,
+  PLC_TIMELINE_STATUS_OVERDUE,
+  PLC_TIMELINE_STATUS_DONE,
+  PLC_TIMELINE_STATUS_NOT_NEEDED,
+} PlcTimelineStatus;
+
+#define PLC_TIMELINE_N_STATUSES (PLC_TIMELINE_STATUS_NOT_NEEDED + 1)
+
+PlcTimelineStatus plc_timeline_status_for             (PlcObligationState state,
+                                                       gboolean           upcoming);
 
 typedef struct
 {
