@@ -370,15 +370,15 @@ plc_timeline_status_get_name (PlcTimelineStatus status)
   switch (status)
     {
     case PLC_TIMELINE_STATUS_OPEN:
-      return C_("step status", "Open");
+      return plc_obligation_state_get_display_name (PLC_OBLIGATION_STATE_OPEN);
     case PLC_TIMELINE_STATUS_UPCOMING:
       return C_("step status", "Due soon");
     case PLC_TIMELINE_STATUS_OVERDUE:
-      return C_("step status", "Overdue");
+      return plc_obligation_state_get_display_name (PLC_OBLIGATION_STATE_OVERDUE);
     case PLC_TIMELINE_STATUS_DONE:
-      return C_("step status", "Done");
+      return plc_obligation_state_get_display_name (PLC_OBLIGATION_STATE_DONE);
     case PLC_TIMELINE_STATUS_NOT_NEEDED:
-      return C_("step status", "Not needed");
+      return plc_obligation_state_get_display_name (PLC_OBLIGATION_STATE_NOT_NEEDED);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -626,16 +626,20 @@ tick_label (PlcTimeline           *self,
   switch (tick->kind)
     {
     case PLC_TIMELINE_TICK_YEAR:
-      /* Translators: strftime format of the first tick of a year when zoomed in */
+      /* Translators: strftime format of the first tick of a year when
+       * zoomed in: month and year
+       * xgettext:no-c-format */
       format = self->zoom <= PLC_TIMELINE_ZOOM_MONTHS ? C_("timeline", "%B %Y") : "%Y";
       break;
     case PLC_TIMELINE_TICK_MONTH:
-      format = self->zoom <= PLC_TIMELINE_ZOOM_MONTHS ? "%B" : "%b";
+      format = self->zoom <= PLC_TIMELINE_ZOOM_WEEKS ? "%B" : "%b";
       break;
     case PLC_TIMELINE_TICK_WEEK:
     case PLC_TIMELINE_TICK_DAY:
     default:
-      /* Translators: strftime format of a Monday's tick: the day of the month */
+      /* Translators: strftime format of a Monday's tick: the day of the
+       * month without padding
+       * xgettext:no-c-format */
       format = C_("timeline", "%-d");
       break;
     }
@@ -892,7 +896,9 @@ plc_timeline_snapshot (GtkWidget   *widget,
   draw_axis (self, snapshot, label_w, area_w, height);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (label_w, AXIS_HEIGHT, area_w, height - AXIS_HEIGHT));
   draw_bars (self, snapshot, label_w, area_w);
+  gtk_snapshot_pop (snapshot);
   draw_today (self, snapshot, label_w, area_w, height);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (label_w, AXIS_HEIGHT, area_w, height - AXIS_HEIGHT));
   draw_markers (self, snapshot, label_w, area_w, height);
   gtk_snapshot_pop (snapshot);
   gtk_snapshot_pop (snapshot);
