@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plc-timelines-view.h"
 #include "plc-window.h"
 
 struct _PlcWindow
@@ -91,6 +92,8 @@ plc_window_class_init (PlcWindowClass *klass)
 
   object_class->dispose = plc_window_dispose;
   window_class->close_request = plc_window_close_request;
+
+  g_type_ensure (PLC_TYPE_TIMELINES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, stack);
