@@ -202,7 +202,7 @@ validate (PlcChildEditor *self)
     set_banner (self, banner);
 
   self->valid = child != NULL && error == NULL;
-  g_set_object (&self->draft, self->valid ? child : NULL);
+  g_set_object (&self->draft, (self->valid ? child : NULL));
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid && self->saving == NULL);
 }
 

@@ -274,7 +274,7 @@ validate (PlcPlacementEditor *self)
     set_banner (self, banner);
 
   self->valid = placement != NULL && error == NULL;
-  g_set_object (&self->draft, self->valid ? placement : NULL);
+  g_set_object (&self->draft, (self->valid ? placement : NULL));
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid && self->saving == NULL);
 }
 
