@@ -637,6 +637,7 @@ plc_placement_editor_class_init (PlcPlacementEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 }
 
 static void
