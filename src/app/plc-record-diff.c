@@ -139,9 +139,14 @@ show_value (const Field  *field,
     case SHOW_PLACEMENT:
       {
         gint64 id = g_value_get_int64 (value);
+        g_autofree char *number = NULL;
 
+        if (id == 0)
+          return g_strdup ("—");
+
+        number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
         /* Translators: a placement, by its number in the database */
-        return id != 0 ? g_strdup_printf (_("Placement %" G_GINT64_FORMAT), id) : g_strdup ("—");
+        return g_strdup_printf (_("Placement %s"), number);
       }
 
     default:
