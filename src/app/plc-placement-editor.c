@@ -454,6 +454,16 @@ finish_saved (PlcPlacementEditor *self,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+take_theirs_idle (gpointer data)
+{
+  PlcPlacementEditor *self = data;
+
+  finish_saved (self, g_object_get_data (G_OBJECT (self), "plc-theirs"));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 stale_response_cb (AdwMessageDialog   *dialog,
                    const char         *response,
@@ -469,7 +479,10 @@ stale_response_cb (AdwMessageDialog   *dialog,
     }
   else if (g_strcmp0 (response, "theirs") == 0)
     {
-      finish_saved (self, theirs);
+      /* Not from inside the dialog's response: it is transient for this
+       * window, and must be gone before this window is. */
+      g_object_set_data_full (G_OBJECT (self), "plc-theirs", g_object_ref (theirs), g_object_unref);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, take_theirs_idle, g_object_ref (self), g_object_unref);
     }
   else
     {
