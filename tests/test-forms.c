@@ -77,7 +77,7 @@ find_message_dialog (void)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
         return ADW_MESSAGE_DIALOG (window);
     }
 
@@ -284,6 +284,38 @@ test_stale_placement_keep_mine (Fixture       *fixture,
   g_assert_nonnull (saved);
 }
 
+/* Closing a form with unsaved changes asks first */
+static void
+test_close_asks (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  PlcChildEditor *editor;
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *row;
+
+  editor = plc_child_editor_new (NULL, store, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+
+  row = find_entry_row (GTK_WIDGET (editor), "Name");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Alva Oskriven");
+
+  gtk_window_close (GTK_WINDOW (editor));
+  ITERATE_UNTIL ((dialog = find_message_dialog ()) != NULL, "the discard question");
+  adw_message_dialog_response (dialog, "cancel");
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Alva Oskriven");
+
+  gtk_window_close (GTK_WINDOW (editor));
+  ITERATE_UNTIL ((dialog = find_message_dialog ()) != NULL, "the discard question");
+  adw_message_dialog_response (dialog, "discard");
+  ITERATE_UNTIL (editor == NULL, "the form to close");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +329,9 @@ main (int   argc,
               fixture_set_up, test_stale_child_take_theirs, fixture_tear_down);
   g_test_add ("/forms/stale/placement/keep-mine", Fixture, NULL,
               fixture_set_up, test_stale_placement_keep_mine, fixture_tear_down);
+
+  g_test_add ("/forms/close-asks", Fixture, NULL,
+              fixture_set_up, test_close_asks, fixture_tear_down);
 
   return g_test_run ();
 }
