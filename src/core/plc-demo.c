@@ -401,60 +401,168 @@ add_status (Builder      *b,
   g_ptr_array_add (plc_dataset_get_step_statuses (b->dataset), g_steal_pointer (&status));
 }
 
-/* Some steps done, some not needed, the rest left open (and so some overdue). */
+/*
+ * Marks a step done on or a little before its due date, with probability
+ * @p, if it has fallen due (or nearly) and the placement was still going
+ * on.  Returns the day it was done, or 0 if it was left open.
+ */
+static PlcDate
+maybe_done (Builder      *b,
+            PlcPlacement *placement,
+            const char   *rule,
+            int           occurrence,
+            PlcDate       due,
+            double        p,
+            const char   *note)
+{
+  PlcDate start = plc_placement_get_start_date (placement);
+  PlcDate end = plc_placement_get_end_date (placement);
+  PlcDate done;
+
+  if (due > plc_date_add_days (b->today, 10) || (end != PLC_DATE_NONE && due > end) || !chance (b, p))
+    return PLC_DATE_NONE;
+
+  done = plc_date_add_days (due, -range (b, 0, 6));
+  done = MAX (done, start);
+  done = not_after_today (b, done);
+
+  add_status (b, plc_placement_get_ref (placement), rule, occurrence, PLC_STEP_STATE_DONE, done, note,
+              plc_placement_get_caseworker (placement));
+
+  return done;
+}
+
+/*
+ * A repeating step: each occurrence counts from when the previous one was
+ * done, or from its due date when it was not.  Older occurrences are
+ * mostly done; the recent ones are where work slips.
+ */
+static void
+maybe_done_repeating (Builder      *b,
+                      PlcPlacement *placement,
+                      const char   *rule,
+                      PlcDate       anchor,
+                      int           months,
+                      double        p,
+                      PlcDate       until,
+                      const char   *note)
+{
+  PlcDate due = plc_date_add_months (anchor, months);
+  PlcDate recent = plc_date_add_days (b->today, -120);
+
+  for (int occurrence = 1; occurrence < 80 && due < until && due <= plc_date_add_days (b->today, 10); occurrence++)
+    {
+      PlcDate done = maybe_done (b, placement, rule, occurrence, due,
+                                 due < recent ? MAX (p, 0.97) : p, note);
+
+      due = plc_date_add_months (done != PLC_DATE_NONE ? done : due, months);
+    }
+}
+
+/*
+ * Some steps done, some not needed, the rest left open (and so some
+ * overdue).  Most placements are well kept, some have gaps, a few are
+ * behind.  The due dates here follow the shipped profiles roughly; the
+ * engine works out the real ones.
+ */
 static void
 add_statuses (Builder      *b,
-              PlcPlacement *placement)
+              PlcPlacement *placement,
+              PlcChild     *child,
+              const char   *profile)
 {
   const char *ref = plc_placement_get_ref (placement);
   const char *caseworker = plc_placement_get_caseworker (placement);
+  PlcLegalBasis basis = plc_placement_get_legal_basis (placement);
   PlcDate start = plc_placement_get_start_date (placement);
-  int elapsed = (int) b->today - (int) start;
+  PlcDate adult = plc_date_add_years (plc_child_get_birth_date (child), 18);
+  PlcDate notified = PLC_DATE_NONE;
+  PlcDate examined = PLC_DATE_NONE;
+  PlcDate sip = PLC_DATE_NONE;
+  double kept = g_rand_double (b->rand);
+  double p = kept < 0.55 ? 0.95 : kept < 0.85 ? 0.7 : 0.35;
   static const char * const parts[] = { "physical", "mental", "dental" };
 
-  if (elapsed >= 5 && chance (b, 0.8))
-    {
-      if (plc_placement_get_previous_ref (placement) != NULL && chance (b, 0.4))
-        add_status (b, ref, "health-exam-notification", 1, PLC_STEP_STATE_NOT_NEEDED, 0,
-                    "Underrättelse skickad vid den tidigare placeringen för mindre än en månad sedan",
-                    caseworker);
-      else
-        add_status (b, ref, "health-exam-notification", 1, PLC_STEP_STATE_DONE,
-                    plc_date_add_days (start, range (b, 0, 4)),
-                    chance (b, 0.5) ? "Begäran om hälsoundersökning skickad" : NULL, caseworker);
-    }
+  if (plc_placement_get_previous_ref (placement) != NULL && chance (b, 0.4))
+    add_status (b, ref, "health-exam-notification", 1, PLC_STEP_STATE_NOT_NEEDED, 0,
+                "Underrättelse skickad vid den tidigare placeringen för mindre än en månad sedan",
+                caseworker);
+  else
+    notified = maybe_done (b, placement, "health-exam-notification", 1, plc_date_add_days (start, 3), p,
+                           chance (b, 0.5) ? "Begäran om hälsoundersökning skickad" : NULL);
 
   /* The law allows "not needed" when a full examination was done in the
    * past year; the agreements want it well documented. */
-  if (elapsed >= 45 && chance (b, 0.15))
+  if (notified != PLC_DATE_NONE && chance (b, 0.12))
     add_status (b, ref, "health-exam", 1, PLC_STEP_STATE_NOT_NEEDED, 0,
                 "Fullständig hälsoundersökning gjord för mindre än ett år sedan, journalkopia i akten",
                 caseworker);
-  else if (elapsed >= 45)
-    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-      {
-        g_autofree char *rule = g_strconcat ("health-exam/", parts[i], NULL);
+  else if (notified != PLC_DATE_NONE)
+    {
+      gboolean all = TRUE;
 
-        if (i == 2 && chance (b, 0.25))
-          add_status (b, ref, rule, 1, PLC_STEP_STATE_NOT_NEEDED, 0,
-                      "Fullständig undersökning hos folktandvården för fyra månader sedan, journalkopia i akten",
-                      caseworker);
-        else if (chance (b, 0.6))
-          add_status (b, ref, rule, 1, PLC_STEP_STATE_DONE,
-                      plc_date_add_days (start, range (b, 25, 44)), NULL, caseworker);
-      }
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          g_autofree char *rule = g_strconcat ("health-exam/", parts[i], NULL);
+          PlcDate done = maybe_done (b, placement, rule, 1, plc_date_add_days (notified, 28), p, NULL);
 
-  if (elapsed >= 8 && chance (b, 0.7))
-    add_status (b, ref, "sip-start", 1, PLC_STEP_STATE_DONE,
-                plc_date_add_days (start, range (b, 1, 7)), "Samtycke från vårdnadshavarna", caseworker);
+          all = all && done != PLC_DATE_NONE;
+          examined = MAX (examined, done);
+        }
 
-  if (elapsed >= 30 && chance (b, 0.6))
-    add_status (b, ref, "sip-meeting", 1, PLC_STEP_STATE_DONE,
-                plc_date_add_days (start, range (b, 12, 27)), NULL, caseworker);
+      if (all)
+        maybe_done (b, placement, "health-exam-feedback", 1, plc_date_add_days (examined, 14), p, NULL);
+    }
 
-  if (elapsed >= 120 && chance (b, 0.5))
-    add_status (b, ref, "child-visits", 1, PLC_STEP_STATE_DONE,
-                plc_date_add_days (start, range (b, 20, 60)), "Enskilt samtal i familjehemmet", caseworker);
+  if (plc_child_get_asylum_seeker (child))
+    maybe_done (b, placement, "asylum-health-exam", 1, plc_date_add_days (start, 28), p, NULL);
+
+  maybe_done (b, placement, "sip-start", 1, plc_date_add_days (start, 3), p,
+              chance (b, 0.5) ? "Samtycke från vårdnadshavarna" : NULL);
+  sip = maybe_done (b, placement, "sip-meeting", 1, plc_date_add_days (start, 28), p, NULL);
+  maybe_done_repeating (b, placement, "sip-follow-up",
+                        sip != PLC_DATE_NONE ? sip : plc_date_add_days (start, 28), 3, p, G_MAXUINT32, NULL);
+
+  if (g_strcmp0 (profile, "dalarna") == 0 || g_strcmp0 (profile, "jonkoping") == 0)
+    maybe_done (b, placement, "care-planning", 1, plc_date_add_days (start, 3), p, NULL);
+  if (g_strcmp0 (profile, "dalarna") == 0)
+    {
+      maybe_done (b, placement, "school-notification", 1, plc_date_add_days (start, 3), p, NULL);
+      maybe_done (b, placement, "cost-split", 1, plc_date_add_months (start, 1), p, NULL);
+    }
+  if (g_strcmp0 (profile, "jonkoping") == 0 && plc_placement_get_other_region (placement))
+    maybe_done (b, placement, "region-referral", 1, start, p, NULL);
+
+  if (basis == PLC_LEGAL_BASIS_LVU6)
+    {
+      PlcDate submitted = maybe_done (b, placement, "lvu-court-submission", 1, plc_date_add_days (start, 7),
+                                      p, "Överlämnat till förvaltningsrätten");
+
+      if (submitted != PLC_DATE_NONE)
+        maybe_done (b, placement, "lvu-court-decision", 1, plc_date_add_days (submitted, 7), 0.9, NULL);
+      maybe_done (b, placement, "lvu-care-application", 1, plc_date_add_days (start, 28), p, NULL);
+    }
+
+  maybe_done_repeating (b, placement, "child-visits", start, 3, p, G_MAXUINT32,
+                        chance (b, 0.5) ? "Enskilt samtal med barnet" : NULL);
+
+  if (basis == PLC_LEGAL_BASIS_SOL)
+    maybe_done_repeating (b, placement, "sol-consider", start, 6, p, adult, NULL);
+  else if (basis == PLC_LEGAL_BASIS_LVU2)
+    maybe_done_repeating (b, placement, "lvu-consider", start, 6, p, adult, NULL);
+  else if (basis == PLC_LEGAL_BASIS_LVU3)
+    maybe_done_repeating (b, placement, "lvu-review", start, 6, p, G_MAXUINT32, NULL);
+
+  if (plc_placement_get_restriction_decided_date (placement) != PLC_DATE_NONE)
+    maybe_done_repeating (b, placement, "lvu-restriction-review",
+                          plc_placement_get_restriction_decided_date (placement), 3, p, G_MAXUINT32, NULL);
+
+  if (plc_placement_get_form (placement) == PLC_PLACEMENT_FORM_FAMILJEHEM ||
+      plc_placement_get_form (placement) == PLC_PLACEMENT_FORM_NATVERKSHEM)
+    maybe_done_repeating (b, placement, "custody-transfer-consider", plc_date_add_years (start, 1), 12, p,
+                          adult, NULL);
+
+  maybe_done (b, placement, "care-plan-revision", 1, plc_date_add_years (start, 2), p, NULL);
 }
 
 static PlcPlacement *
@@ -788,7 +896,7 @@ add_child (Builder *b,
 
       end_placement (first, end, next_basis != basis ? "Omplacering efter beslut om vård enligt LVU"
                                                      : "Omplacering till familjehem");
-      add_statuses (b, first);
+      add_statuses (b, first, child, area->profile);
 
       g_clear_object (&current);
       current = new_placement (b, child, 2, home, caseworker, next_basis, next_form, end, area_index);
@@ -802,7 +910,7 @@ add_child (Builder *b,
                                  plc_date_add_days (b->today, -1)),
                    PICK (b, end_reasons));
 
-  add_statuses (b, current);
+  add_statuses (b, current, child, area->profile);
   add_home_contact (b, child, current);
 
   /* Guardians, or a god man for an unaccompanied child. */
