@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plc-application.h"
 #include "plc-window.h"
 
 struct _PlcWindow
@@ -20,6 +21,9 @@ struct _PlcWindow
   /* Template widgets */
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *demo_pill;
+  GtkRevealer          *demo_banner;
 };
 
 G_DEFINE_FINAL_TYPE (PlcWindow, plc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -40,6 +44,65 @@ show_view_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   plc_window_set_visible_view (PLC_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/*
+ * Ctrl+F: search in the visible view.  A view that can search installs
+ * an action "view.search" on its widget class
+ * (gtk_widget_class_install_action (widget_class, "view.search", NULL, …))
+ * that shows and focuses its search entry; the view stack page's child is
+ * the widget that gets it.  Escape is the view's own: a view closes its
+ * open pane or search bar with a binding on its own class.
+ */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+
+  if (view == NULL || !gtk_widget_activate_action (view, "view.search", NULL))
+    gtk_widget_error_bell (widget);
+}
+
+static void
+demo_changed_cb (PlcWindow      *self,
+                 GParamSpec     *pspec,
+                 PlcApplication *application)
+{
+  gboolean demo = plc_application_get_demo (application);
+
+  gtk_widget_set_visible (self->demo_pill, demo);
+  gtk_revealer_set_reveal_child (self->demo_banner, demo);
+
+  if (demo)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Placements — Demonstration Data"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demonstration Data"));
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Placements"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+    }
+}
+
+static void
+plc_window_constructed (GObject *object)
+{
+  PlcWindow *self = PLC_WINDOW (object);
+  GtkApplication *application;
+
+  G_OBJECT_CLASS (plc_window_parent_class)->constructed (object);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (PLC_IS_APPLICATION (application))
+    {
+      g_signal_connect_object (application, "notify::demo",
+                               G_CALLBACK (demo_changed_cb), self, G_CONNECT_SWAPPED);
+      demo_changed_cb (self, NULL, PLC_APPLICATION (application));
+    }
 }
 
 static void
@@ -89,14 +152,20 @@ plc_window_class_init (PlcWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = plc_window_constructed;
   object_class->dispose = plc_window_dispose;
   window_class->close_request = plc_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_pill);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_banner);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
