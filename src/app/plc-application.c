@@ -371,6 +371,7 @@ static void
 switch_to_demo (PlcApplication *self,
                 PlcStore       *demo_store)
 {
+  g_debug ("Showing the demonstration data");
   self->demo_pending = FALSE;
   self->real_store = g_steal_pointer (&self->store);
   self->real_caseload = g_steal_pointer (&self->caseload);
@@ -431,6 +432,7 @@ demo_listed_cb (GObject      *object,
     }
 
   /* First use: make the data up, as of today. */
+  g_debug ("Making up the demonstration data");
   dataset = plc_demo_build_dataset (PLC_DEMO_DEFAULT_SEED, PLC_DEMO_DEFAULT_CHILDREN, plc_date_today ());
   plc_store_import_async (demo_store, dataset, self->demo_cancellable,
                           demo_imported_cb, g_object_ref (self));
@@ -452,6 +454,7 @@ demo_opened_cb (GObject      *object,
       return;
     }
 
+  g_debug ("Opened the demonstration database");
   plc_store_list_children_async (demo_store, TRUE, self->demo_cancellable,
                                  demo_listed_cb, g_object_ref (self));
 }
@@ -476,6 +479,7 @@ plc_application_open_demo (PlcApplication *self)
     return;
 
   path = plc_paths_dup_demo_database ();
+  g_debug ("Opening the demonstration data");
   self->demo_pending = TRUE;
   update_demo_actions (self);
 

@@ -88,17 +88,17 @@ demo_changed_cb (PlcWindow      *self,
     }
 }
 
+/* The application is set after construction: follow it from then on. */
 static void
-plc_window_constructed (GObject *object)
+application_changed_cb (PlcWindow  *self,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
 {
-  PlcWindow *self = PLC_WINDOW (object);
-  GtkApplication *application;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-  G_OBJECT_CLASS (plc_window_parent_class)->constructed (object);
-
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (PLC_IS_APPLICATION (application))
+  if (PLC_IS_APPLICATION (application) && g_object_get_data (G_OBJECT (self), "plc-demo-followed") != application)
     {
+      g_object_set_data (G_OBJECT (self), "plc-demo-followed", application);
       g_signal_connect_object (application, "notify::demo",
                                G_CALLBACK (demo_changed_cb), self, G_CONNECT_SWAPPED);
       demo_changed_cb (self, NULL, PLC_APPLICATION (application));
@@ -152,7 +152,6 @@ plc_window_class_init (PlcWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = plc_window_constructed;
   object_class->dispose = plc_window_dispose;
   window_class->close_request = plc_window_close_request;
 
@@ -178,6 +177,8 @@ plc_window_init (PlcWindow *self)
   g_autofree char *last_view = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
