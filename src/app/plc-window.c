@@ -73,7 +73,9 @@ demo_changed_cb (PlcWindow      *self,
 {
   gboolean demo = plc_application_get_demo (application);
 
-  gtk_widget_set_visible (self->demo_pill, demo);
+  /* When narrow, the title shows "Demonstration Data" as its subtitle. */
+  gtk_widget_set_visible (self->demo_pill,
+                          demo && !adw_view_switcher_title_get_title_visible (self->switcher_title));
   gtk_revealer_set_reveal_child (self->demo_banner, demo);
 
   if (demo)
@@ -86,6 +88,15 @@ demo_changed_cb (PlcWindow      *self,
       gtk_window_set_title (GTK_WINDOW (self), _("Placements"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
     }
+}
+
+static void
+title_visible_cb (PlcWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (PLC_IS_APPLICATION (application))
+    demo_changed_cb (self, NULL, PLC_APPLICATION (application));
 }
 
 /* The application is set after construction: follow it from then on. */
@@ -101,6 +112,8 @@ application_changed_cb (PlcWindow  *self,
       g_object_set_data (G_OBJECT (self), "plc-demo-followed", application);
       g_signal_connect_object (application, "notify::demo",
                                G_CALLBACK (demo_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                               G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
       demo_changed_cb (self, NULL, PLC_APPLICATION (application));
     }
 }

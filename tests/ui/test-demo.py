@@ -119,9 +119,11 @@ def entry_text(accessible):
     return None
 
 
-def save_screenshot(path):
+def save_screenshot(path, window):
+    """Saves the window: the screen without the empty (black) root around it."""
     xwd = subprocess.Popen(['xwd', '-root', '-silent'], stdout=subprocess.PIPE)
-    convert = subprocess.run(['convert', 'xwd:-', '-crop', '1200x800+0+0', '+repage', path],
+    convert = subprocess.run(['convert', 'xwd:-', '-bordercolor', 'black', '-border', '1',
+                              '-trim', '+repage', path],
                              stdin=xwd.stdout, timeout=30, check=False)
     xwd.stdout.close()
     xwd.wait(30)
@@ -188,10 +190,14 @@ def run(args, tap, state):
 
     # 4. Close it again from the banner's button
     state['step'] = f'looking for the button "{texts["close_demo"]}"'
-    button = shell.wait_until(state['step'], lambda: shell.find_first(
-        window, lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON and shell.on_screen(a)
-        and (a.get_name() == texts['close_demo'] or texts['close_demo'] in [c.get_name() for c in shell.walk_all(a)]),
-        everything=True), app)
+    try:
+        button = shell.wait_until(state['step'], lambda: shell.find_first(
+            window, lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON and shell.on_screen(a)
+            and a.get_name() == texts['close_demo'], everything=True), app)
+    except Failure as failure:
+        buttons = [shell.describe(a) for a in shell.walk_all(window)
+                   if a.get_role() == Atspi.Role.PUSH_BUTTON]
+        raise Failure(f'{failure}\nbuttons: {buttons}') from None
     shell.activate(button)
     state['step'] = f'waiting for the title "{texts["title"]}" to come back'
     shell.wait_until(state['step'], lambda: window.get_name() == texts['title']
@@ -290,7 +296,7 @@ def take_screenshots(args, tap, state, app, accessible, window):
         shell.wait_until(state['step'], lambda: shell.has_state(by_name[name], Atspi.StateType.SELECTED), app)
         time.sleep(1.5)   # let the view load and draw
         path = os.path.join(args.screenshots, f'{args.prefix}{VIEW_NAMES[index]}.png')
-        save_screenshot(path)
+        save_screenshot(path, window)
         tap.ok(f'{name}: {path}')
     return None
 
