@@ -209,6 +209,85 @@ upcoming_days_changed_cb (PlcApplication *self)
   plc_application_reload_caseload (self);
 }
 
+static const char * const notification_services[] = {
+  "org.freedesktop.Notifications", "org.gtk.Notifications", NULL,
+};
+
+static gboolean
+strv_has_any (GVariant           *names,
+              const char * const *wanted)
+{
+  g_autofree const char **strv = g_variant_get_strv (names, NULL);
+
+  for (guint i = 0; wanted[i] != NULL; i++)
+    if (g_strv_contains (strv, wanted[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+notification_services_listed_cb (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) names = NULL;
+  g_autoptr(GError) error = NULL;
+  PlcApplication *self = g_task_get_source_object (task);
+  GNotification *notification = g_task_get_task_data (task);
+  const char *method = g_object_get_data (G_OBJECT (task), "method");
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply == NULL)
+    {
+      g_debug ("Could not list the bus names: %s", error->message);
+      return;
+    }
+
+  names = g_variant_get_child_value (reply, 0);
+  if (strv_has_any (names, notification_services))
+    {
+      g_application_send_notification (G_APPLICATION (self), "agenda", notification);
+      return;
+    }
+
+  if (g_strcmp0 (method, "ListNames") == 0)
+    {
+      /* Not running: one that starts on demand will do too. */
+      g_object_set_data (G_OBJECT (task), "method", (gpointer) "ListActivatableNames");
+      g_dbus_connection_call (G_DBUS_CONNECTION (object), "org.freedesktop.DBus",
+                              "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                              "ListActivatableNames", NULL, G_VARIANT_TYPE ("(as)"),
+                              G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable,
+                              notification_services_listed_cb, g_object_ref (task));
+      return;
+    }
+
+  g_debug ("No notification service: the summary of what is due is not shown");
+}
+
+static void
+find_notification_service (PlcApplication *self,
+                           GNotification  *notification)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
+  g_autoptr(GTask) task = NULL;
+
+  if (connection == NULL)
+    return;
+
+  task = g_task_new (self, self->cancellable, NULL, NULL);
+  g_task_set_source_tag (task, find_notification_service);
+  g_task_set_task_data (task, g_object_ref (notification), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "method", (gpointer) "ListNames");
+  g_dbus_connection_call (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                          "org.freedesktop.DBus", "ListNames", NULL, G_VARIANT_TYPE ("(as)"),
+                          G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable,
+                          notification_services_listed_cb, g_steal_pointer (&task));
+}
+
 /*
  * The daily notification: what is overdue and what falls due today, in
  * counts only (a notification may show on a locked screen).  Sent once a
@@ -243,7 +322,13 @@ send_agenda_notification (PlcApplication *self)
   notification = g_notification_new (_("Steps to Take"));
   g_notification_set_body (notification, body);
   g_notification_set_default_action (notification, "app.show-agenda");
-  g_application_send_notification (G_APPLICATION (self), "agenda", notification);
+
+  /* In a sandbox the portal takes it; elsewhere only send it where some
+   * service shows notifications (GLib warns when none does). */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    g_application_send_notification (G_APPLICATION (self), "agenda", notification);
+  else
+    find_notification_service (self, notification);
 }
 
 static void

@@ -20,6 +20,7 @@ import argparse
 import importlib.util
 import os
 import pwd
+import re
 import signal
 import subprocess
 import sys
@@ -45,6 +46,8 @@ TEXTS = {
         'shortcuts': 'Keyboard Shortcuts',
         'search': 'Search',
         'caseworker': 'My Name as Caseworker',
+        'notification': 'Steps to Take',
+        'overdue': r'^[0-9]+ steps? (is|are) overdue\.',
     },
     'sv': {
         'open_demo': 'Öppna demonstrationsdata…',
@@ -55,8 +58,84 @@ TEXTS = {
         'shortcuts': 'Tangentbordsgenvägar',
         'search': 'Sök',
         'caseworker': 'Mitt namn som handläggare',
+        'notification': 'Steg att göra',
+        'overdue': r'^[0-9]+ steg är försenade?\.',
     },
 }
+
+# Names and numbers in tests/data/interchange/full.json, which must never
+# show in a notification.
+PERSONAL = ['Alva', 'Noah', 'Samir', 'Exempelsson', 'Provsson', 'Testsson', '2424', '3714']
+
+NOTIFICATIONS_XML = '''
+<node>
+  <interface name="org.freedesktop.Notifications">
+    <method name="Notify">
+      <arg type="s" direction="in"/><arg type="u" direction="in"/>
+      <arg type="s" direction="in"/><arg type="s" direction="in"/>
+      <arg type="s" direction="in"/><arg type="as" direction="in"/>
+      <arg type="a{sv}" direction="in"/><arg type="i" direction="in"/>
+      <arg type="u" direction="out"/>
+    </method>
+    <method name="CloseNotification"><arg type="u" direction="in"/></method>
+    <method name="GetCapabilities"><arg type="as" direction="out"/></method>
+    <method name="GetServerInformation">
+      <arg type="s" direction="out"/><arg type="s" direction="out"/>
+      <arg type="s" direction="out"/><arg type="s" direction="out"/>
+    </method>
+  </interface>
+</node>
+'''
+
+
+class NotificationServer:
+    """A stand-in for the desktop's notification service: records what
+    it is asked to show."""
+
+    def __init__(self):
+        from gi.repository import Gio
+        self.received = []
+        self.ready = threading.Event()
+        self.Gio = Gio
+        threading.Thread(target=self._run, daemon=True).start()
+        if not self.ready.wait(10):
+            raise Failure('the stand-in notification service did not start')
+
+    def _call(self, connection, sender, path, interface, method, parameters, invocation):
+        GLib_ = GLib
+        if method == 'Notify':
+            self.received.append(parameters.unpack())
+            invocation.return_value(GLib_.Variant('(u)', (len(self.received),)))
+        elif method == 'GetCapabilities':
+            invocation.return_value(GLib_.Variant('(as)', (['body', 'actions'],)))
+        elif method == 'GetServerInformation':
+            invocation.return_value(GLib_.Variant('(ssss)', ('stand-in', 'test', '1', '1.2')))
+        else:
+            invocation.return_value(None)
+
+    def _run(self):
+        Gio = self.Gio
+        context = GLib.MainContext()
+        context.push_thread_default()
+        connection = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+        node = Gio.DBusNodeInfo.new_for_xml(NOTIFICATIONS_XML)
+        connection.register_object('/org/freedesktop/Notifications', node.interfaces[0],
+                                   self._call, None, None)
+        connection.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus',
+                             'org.freedesktop.DBus', 'RequestName',
+                             GLib.Variant('(su)', ('org.freedesktop.Notifications', 4)),
+                             None, Gio.DBusCallFlags.NONE, -1, None)
+        self.ready.set()
+        GLib.MainLoop(context).run()
+
+
+def cli_import(cli, path):
+    env = dict(shell.APP_ENV)
+    env['LC_ALL'] = 'C.UTF-8'
+    result = subprocess.run([cli, 'import', path], env=env, stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=60, check=False)
+    if result.returncode != 0:
+        raise Failure(f'placeringar-cli import failed: {result.stderr.strip()}')
 
 VIEW_NAMES = ['placements', 'timelines', 'contacts', 'deviations']
 
@@ -148,6 +227,15 @@ def run(args, tap, state):
         raise Failure('no DISPLAY: run this under tests/session-run --display')
 
     Atspi.init()
+    server = None
+    if not args.screenshots:
+        # Some steps overdue in the user's own database, and a service to
+        # show the notification about them.
+        state['step'] = 'importing tests/data/interchange/full.json'
+        cli_import(args.cli, os.path.join(os.path.dirname(HERE), 'data', 'interchange', 'full.json'))
+        state['step'] = 'starting a stand-in notification service'
+        server = NotificationServer()
+
     state['step'] = 'starting the application'
     app = shell.App(args.binary, args.lang)
     state['app'] = app
@@ -169,6 +257,28 @@ def run(args, tap, state):
     if args.screenshots:
         return take_screenshots(args, tap, state, app, accessible, window)
 
+    # 2. One notification at start: counts only, and it opens the agenda
+    state['step'] = 'waiting for the notification of what is due'
+    try:
+        shell.wait_until(state['step'], lambda: server.received, app, 30)
+        (app_name, _, _, summary, body, actions, hints, _) = server.received[0]
+        problems = []
+        if summary != texts['notification']:
+            problems.append(f'the summary is "{summary}", not "{texts["notification"]}"')
+        if not re.match(texts['overdue'], body):
+            problems.append(f'the body does not say how many steps are overdue: "{body}"')
+        leaked = [word for word in PERSONAL if word in summary + body]
+        if leaked:
+            problems.append(f'personal data in the notification: {leaked}')
+        if 'default' not in actions[0::2]:
+            problems.append(f'no default action: {actions}')
+        if problems:
+            tap.not_ok('one notification of what is due, in counts only', '\n'.join(problems))
+        else:
+            tap.ok(f'one notification of what is due, in counts only: "{summary}" / "{body}"')
+    except Failure as failure:
+        tap.not_ok('one notification of what is due, in counts only', failure)
+
     # 2. Open the demonstration data from the main menu
     description = (f'"{texts["open_demo"]}" in the main menu shows "{texts["pill"]}" '
                    f'and the title "{texts["demo_title"]}"')
@@ -181,12 +291,15 @@ def run(args, tap, state):
     demo_db = os.path.join(data_home, 'placeringar', 'demo.db')
     demo_children = cli_children(args.cli, demo_db)
     own_children = cli_children(args.cli)
-    if len(demo_children) < 10 or own_children:
-        tap.not_ok('the demonstration data has a database of its own',
-                   f'demo.db: {len(demo_children)} children; own database: {len(own_children)}')
+    time.sleep(1)
+    if len(demo_children) < 10 or len(own_children) != 3 \
+            or any('demo-' in line for line in own_children) or len(server.received) != 1:
+        tap.not_ok('the demonstration data has a database of its own, and no notification',
+                   f'demo.db: {len(demo_children)} children; own database: {own_children}; '
+                   f'notifications: {len(server.received)}')
     else:
         tap.ok(f'the demonstration data has a database of its own ({len(demo_children)} '
-               f'children in demo.db, none in the own database)')
+               f'children in demo.db, the own 3 untouched), and sends no notification')
 
     # 4. Close it again from the banner's button
     state['step'] = f'looking for the button "{texts["close_demo"]}"'
@@ -318,7 +431,7 @@ def main():
         args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
                                 os.pardir, 'cli', 'placeringar-cli')
 
-    tap = shell.Tap(6 if args.screenshots else 7)
+    tap = shell.Tap(6 if args.screenshots else 8)
     state = {'step': 'checking the environment', 'app': None}
 
     def stop_app():
