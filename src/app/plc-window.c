@@ -25,6 +25,9 @@ struct _PlcWindow
   /* Template widgets */
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *demo_pill;
+  GtkRevealer          *demo_banner;
 };
 
 G_DEFINE_FINAL_TYPE (PlcWindow, plc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -302,6 +305,78 @@ edit_placement_action (GtkWidget  *widget,
                                    edit_placement_cb, g_object_ref (self));
 }
 
+/*
+ * Ctrl+F: search in the visible view.  A view that can search installs
+ * an action "view.search" on its widget class
+ * (gtk_widget_class_install_action (widget_class, "view.search", NULL, …))
+ * that shows and focuses its search entry; the view stack page's child is
+ * the widget that gets it.  Escape is the view's own: a view closes its
+ * open pane or search bar with a binding on its own class.
+ */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+
+  if (view == NULL || !gtk_widget_activate_action (view, "view.search", NULL))
+    gtk_widget_error_bell (widget);
+}
+
+static void
+demo_changed_cb (PlcWindow      *self,
+                 GParamSpec     *pspec,
+                 PlcApplication *application)
+{
+  gboolean demo = plc_application_get_demo (application);
+
+  /* When narrow, the title shows "Demonstration Data" as its subtitle. */
+  gtk_widget_set_visible (self->demo_pill,
+                          demo && !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  gtk_revealer_set_reveal_child (self->demo_banner, demo);
+
+  if (demo)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Placements — Demonstration Data"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demonstration Data"));
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Placements"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+    }
+}
+
+static void
+title_visible_cb (PlcWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (PLC_IS_APPLICATION (application))
+    demo_changed_cb (self, NULL, PLC_APPLICATION (application));
+}
+
+/* The application is set after construction: follow it from then on. */
+static void
+application_changed_cb (PlcWindow  *self,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (PLC_IS_APPLICATION (application) && g_object_get_data (G_OBJECT (self), "plc-demo-followed") != application)
+    {
+      g_object_set_data (G_OBJECT (self), "plc-demo-followed", application);
+      g_signal_connect_object (application, "notify::demo",
+                               G_CALLBACK (demo_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                               G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
+      demo_changed_cb (self, NULL, PLC_APPLICATION (application));
+    }
+}
+
 static void
 save_window_state (PlcWindow *self)
 {
@@ -357,8 +432,13 @@ plc_window_class_init (PlcWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_pill);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_banner);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.new-child", NULL, new_child_action);
   gtk_widget_class_install_action (widget_class, "win.new-placement", NULL, new_placement_action);
@@ -378,6 +458,8 @@ plc_window_init (PlcWindow *self)
   g_autofree char *last_view = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
