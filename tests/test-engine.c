@@ -483,7 +483,14 @@ static const RuleCase rule_cases[] = {
   { "/engine/national/custody-transfer-consider", UPPSALA,
     .start = "2024-02-29",
     .rule = "custody-transfer-consider", .due = "2026-02-28", .profile = "national",
+    .title = "Consider transfer of custody",
     .reference = "SoL (2025:400) 22 kap. 14 §; LVU (1990:52) 13 c §" },
+  /* N8 before 1 July 2022: 3 years for a placement that had not reached 2
+   * years by then.  2019-03-01 + 3 years = 2022-03-01 */
+  { "/engine/national/custody-transfer-consider-before-2022", UPPSALA,
+    .start = "2019-03-01",
+    .rule = "custody-transfer-consider", .due = "2022-03-01", .profile = "national",
+    .title = "Consider transfer of custody (older placement)" },
   /* N9, SoL 9 kap. 13 §: at the latest after 2 years.
    * 2026-03-15 + 2 years = 2028-03-15 */
   { "/engine/national/care-plan-revision", UPPSALA,
@@ -791,8 +798,8 @@ test_rule_coverage (void)
         }
     }
 
-  /* national 22, stockholm 6, dalarna 12, jonkoping 5, ostergotland 0 */
-  g_assert_cmpuint (n_rules, ==, 45);
+  /* national 23, stockholm 6, dalarna 12, jonkoping 5, ostergotland 0 */
+  g_assert_cmpuint (n_rules, ==, 46);
 }
 
 /* 2. Month ends, leap years and summer time */
@@ -2077,35 +2084,42 @@ test_known_move_sol_consider (void)
   g_autoptr(PlcChild) child = make_child ("2014-05-20", FALSE);
   g_autoptr(PlcPlacement) first = make_placement (STOCKHOLM, SOL, FAMILJEHEM, "2026-01-12", FALSE);
   g_autoptr(PlcPlacement) second = make_placement (STOCKHOLM, SOL, FAMILJEHEM, "2026-05-04", FALSE);
+  g_autoptr(PlcPlacement) third = make_placement (STOCKHOLM, SOL, FAMILJEHEM, "2026-09-01", FALSE);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
   g_autoptr(GPtrArray) first_obligations = NULL;
   g_autoptr(GPtrArray) second_obligations = NULL;
-  PlcDate earliest = PLC_DATE_NONE;
-  GPtrArray *lists[2];
+  g_autoptr(GPtrArray) third_obligations = NULL;
 
+  plc_placement_set_id (first, 1);
   plc_placement_set_end_date (first, iso ("2026-05-04"));
   plc_placement_set_id (second, 2);
   plc_placement_set_ref (second, "P-2");
   plc_placement_set_previous_id (second, 1);
   plc_placement_set_previous_ref (second, "P-1");
-  plc_engine_set_continued (engine, 1, TRUE);
+  plc_placement_set_end_date (second, iso ("2026-09-01"));
+  plc_placement_set_id (third, 3);
+  plc_placement_set_ref (third, "P-3");
+  plc_placement_set_previous_id (third, 2);
+  g_ptr_array_add (all, first);
+  g_ptr_array_add (all, second);
+  g_ptr_array_add (all, third);
+  plc_engine_learn_moves (engine, all);
 
   first_obligations = compute (engine, child, first, NULL, "2026-05-04", NULL);
   second_obligations = compute (engine, child, second, NULL, "2026-05-04", NULL);
-  lists[0] = first_obligations;
-  lists[1] = second_obligations;
+  third_obligations = compute (engine, child, third, NULL, "2026-09-01", NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    {
-      PlcObligation *ob = find_obligation (lists[i], "sol-consider", 1);
-
-      if (ob != NULL && (earliest == PLC_DATE_NONE || plc_obligation_get_due (ob) < earliest))
-        earliest = plc_obligation_get_due (ob);
-    }
-
-  g_assert_cmpuint (earliest, !=, PLC_DATE_NONE);
-  known_discrepancy (earliest <= iso ("2026-07-12"),
-                     "N7 across a move: the six-monthly consideration restarts at the "
-                     "new placement, though the care went on");
+  /* The first placement ended before its consideration was due */
+  g_assert_null (find_obligation (first_obligations, "sol-consider", 1));
+  /* The care began on 2026-01-12: 2026-01-12 + 6 months = 2026-07-12, in
+   * the second placement, not 6 months after the move */
+  assert_due (require_obligation (second_obligations, "sol-consider", 1), "2026-07-12");
+  /* Two moves on: the next after 2026-09-01 is 2027-01-12, the second
+   * consideration of the care; the first is not asked of this placement */
+  g_assert_null (find_obligation (third_obligations, "sol-consider", 1));
+  assert_due (require_obligation (third_obligations, "sol-consider", 2), "2027-01-12");
+  /* A move does not end the care: no follow-up after it for the first */
+  g_assert_null (find_obligation (first_obligations, "aftercare-follow-up", 1));
 }
 
 /* A step the rules require but cannot date yet, because its anchor is not
@@ -2196,7 +2210,7 @@ main (int   argc,
   g_test_add_func ("/engine/known/next-occurrence-after-early-completion (N6)",
                    test_known_next_occurrence_after_early_completion);
   g_test_add_func ("/engine/known/not-needed-anchor", test_known_not_needed_anchor);
-  g_test_add_func ("/engine/known/move-sol-consider (N7)", test_known_move_sol_consider);
+  g_test_add_func ("/engine/moves/sol-consider-across-moves (N7)", test_known_move_sol_consider);
   g_test_add_func ("/engine/known/done-before-anchor-recorded (N4)",
                    test_known_done_before_anchor_recorded);
 

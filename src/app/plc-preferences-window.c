@@ -61,6 +61,8 @@ anchor_to_text (PlcProfileSet *profiles,
       return g_strdup (C_("anchor", "the closing of the investigation"));
     case PLC_ANCHOR_RESTRICTION_DECIDED:
       return g_strdup (C_("anchor", "the decision on a restriction"));
+    case PLC_ANCHOR_CARE_START:
+      return g_strdup (C_("anchor", "the start of the care"));
     case PLC_ANCHOR_RULE:
       {
         PlcProfile *profile = plc_rule_get_profile (rule);

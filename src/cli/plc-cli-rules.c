@@ -49,7 +49,7 @@ anchors_to_text (const PlcRule *rule)
       PlcAnchor anchor = plc_rule_get_anchor (rule, i, &rule_id);
       static const char * const names[] = {
         "placement-start", "custody-decided", "custody-carried-out", "planned-end",
-        "placement-end", "investigation-closed", "restriction-decided",
+        "placement-end", "investigation-closed", "restriction-decided", "care-start",
       };
 
       if (i > 0)
@@ -291,13 +291,7 @@ engine_for_store (PlcStore  *store,
   if (placements == NULL)
     return NULL;
 
-  for (guint i = 0; i < placements->len; i++)
-    {
-      PlcPlacement *placement = g_ptr_array_index (placements, i);
-
-      if (plc_placement_get_previous_id (placement) != 0)
-        plc_engine_set_continued (engine, plc_placement_get_previous_id (placement), TRUE);
-    }
+  plc_engine_learn_moves (engine, placements);
 
   routines = plc_store_list_routine_offsets (store, NULL, error);
   if (routines == NULL)

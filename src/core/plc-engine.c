@@ -43,6 +43,7 @@ struct _PlcEngine
   PlcProfileSet *profiles;
   GHashTable    *routines;       /* "profile/rule" → PlcOffset */
   GHashTable    *continued;      /* ids of placements another one replaced */
+  GHashTable    *care_starts;    /* placement id → PlcDate, for moved placements */
   int            upcoming_days;
 };
 
@@ -56,6 +57,7 @@ plc_engine_finalize (GObject *object)
   g_clear_object (&self->profiles);
   g_hash_table_unref (self->routines);
   g_hash_table_unref (self->continued);
+  g_hash_table_unref (self->care_starts);
 
   G_OBJECT_CLASS (plc_engine_parent_class)->finalize (object);
 }
@@ -71,6 +73,7 @@ plc_engine_init (PlcEngine *self)
 {
   self->routines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->continued = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->care_starts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->upcoming_days = PLC_ENGINE_DEFAULT_UPCOMING_DAYS;
 }
 
@@ -144,6 +147,91 @@ plc_engine_clear_routine_offsets (PlcEngine *self)
 {
   g_return_if_fail (PLC_IS_ENGINE (self));
   g_hash_table_remove_all (self->routines);
+}
+
+void
+plc_engine_clear_continued (PlcEngine *self)
+{
+  g_return_if_fail (PLC_IS_ENGINE (self));
+  g_hash_table_remove_all (self->continued);
+  g_hash_table_remove_all (self->care_starts);
+}
+
+/**
+ * plc_engine_learn_moves:
+ * @placements: (element-type PlcPlacement): every placement that is not
+ *   deleted
+ *
+ * Forgets what it knew of moves and learns them from @placements: which
+ * placements a move continued (plc_engine_set_continued()) and where the
+ * care of each moved placement began (plc_engine_set_care_start()).
+ */
+void
+plc_engine_learn_moves (PlcEngine *self,
+                        GPtrArray *placements)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_return_if_fail (PLC_IS_ENGINE (self));
+  g_return_if_fail (placements != NULL);
+
+  plc_engine_clear_continued (self);
+
+  for (guint i = 0; i < placements->len; i++)
+    {
+      PlcPlacement *placement = g_ptr_array_index (placements, i);
+      gint64 id = plc_placement_get_id (placement);
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), placement);
+    }
+
+  for (guint i = 0; i < placements->len; i++)
+    {
+      PlcPlacement *placement = g_ptr_array_index (placements, i);
+      PlcPlacement *first = placement;
+      gint64 previous = plc_placement_get_previous_id (placement);
+
+      if (previous == 0)
+        continue;
+
+      plc_engine_set_continued (self, previous, TRUE);
+
+      /* Back along the moves to where the care began; a chain is short,
+       * and a loop in bad data must not hang */
+      for (guint hops = 0; previous != 0 && hops < 100; hops++)
+        {
+          PlcPlacement *before = g_hash_table_lookup (by_id, &previous);
+
+          if (before == NULL)
+            break;
+
+          first = before;
+          previous = plc_placement_get_previous_id (before);
+        }
+
+      plc_engine_set_care_start (self, plc_placement_get_id (placement),
+                                 plc_placement_get_start_date (first));
+    }
+}
+
+/**
+ * plc_engine_set_care_start:
+ * @care_start: the start of the first placement of the care that a move
+ *   (omplacering) continued in @placement_id
+ *
+ * Steps that count from the start of the care (the six-monthly
+ * considerations) go on from there across moves: a moved placement gets
+ * the occurrences that fall on or after its own start.
+ */
+void
+plc_engine_set_care_start (PlcEngine *self,
+                           gint64     placement_id,
+                           PlcDate    care_start)
+{
+  g_return_if_fail (PLC_IS_ENGINE (self));
+
+  g_hash_table_insert (self->care_starts, g_memdup2 (&placement_id, sizeof placement_id),
+                       GUINT_TO_POINTER (care_start));
 }
 
 /**
@@ -272,6 +360,8 @@ typedef struct
   PlcDate        horizon;
   PlcDate        end;
   PlcDate        birth;
+  PlcDate        start;
+  PlcDate        care_start;
   gboolean       continued;
   GHashTable    *rules;      /* id → const PlcRule *, the ones that apply */
   GHashTable    *statuses;   /* "rule/occurrence" → PlcStepStatus */
@@ -331,6 +421,8 @@ placement_date (PlcPlacement *placement,
       return plc_placement_get_investigation_closed_date (placement);
     case PLC_ANCHOR_RESTRICTION_DECIDED:
       return plc_placement_get_restriction_decided_date (placement);
+    case PLC_ANCHOR_CARE_START:
+      return PLC_DATE_NONE;  /* see care_start () */
     case PLC_ANCHOR_RULE:
     default:
       return PLC_DATE_NONE;
@@ -356,6 +448,8 @@ anchor_name (PlcAnchor anchor)
       return _("the day the investigation was closed");
     case PLC_ANCHOR_RESTRICTION_DECIDED:
       return _("the decision on the restriction or moving ban");
+    case PLC_ANCHOR_CARE_START:
+      return _("the start of the care, before any move");
     case PLC_ANCHOR_RULE:
     default:
       return "";
@@ -679,7 +773,8 @@ compute_rule_occurrences (Run           *run,
       if (anchor_kind == PLC_ANCHOR_PLACEMENT_END && run->continued)
         continue;
 
-      anchor = placement_date (run->placement, anchor_kind);
+      anchor = anchor_kind == PLC_ANCHOR_CARE_START ? run->care_start
+                                                    : placement_date (run->placement, anchor_kind);
       if (anchor != PLC_DATE_NONE)
         anchor_text = g_strdup (anchor_name (anchor_kind));
       else
@@ -715,6 +810,16 @@ compute_rule_occurrences (Run           *run,
       if (until_age > 0 && run->birth != PLC_DATE_NONE &&
           due >= plc_date_add_years (run->birth, until_age))
         break;
+
+      /* Care that a move continued: what fell before this placement's
+       * start belonged to the one before it */
+      if (run->care_start < run->start && due < run->start)
+        {
+          due = plc_offset_apply (recurs ? every : offset, due);
+          if (!recurs)
+            break;
+          continue;
+        }
 
       ob = new_obligation (run, rule, plc_rule_get_id (rule));
       ob->occurrence = n;
@@ -889,6 +994,16 @@ plc_engine_compute (PlcEngine     *self,
   run.horizon = plc_date_add_days (today, self->upcoming_days);
   run.end = plc_placement_get_end_date (placement);
   run.birth = child != NULL ? plc_child_get_birth_date (child) : PLC_DATE_NONE;
+  run.start = plc_placement_get_start_date (placement);
+  run.care_start = run.start;
+  {
+    gint64 id = plc_placement_get_id (placement);
+    gpointer found;
+
+    if (id != 0 && g_hash_table_lookup_extended (self->care_starts, &id, NULL, &found) &&
+        GPOINTER_TO_UINT (found) != PLC_DATE_NONE && GPOINTER_TO_UINT (found) < run.start)
+      run.care_start = GPOINTER_TO_UINT (found);
+  }
   {
     gint64 id = plc_placement_get_id (placement);
 
@@ -908,6 +1023,10 @@ plc_engine_compute (PlcEngine     *self,
   facts.asylum_seeker = child != NULL && plc_child_get_asylum_seeker (child);
   facts.other_region = plc_placement_get_other_region (placement);
   facts.restriction = plc_placement_get_restriction_decided_date (placement) != PLC_DATE_NONE;
+  facts.start = plc_placement_get_start_date (placement);
+  facts.age_at_end = -1;
+  if (run.birth != PLC_DATE_NONE && run.end != PLC_DATE_NONE)
+    facts.age_at_end = plc_date_age_on (run.birth, run.end);
 
   if (profile != baseline)
     add_applicable (&run, profile, NULL, &facts);

@@ -33,6 +33,12 @@ void           plc_engine_set_routine_offset   (PlcEngine      *self,
                                                 PlcOffset       offset);
 void           plc_engine_clear_routine_offsets (PlcEngine     *self);
 
+void           plc_engine_clear_continued      (PlcEngine      *self);
+void           plc_engine_learn_moves          (PlcEngine      *self,
+                                                GPtrArray      *placements);
+void           plc_engine_set_care_start       (PlcEngine      *self,
+                                                gint64          placement_id,
+                                                PlcDate         care_start);
 void           plc_engine_set_continued        (PlcEngine      *self,
                                                 gint64          placement_id,
                                                 gboolean        continued);

@@ -73,6 +73,9 @@ struct _PlcRule
   Tri         asylum_seeker;
   Tri         other_region;
   Tri         restriction;
+  PlcDate     started_from;    /* 0: any */
+  PlcDate     started_before;  /* 0: any */
+  int         max_age_at_end;  /* -1: any */
 
   GArray     *anchors;      /* of Anchor */
   PlcOffset   offset;
@@ -226,6 +229,7 @@ rule_new (PlcProfile *profile)
   rule->asylum_seeker = TRI_ANY;
   rule->other_region = TRI_ANY;
   rule->restriction = TRI_ANY;
+  rule->max_age_at_end = -1;
   rule->until_age = -1;
 
   return rule;
@@ -895,10 +899,14 @@ load_when (Loader     *loader,
 {
   static const char * const members[] = {
     "legal_bases", "forms", "min_age", "max_age", "acute", "asylum_seeker",
-    "other_region", "lvu", "restriction", NULL
+    "other_region", "lvu", "restriction", "started_from", "started_before",
+    "max_age_at_end", NULL
   };
   g_autofree char *bases_path = member_path (path, "legal_bases");
   g_autofree char *forms_path = member_path (path, "forms");
+  g_autofree char *from_path = member_path (path, "started_from");
+  g_autofree char *before_path = member_path (path, "started_before");
+  g_autofree char *end_age_path = member_path (path, "max_age_at_end");
   JsonObject *object;
   JsonNode *member;
   Tri lvu = TRI_ANY;
@@ -921,6 +929,22 @@ load_when (Loader     *loader,
       !load_tri (loader, path, object, "other_region", &rule->other_region) ||
       !load_tri (loader, path, object, "restriction", &rule->restriction) ||
       !load_tri (loader, path, object, "lvu", &lvu))
+    return FALSE;
+
+  if ((member = json_object_get_member (object, "started_from")) != NULL &&
+      !expect_date (loader, from_path, member, FALSE, &rule->started_from))
+    return FALSE;
+
+  if ((member = json_object_get_member (object, "started_before")) != NULL &&
+      !expect_date (loader, before_path, member, FALSE, &rule->started_before))
+    return FALSE;
+
+  if (rule->started_from != PLC_DATE_NONE && rule->started_before != PLC_DATE_NONE &&
+      rule->started_before <= rule->started_from)
+    return refuse (loader, before_path, _("expected a date after started_from"));
+
+  if ((member = json_object_get_member (object, "max_age_at_end")) != NULL &&
+      !expect_int (loader, end_age_path, member, 0, MAX_AGE, &rule->max_age_at_end))
     return FALSE;
 
   /* "lvu" is a short way of naming the LVU legal bases */
@@ -948,6 +972,7 @@ static const struct
   { "placement-end", PLC_ANCHOR_PLACEMENT_END },
   { "investigation-closed", PLC_ANCHOR_INVESTIGATION_CLOSED },
   { "restriction-decided", PLC_ANCHOR_RESTRICTION_DECIDED },
+  { "care-start", PLC_ANCHOR_CARE_START },
 };
 
 static gboolean
@@ -987,7 +1012,7 @@ load_anchor (Loader     *loader,
   return refuse (loader, path,
                  _("expected placement-start, custody-decided, custody-carried-out, "
                    "planned-end, placement-end, investigation-closed, "
-                   "restriction-decided or rule:ID, got “%s”"),
+                   "restriction-decided, care-start or rule:ID, got “%s”"),
                  text);
 }
 
@@ -1367,6 +1392,13 @@ when_overlaps (const PlcRule *a,
   if ((a->legal_bases & b->legal_bases) == 0 ||
       (a->forms & b->forms) == 0 ||
       a->max_age < b->min_age || b->max_age < a->min_age)
+    return FALSE;
+
+  /* Start dates: [from, before) ranges that do not meet */
+  if ((a->started_before != PLC_DATE_NONE && b->started_from != PLC_DATE_NONE &&
+       a->started_before <= b->started_from) ||
+      (b->started_before != PLC_DATE_NONE && a->started_from != PLC_DATE_NONE &&
+       b->started_before <= a->started_from))
     return FALSE;
 
 #define TRI_APART(x, y) ((x) != TRI_ANY && (y) != TRI_ANY && (x) != (y))
@@ -2272,6 +2304,21 @@ plc_rule_dup_conditions (const PlcRule *rule)
   append_tri (text, rule->other_region, _("placed in another region"),
               _("placed in the home region"));
   append_tri (text, rule->restriction, _("restriction in force"), _("no restriction"));
+  if (rule->started_from != PLC_DATE_NONE)
+    {
+      g_autofree char *date = plc_date_to_iso (rule->started_from);
+
+      g_string_append_printf (text, _("%sstarted on or after %s"), text->len > 0 ? ", " : "", date);
+    }
+  if (rule->started_before != PLC_DATE_NONE)
+    {
+      g_autofree char *date = plc_date_to_iso (rule->started_before);
+
+      g_string_append_printf (text, _("%sstarted before %s"), text->len > 0 ? ", " : "", date);
+    }
+  if (rule->max_age_at_end >= 0)
+    g_string_append_printf (text, _("%sat most %d years old at the end"),
+                            text->len > 0 ? ", " : "", rule->max_age_at_end);
 
   return g_string_free (text, FALSE);
 }
@@ -2281,7 +2328,8 @@ plc_rule_dup_conditions (const PlcRule *rule)
  * @facts: what is known of the placement
  *
  * Returns: whether the rule's conditions hold; an unknown age (-1) meets
- *   every age condition
+ *   every age condition, and so does a placement that has not ended for
+ *   max_age_at_end
  */
 gboolean
 plc_rule_applies (const PlcRule      *rule,
@@ -2294,7 +2342,11 @@ plc_rule_applies (const PlcRule      *rule,
          TRI_OK (rule->acute, facts->acute) &&
          TRI_OK (rule->asylum_seeker, facts->asylum_seeker) &&
          TRI_OK (rule->other_region, facts->other_region) &&
-         TRI_OK (rule->restriction, facts->restriction);
+         TRI_OK (rule->restriction, facts->restriction) &&
+         (rule->started_from == PLC_DATE_NONE || facts->start >= rule->started_from) &&
+         (rule->started_before == PLC_DATE_NONE || facts->start < rule->started_before) &&
+         (rule->max_age_at_end < 0 || facts->age_at_end < 0 ||
+          facts->age_at_end <= rule->max_age_at_end);
 #undef TRI_OK
 }
 

@@ -46,6 +46,7 @@ typedef enum
   PLC_ANCHOR_PLACEMENT_END,
   PLC_ANCHOR_INVESTIGATION_CLOSED,
   PLC_ANCHOR_RESTRICTION_DECIDED,
+  PLC_ANCHOR_CARE_START,
   PLC_ANCHOR_RULE,
 } PlcAnchor;
 
@@ -160,6 +161,8 @@ typedef struct
   gboolean         asylum_seeker;
   gboolean         other_region;
   gboolean         restriction;
+  PlcDate          start;          /* the placement's start */
+  int              age_at_end;     /* -1 if unknown or not ended */
 } PlcRuleFacts;
 
 gboolean            plc_rule_applies                  (const PlcRule       *rule,
