@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plc-placements-view.h"
 #include "plc-window.h"
 
 struct _PlcWindow
@@ -108,6 +109,7 @@ plc_window_init (PlcWindow *self)
 {
   g_autofree char *last_view = NULL;
 
+  g_type_ensure (PLC_TYPE_PLACEMENTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (g_strcmp0 (PROFILE, "development") == 0)
