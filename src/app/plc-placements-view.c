@@ -171,6 +171,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 20);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_add_css_class (name, "heading");
   gtk_box_append (GTK_BOX (top), name);
@@ -196,6 +197,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
 
       gtk_label_set_xalign (GTK_LABEL (line), 0);
       gtk_label_set_ellipsize (GTK_LABEL (line), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (line), 36);
       gtk_widget_add_css_class (line, "caption");
       gtk_widget_add_css_class (line, "dim-label");
       gtk_box_append (GTK_BOX (box), line);
@@ -733,6 +735,32 @@ reopen_clicked_cb (GtkButton         *button,
   save_step (self, obligation, PLC_STEP_STATE_OPEN, PLC_DATE_NONE, NULL, NULL, NULL, NULL);
 }
 
+/* Names a widget for screen readers after a mnemonic, without the underscore */
+static void
+name_after_mnemonic (GtkWidget  *widget,
+                     const char *mnemonic)
+{
+  g_autoptr(GString) name = g_string_new (mnemonic);
+
+  g_string_replace (name, "_", "", 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
+                                  -1);
+}
+
+/* GTK 4.8 names a button made with a mnemonic label after the label twice
+ * over, the underscore included; one with a label child is named once. */
+static GtkWidget *
+mnemonic_button_new (const char *mnemonic)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_button_set_child (GTK_BUTTON (button), gtk_label_new_with_mnemonic (mnemonic));
+  name_after_mnemonic (button, mnemonic);
+
+  return button;
+}
+
 static GtkWidget *
 form_field (GtkBox     *box,
             const char *label_text,
@@ -778,6 +806,7 @@ make_popover_button (const char *label,
 
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  name_after_mnemonic (button, label);
   gtk_popover_set_child (GTK_POPOVER (popover), content);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   if (suggested)
@@ -794,7 +823,7 @@ make_mark_done_button (PlcPlacementsView *self,
   GtkWidget *date_entry = gtk_entry_new ();
   GtkWidget *note_entry = gtk_entry_new ();
   GtkWidget *error_label = make_error_label ();
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Mark Done"));
+  GtkWidget *save = mnemonic_button_new (_("_Mark Done"));
   g_autofree char *today = plc_date_to_iso (plc_date_today ());
 
   gtk_editable_set_text (GTK_EDITABLE (date_entry), today);
@@ -824,7 +853,7 @@ make_not_needed_button (PlcPlacementsView *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *reason_entry = gtk_entry_new ();
   GtkWidget *error_label = make_error_label ();
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save as Not Needed"));
+  GtkWidget *save = mnemonic_button_new (_("_Save as Not Needed"));
 
   form_field (GTK_BOX (box), _("_Why is it not needed?"), reason_entry);
   gtk_box_append (GTK_BOX (box), error_label);
@@ -844,6 +873,7 @@ make_why_button (PlcObligation *obligation)
 {
   GtkWidget *label = gtk_label_new (plc_obligation_get_explanation (obligation));
   GtkWidget *button;
+  GtkWidget *popover;
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
@@ -854,8 +884,16 @@ make_why_button (PlcObligation *obligation)
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
 
-  button = make_popover_button (_("_Why This Date?"), label, FALSE);
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "dialog-question-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Why This Date?"));
+  name_after_mnemonic (button, _("Why This Date?"));
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), label);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
 
   return button;
 }
@@ -864,13 +902,14 @@ static GtkWidget *
 make_step_row (PlcPlacementsView *self,
                PlcObligation     *obligation)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *title = gtk_label_new (plc_obligation_get_title (obligation));
   GtkWidget *state = gtk_label_new (NULL);
   GtkWidget *details;
-  GtkWidget *actions = gtk_flow_box_new ();
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   const PlcRule *rule = plc_obligation_get_rule (obligation);
   PlcObligationState obligation_state = plc_obligation_get_state (obligation);
   const char *state_text = NULL;
@@ -882,6 +921,7 @@ make_step_row (PlcPlacementsView *self,
   PlcStepStatus *status = plc_obligation_get_status (obligation);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), plc_obligation_get_title (obligation));
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
@@ -922,40 +962,31 @@ make_step_row (PlcPlacementsView *self,
   details = gtk_label_new (text->str);
   gtk_label_set_wrap (GTK_LABEL (details), TRUE);
   gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_widget_set_hexpand (details, TRUE);
   gtk_widget_add_css_class (details, "caption");
   gtk_widget_add_css_class (details, "dim-label");
-  gtk_box_append (GTK_BOX (box), details);
+  gtk_box_append (GTK_BOX (middle), details);
+  gtk_box_append (GTK_BOX (middle), make_why_button (obligation));
+  gtk_box_append (GTK_BOX (box), middle);
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (actions), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (actions), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (actions), 6);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (actions), 3);
   gtk_widget_set_halign (actions, GTK_ALIGN_START);
-
-  gtk_flow_box_append (GTK_FLOW_BOX (actions), make_why_button (obligation));
 
   if (obligation_state == PLC_OBLIGATION_STATE_OPEN || obligation_state == PLC_OBLIGATION_STATE_OVERDUE)
     {
-      gtk_flow_box_append (GTK_FLOW_BOX (actions), make_mark_done_button (self, obligation));
+      gtk_box_append (GTK_BOX (actions), make_mark_done_button (self, obligation));
       if (rule != NULL && plc_rule_get_not_needed_allowed (rule))
-        gtk_flow_box_append (GTK_FLOW_BOX (actions), make_not_needed_button (self, obligation));
+        gtk_box_append (GTK_BOX (actions), make_not_needed_button (self, obligation));
     }
   else if (obligation_state == PLC_OBLIGATION_STATE_DONE
            || obligation_state == PLC_OBLIGATION_STATE_NOT_NEEDED)
     {
-      GtkWidget *reopen = gtk_button_new_with_mnemonic (_("_Reopen"));
-
+      GtkWidget *reopen = mnemonic_button_new (_("_Reopen"));
       g_object_set_data_full (G_OBJECT (reopen), "obligation", g_object_ref (obligation), g_object_unref);
       g_signal_connect (reopen, "clicked", G_CALLBACK (reopen_clicked_cb), self);
-      gtk_flow_box_append (GTK_FLOW_BOX (actions), reopen);
+      gtk_box_append (GTK_BOX (actions), reopen);
     }
 
-  /* The flow box's children need not be focused themselves: their buttons are */
-  for (GtkWidget *child = gtk_widget_get_first_child (actions);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
-
+  gtk_widget_set_visible (actions, gtk_widget_get_first_child (actions) != NULL);
   gtk_box_append (GTK_BOX (box), actions);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
@@ -1306,7 +1337,19 @@ clear_detail (PlcPlacementsView *self)
 {
   GtkWidget *child;
 
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
   self->generation++;
+
+  /* Not in what goes away: GTK 4.8's viewport would follow a destroyed
+   * focus widget.  The actions' button stays where it is. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->detail_box)))
+    {
+      if (!gtk_widget_grab_focus (GTK_WIDGET (self->detail_menu_button)))
+        gtk_root_set_focus (root, NULL);
+    }
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
     gtk_box_remove (self->detail_box, child);
 }
@@ -1539,7 +1582,7 @@ set_caseload (PlcPlacementsView *self,
 }
 
 static void
-application_store_changed_cb (PlcPlacementsView *self)
+application_caseload_changed_cb (PlcPlacementsView *self)
 {
   set_caseload (self, plc_application_get_caseload (self->application));
 }
@@ -1559,11 +1602,11 @@ plc_placements_view_map (GtkWidget *widget)
       if (PLC_IS_APPLICATION (application))
         {
           self->application = g_object_ref (PLC_APPLICATION (application));
-          g_signal_connect_object (application, "notify::store",
-                                   G_CALLBACK (application_store_changed_cb),
+          g_signal_connect_object (application, "notify::caseload",
+                                   G_CALLBACK (application_caseload_changed_cb),
                                    self, G_CONNECT_SWAPPED);
           fill_profiles (self);
-          application_store_changed_cb (self);
+          application_caseload_changed_cb (self);
         }
     }
 }
