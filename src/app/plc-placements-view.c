@@ -843,7 +843,7 @@ make_mark_done_button (PlcPlacementsView *self,
   g_signal_connect_swapped (note_entry, "activate", G_CALLBACK (gtk_widget_activate), save);
   gtk_box_append (GTK_BOX (box), save);
 
-  return make_popover_button (_("Mark _Done…"), box, TRUE);
+  return make_popover_button (_("Mark _Done…"), box, FALSE);
 }
 
 static GtkWidget *
@@ -878,14 +878,13 @@ make_why_button (PlcObligation *obligation)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_end (label, 6);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
 
   button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "dialog-question-symbolic");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "help-about-symbolic");
   gtk_widget_set_tooltip_text (button, _("Why This Date?"));
   name_after_mnemonic (button, _("Why This Date?"));
   gtk_widget_set_valign (button, GTK_ALIGN_START);
@@ -1839,7 +1838,8 @@ plc_placements_view_dispose (GObject *object)
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (self->application, self);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PLC_TYPE_PLACEMENTS_VIEW);
+  /* AdwBin lets its child go; gtk_widget_dispose_template() would unparent
+   * it first, behind AdwBin's back */
 
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
@@ -1862,6 +1862,7 @@ plc_placements_view_class_init (PlcPlacementsViewClass *klass)
   widget_class->map = plc_placements_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-placements-view.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, PlcPlacementsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PlcPlacementsView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, PlcPlacementsView, search_entry);
@@ -1889,7 +1890,7 @@ plc_placements_view_class_init (PlcPlacementsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "placements.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "placements.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "placements.delete-child", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "placements.delete-placement", NULL, delete_action);
 
