@@ -803,9 +803,13 @@ make_popover_button (const char *label,
 {
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *child = gtk_label_new_with_mnemonic (label);
 
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  /* A label of its own, which may be shortened: the buttons must fit side
+   * by side in a 360 pixel wide window in every language */
+  gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (child), button);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), child);
   name_after_mnemonic (button, label);
   gtk_popover_set_child (GTK_POPOVER (popover), content);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
