@@ -1462,14 +1462,46 @@ show_case (PlcPlacementsView *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, plc_child_get_name (child),
                                   -1);
   gtk_box_append (GTK_BOX (header), name);
+
+  /* Who it is at a glance; the rest is under "Child" further down */
+  {
+    g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *identity = NULL;
+    const char *home = municipality_name (plc_child_get_home_municipality (child));
+    GtkWidget *label;
+
+    if (plc_child_get_personnummer (child) != NULL)
+      g_ptr_array_add (parts, g_strdup (plc_child_get_personnummer (child)));
+    else if (plc_child_get_temporary_ref (child) != NULL)
+      g_ptr_array_add (parts, g_strdup (plc_child_get_temporary_ref (child)));
+    if (plc_child_get_birth_date (child) != PLC_DATE_NONE)
+      {
+        g_autofree char *birth = format_date (plc_child_get_birth_date (child));
+
+        /* Translators: a child's birth date */
+        g_ptr_array_add (parts, g_strdup_printf (_("born %s"), birth));
+      }
+    if (home != NULL)
+      g_ptr_array_add (parts, g_strdup (home));
+    g_ptr_array_add (parts, NULL);
+
+    identity = g_strjoinv (" · ", (char **) parts->pdata);
+    label = gtk_label_new (identity);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_box_append (GTK_BOX (header), label);
+  }
+
   gtk_box_append (self->detail_box, header);
 
   warning = plc_case_get_warning (item);
   if (warning != NULL)
     gtk_box_append (self->detail_box, make_warning (warning));
 
-  add_obligation_groups (self, item);
   gtk_box_append (self->detail_box, make_placements_group (self, item));
+  add_obligation_groups (self, item);
   gtk_box_append (self->detail_box, make_child_group (child));
 
   contacts = adw_preferences_group_new ();
