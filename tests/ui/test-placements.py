@@ -7,7 +7,8 @@
 # current placement's steps show grouped by phase with their state, marks
 # an overdue step done through its "Mark Done" popover, and checks that the
 # row says so and that placeringar-cli reads the step as done from the
-# database. Prints TAP.
+# database; marks another "not needed", which is refused without a reason;
+# deletes the child and brings it back with the toast's Undo. Prints TAP.
 #
 #   tests/session-run --display -- /usr/bin/python3 tests/ui/test-placements.py \
 #       build/src/app/placeringar [--lang en|sv] [--screenshot FILE.png] \
@@ -281,7 +282,98 @@ def run(args, tap, state):
     except Failure as failure:
         tap.not_ok('placeringar-cli reads the step as done', failure)
 
-    # 7. Still alive
+    # 7. "Not needed" is refused without a reason, keeps the popover open
+    # with the message next to the field, and is saved with one
+    not_needed = _(None, '_Not Needed…')
+    save_not_needed = _(None, '_Save as Not Needed')
+    reason_label = _(None, '_Why is it not needed?')
+    refusal = _(None, 'Write why the step is not needed.')
+    not_needed_text = _('obligation state', 'Not needed')
+    description = f'"{not_needed}" is refused without a reason, then saved with one'
+    try:
+        rows = step_rows()
+        second = None
+        for o in overdue:
+            if o['rule'] == target['rule'] or o['title'] not in rows:
+                continue
+            button = find_one(rows[o['title']][0], lambda a: a.get_name() == not_needed
+                              and 'click' in action_names(a))
+            if button is not None:
+                second = o
+                break
+        if second is None:
+            raise Failure(f'no overdue step with a button "{not_needed}"')
+        state['step'] = f'activating "{not_needed}" of "{second["title"]}"'
+        do_action(button, ['click'])
+        state['step'] = f'waiting for the button "{save_not_needed}"'
+        save = wait_until(state['step'], lambda: find_one(
+            accessible, lambda a: a.get_name() == save_not_needed
+            and 'click' in action_names(a) and on_screen(a)), app)
+        do_action(save, ['click'])
+        state['step'] = f'waiting for the message "{refusal}"'
+        wait_until(state['step'], lambda: find_one(
+            accessible, lambda a: a.get_role() == Atspi.Role.LABEL
+            and a.get_name() == refusal and on_screen(a)), app)
+        if not on_screen(save):
+            raise Failure('the popover closed when the save was refused')
+        state['step'] = f'typing a reason into "{reason_label}"'
+        field = wait_until(state['step'], lambda: find_one(
+            accessible, lambda a: a.get_name() == reason_label
+            and 'EditableText' in a.get_interfaces() and on_screen(a)), app)
+        set_text(field, 'Full examination in the past year')
+        do_action(save, ['click'])
+        state['step'] = f'waiting for "{second["title"]}" to say "{not_needed_text}"'
+        wait_until(state['step'], lambda: step_rows().get(second['title'], (None, None))[1]
+                   == not_needed_text, app)
+        stored_state = {o['rule']: o['status'] for o in obligations(args.cli, args.lang)}
+        if stored_state.get(second['rule']) != 'not-needed':
+            raise Failure(f'placeringar-cli reads "{second["rule"]}" as '
+                          f'{stored_state.get(second["rule"])}')
+        tap.ok(f'{description}: "{refusal}" shows in the open popover; then '
+               f'"{second["title"]}" says "{not_needed_text}" and placeringar-cli reads it')
+    except Failure as failure:
+        tap.not_ok(description, failure)
+
+    # 8. Deleting the child, and Undo in the toast
+    actions_name = _(None, 'Child and Placement Actions')
+    delete_name = _(None, '_Delete Child')
+    undo_name = _(None, '_Undo')
+    description = f'"{delete_name}" takes {CHILD_NAME} away; "{undo_name}" brings it back'
+    try:
+        state['step'] = f'opening the menu "{actions_name}"'
+        menu = wait_until(state['step'], lambda: find_one(
+            window, lambda a: a.get_name() == actions_name and 'click' in action_names(a)
+            and on_screen(a)), app)
+        do_action(menu, ['click'])
+        state['step'] = f'waiting for the menu item "{delete_name}"'
+        item = wait_until(state['step'], lambda: find_one(
+            accessible, lambda a: a.get_role() == Atspi.Role.MENU_ITEM
+            and a.get_name() == delete_name and on_screen(a)), app)
+        shell.activate(item)
+
+        def listed():
+            names = set()
+            for line in run_cli(args.cli, 'en', 'children').splitlines():
+                fields = line.split('\t')
+                if len(fields) > 1:
+                    names.add(fields[1])
+            return names
+        state['step'] = f'waiting for {CHILD_NAME} to leave the database\'s list'
+        wait_until(state['step'], lambda: CHILD_NAME not in listed(), app)
+        state['step'] = f'waiting for the toast\'s button "{undo_name}"'
+        # libadwaita 1.2 names the toast's button after its label twice over
+        undo = wait_until(state['step'], lambda: find_one(
+            accessible, lambda a: undo_name in (a.get_name() or '')
+            and 'click' in action_names(a) and on_screen(a)), app)
+        do_action(undo, ['click'])
+        state['step'] = f'waiting for {CHILD_NAME} to come back'
+        wait_until(state['step'], lambda: CHILD_NAME in listed(), app)
+        wait_until(state['step'], lambda: CHILD_NAME in shown_children(), app)
+        tap.ok(description)
+    except Failure as failure:
+        tap.not_ok(description, failure)
+
+    # 9. Still alive
     state['step'] = 'finishing'
     if app.running():
         tap.ok('the application is still running')
@@ -303,7 +395,7 @@ def main():
         args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
                                 os.pardir, 'cli', 'placeringar-cli')
 
-    tap = shell.Tap(7)
+    tap = shell.Tap(9)
     state = {'step': 'checking the environment', 'app': None}
 
     def stop_app():
