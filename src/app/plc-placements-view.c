@@ -1668,20 +1668,6 @@ search_action (GtkWidget  *widget,
 }
 
 static gboolean
-search_shortcut_cb (GtkWidget *widget,
-                    GVariant  *args,
-                    gpointer   user_data)
-{
-  /* Only while this view is the one shown */
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  plc_placements_view_focus_search (PLC_PLACEMENTS_VIEW (widget));
-
-  return TRUE;
-}
-
-static gboolean
 escape_shortcut_cb (GtkWidget *widget,
                     GVariant  *args,
                     gpointer   user_data)
@@ -1926,7 +1912,7 @@ plc_placements_view_class_init (PlcPlacementsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "placements.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "placements.delete-child", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "placements.delete-placement", NULL, delete_action);
 
@@ -1969,14 +1955,6 @@ plc_placements_view_init (PlcPlacementsView *self)
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
   g_signal_connect_swapped (controller, "key-released", G_CALLBACK (list_key_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
-
-  /* Ctrl+F from anywhere in the window while this view shows */
-  controller = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
-  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
-                               gtk_callback_action_new (search_shortcut_cb, NULL, NULL));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   /* Escape goes back from the detail pane to the list when folded */
   controller = gtk_shortcut_controller_new ();
