@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plc-placements-view.h"
 #include "plc-timelines-view.h"
 #include "plc-application.h"
 #include "plc-child-editor.h"
@@ -457,6 +458,7 @@ plc_window_init (PlcWindow *self)
 {
   g_autofree char *last_view = NULL;
 
+  g_type_ensure (PLC_TYPE_PLACEMENTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "plc-caseload.h"
+#include "plc-caseload-private.h"
 #include "plc-routine-offset.h"
 
 /* PlcCase */
@@ -124,6 +125,44 @@ plc_case_get_profile_id (PlcCase *self)
 {
   g_return_val_if_fail (PLC_IS_CASE (self), NULL);
   return self->profile_id;
+}
+
+/**
+ * _plc_case_new:
+ *
+ * A case made by hand, without a store: for the tests of the models that
+ * work on cases.
+ *
+ * Returns: (transfer full): a new #PlcCase
+ */
+PlcCase *
+_plc_case_new (PlcChild     *child,
+               GPtrArray    *placements,
+               PlcPlacement *current,
+               gboolean      active,
+               guint         n_overdue,
+               guint         n_upcoming,
+               PlcDate       next_due,
+               const char   *warning,
+               const char   *profile_id)
+{
+  PlcCase *self;
+
+  g_return_val_if_fail (PLC_IS_CHILD (child), NULL);
+
+  self = g_object_new (PLC_TYPE_CASE, NULL);
+  self->child = g_object_ref (child);
+  for (guint i = 0; placements != NULL && i < placements->len; i++)
+    g_ptr_array_add (self->placements, g_object_ref (g_ptr_array_index (placements, i)));
+  self->current = current != NULL ? g_object_ref (current) : NULL;
+  self->active = active;
+  self->n_overdue = n_overdue;
+  self->n_upcoming = n_upcoming;
+  self->next_due = next_due;
+  self->warning = g_strdup (warning);
+  self->profile_id = g_strdup (profile_id);
+
+  return self;
 }
 
 /* PlcCaseload */

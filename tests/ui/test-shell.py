@@ -66,7 +66,8 @@ VIEWS = {
         'locale': 'en_US.UTF-8',
         'language': 'en_US:en',
         'tabs': ['Placements', 'Timelines', 'Contacts', 'Deviations'],
-        'status': ['No Placements Yet', 'No Timelines Yet', 'No Contacts Yet',
+        # A view that is no longer a placeholder is named after itself.
+        'status': ['Placements', 'No Timelines Yet', 'No Contacts Yet',
                    'No Deviation Reports Yet'],
         'preferences': 'Preferences',
         'main_menu': 'Main Menu',

@@ -1,0 +1,20 @@
+/* plc-placements-view.h: the children, their placements and their steps
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PLC_TYPE_PLACEMENTS_VIEW (plc_placements_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlcPlacementsView, plc_placements_view, PLC, PLACEMENTS_VIEW, AdwBin)
+
+void  plc_placements_view_focus_search (PlcPlacementsView *self);
+void  plc_placements_view_show_child   (PlcPlacementsView *self,
+                                        gint64             child_id);
+
+G_END_DECLS

@@ -1,0 +1,447 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# UI test of the Placements view: imports tests/data/interchange/rules.json
+# into the application's database with placeringar-cli, starts the real
+# application, searches for a child by name, opens it, checks that its
+# current placement's steps show grouped by phase with their state, marks
+# an overdue step done through its "Mark Done" popover, and checks that the
+# row says so and that placeringar-cli reads the step as done from the
+# database; marks another "not needed", which is refused without a reason;
+# deletes the child and brings it back with the toast's Undo. Prints TAP.
+#
+#   tests/session-run --display -- /usr/bin/python3 tests/ui/test-placements.py \
+#       build/src/app/placeringar [--lang en|sv] [--screenshot FILE.png] \
+#       [--cli build/src/cli/placeringar-cli]
+#
+# PLACERINGAR_PROFILES_DIR must name the shipped profiles (data/profiles);
+# PLACERINGAR_LOCALEDIR the compiled translations, as the test environment
+# sets them. Shares its helpers with test-shell.py.
+
+import argparse
+import gettext
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location('shell', os.path.join(HERE, 'test-shell.py'))
+shell = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(shell)
+
+from gi.repository import Atspi, GLib  # noqa: E402
+
+Failure = shell.Failure
+wait_until = shell.wait_until
+children = shell.children
+on_screen = shell.on_screen
+describe = shell.describe
+action_names = shell.action_names
+
+FIXTURE = 'rules.json'
+CHILD_NAME = 'Ebba Testsson'
+CHILD_SEARCH = 'testsson'
+PLACEMENT = 'p-sthlm'
+
+
+def translator(lang):
+    """gettext for @lang from the build's catalogue: the English text where
+    a string is not translated yet."""
+    if lang == 'en':
+        return lambda context, text: text.replace('_', '')
+    localedir = os.environ.get('PLACERINGAR_LOCALEDIR')
+    catalogue = gettext.translation('placeringar', localedir=localedir,
+                                    languages=['sv'], fallback=True)
+
+    def translate(context, text):
+        if context is None:
+            result = catalogue.gettext(text)
+        else:
+            result = catalogue.pgettext(context, text)
+        return result.replace('_', '')
+    return translate
+
+
+def everything(accessible):
+    """Every accessible under @accessible, buttons and labels included."""
+    yield accessible
+    for child in children(accessible):
+        yield from everything(child)
+
+
+def find_all(root, predicate):
+    found = []
+    for accessible in everything(root):
+        try:
+            if predicate(accessible):
+                found.append(accessible)
+        except GLib.Error:
+            continue
+    return found
+
+
+def find_one(root, predicate):
+    for accessible in everything(root):
+        try:
+            if predicate(accessible):
+                return accessible
+        except GLib.Error:
+            continue
+    return None
+
+
+def run_cli(cli, lang, *args):
+    env = dict(shell.APP_ENV)
+    if lang == 'sv':
+        env.update(LANG='sv_SE.UTF-8', LC_ALL='sv_SE.UTF-8', LANGUAGE='sv')
+    else:
+        env.update(LANG='C.UTF-8', LC_ALL='C.UTF-8')
+        env.pop('LANGUAGE', None)
+    result = subprocess.run([cli] + list(args), env=env, stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=60, check=False)
+    if result.returncode != 0:
+        raise Failure(f'placeringar-cli {" ".join(args)} failed ({result.returncode}): '
+                      f'{result.stderr.strip()}')
+    return result.stdout
+
+
+def obligations(cli, lang):
+    return json.loads(run_cli(cli, lang, 'obligations', '--placement', PLACEMENT, '--json'))
+
+
+def set_text(entry, text):
+    """Types @text into @entry through AT-SPI's EditableText, on the entry
+    or on the text widget inside it."""
+    for candidate in everything(entry):
+        try:
+            if 'EditableText' in candidate.get_interfaces():
+                if candidate.set_text_contents(text):
+                    return candidate
+        except GLib.Error:
+            continue
+    raise Failure(f'no editable text in {describe(entry)}')
+
+
+def do_action(accessible, wanted):
+    names = action_names(accessible)
+    for name in wanted:
+        if name in names:
+            if not accessible.do_action(names.index(name)):
+                raise Failure(f'AT-SPI action "{name}" on {describe(accessible)} failed')
+            return name
+    raise Failure(f'{describe(accessible)} has none of the actions {wanted} (it has {names})')
+
+
+def run(args, tap, state):
+    lang = shell.VIEWS[args.lang]
+    _ = translator(args.lang)
+
+    if not shell.locale_available(lang['locale']):
+        raise Failure(f'the locale {lang["locale"]} is not installed')
+    if not os.environ.get('DISPLAY'):
+        raise Failure('no DISPLAY: run this under tests/session-run --display')
+    if not os.access(args.cli, os.X_OK):
+        raise Failure(f'placeringar-cli not found at {args.cli}')
+
+    # 1. The fixture, in the application's own database
+    state['step'] = f'importing {FIXTURE} with placeringar-cli'
+    fixture = os.path.join(os.path.dirname(HERE), 'data', 'interchange', FIXTURE)
+    output = run_cli(args.cli, 'en', 'import', fixture)
+    before = obligations(args.cli, args.lang)
+    overdue = [o for o in before if o['status'] == 'overdue']
+    if not overdue:
+        raise Failure(f'{PLACEMENT} has no overdue step to mark done:\n{before}')
+    tap.ok(f'placeringar-cli imported {FIXTURE} ({output.strip()}); {PLACEMENT} has '
+           f'{len(before)} steps, {len(overdue)} overdue')
+
+    Atspi.init()
+    state['step'] = 'starting the application'
+    app = shell.App(args.binary, args.lang)
+    state['app'] = app
+
+    state['step'] = 'waiting for the application and its window'
+    accessible = wait_until(state['step'], lambda: shell.find_application(app), app,
+                            args.startup_timeout)
+    accessible.set_cache_mask(Atspi.Cache.NONE)
+    window = wait_until(state['step'], lambda: shell.find_window(accessible), app)
+
+    # 2. The list shows the children, with the search field
+    search_name = _(None, 'Search children')
+    state['step'] = f'waiting for the search field "{search_name}" and the child "{CHILD_NAME}"'
+    entry = wait_until(state['step'], lambda: find_one(
+        window, lambda a: a.get_name() == search_name and on_screen(a)
+        and a.get_role() != Atspi.Role.LABEL), app)
+    wait_until(state['step'], lambda: find_one(
+        window, lambda a: a.get_role() == Atspi.Role.LABEL and a.get_name() == CHILD_NAME
+        and on_screen(a)), app)
+    others = {'Oskar Provsson', 'Maja Prov', 'Liam Exempel', 'Vera Flyttsson'}
+
+    def shown_children():
+        return {a.get_name() for a in find_all(
+            window, lambda a: a.get_role() == Atspi.Role.LABEL
+            and a.get_name() in others | {CHILD_NAME} and on_screen(a))}
+    state['step'] = 'waiting for all five children of the fixture to be listed'
+    wait_until(state['step'], lambda: shown_children() == others | {CHILD_NAME}, app)
+    tap.ok(f'the list shows the five children, and a search field "{search_name}"')
+
+    # 3. Searching narrows the list to the child
+    state['step'] = f'searching for "{CHILD_SEARCH}"'
+    set_text(entry, CHILD_SEARCH)
+    try:
+        wait_until(state['step'], lambda: shown_children() == {CHILD_NAME}, app)
+        tap.ok(f'searching for "{CHILD_SEARCH}" leaves only {CHILD_NAME}')
+    except Failure as failure:
+        tap.not_ok(f'searching for "{CHILD_SEARCH}" leaves only {CHILD_NAME}',
+                   f'{failure}\nshown: {shown_children()}')
+
+    # 4. Enter opens it: its steps show, grouped by phase
+    # GTK 4.8 does not pass AT-SPI's "activate" of a search field on to
+    # the application: select the row, as a click does.
+    state['step'] = 'selecting the child in the list'
+    children_list = find_one(window, lambda a: a.get_role() == Atspi.Role.LIST
+                             and 'Selection' in a.get_interfaces() and on_screen(a))
+    if children_list is None:
+        raise Failure('no list of children with a Selection interface')
+    if not children_list.select_child(0):
+        raise Failure(f'AT-SPI could not select the first row of {describe(children_list)}')
+    phase = _(None, 'At the Start (First 4 Weeks)')
+    state['step'] = f'waiting for the group "{phase}" of the child\'s steps'
+    wait_until(state['step'], lambda: find_one(
+        window, lambda a: a.get_name() == phase and on_screen(a)), app)
+
+    by_title = {o['title']: o for o in before}
+    overdue_text = _('obligation state', 'Overdue')
+
+    def step_rows():
+        rows = {}
+        for row in find_all(window, lambda a: a.get_role() == Atspi.Role.LIST_ITEM):
+            name = row.get_name() or ''
+            title, _sep, status = name.rpartition(', ')
+            if title in by_title:
+                rows[title] = (row, status)
+        return rows
+    rows = wait_until('waiting for the step rows', lambda: step_rows() or None, app)
+    missing = [o['title'] for o in before if o['title'] not in rows]
+    description = (f'opening {CHILD_NAME} shows the steps of {PLACEMENT} under "{phase}", '
+                   f'each with its state')
+    if missing:
+        tap.not_ok(description, f'steps not shown: {missing}\nshown: {sorted(rows)}')
+    else:
+        tap.ok(f'{description} ({len(rows)} rows)')
+
+    # 5. Mark an overdue step done
+    target = next((o for o in overdue if o['title'] in rows
+                   and rows[o['title']][1] == overdue_text), None)
+    if target is None:
+        raise Failure(f'no step row says "{overdue_text}": '
+                      f'{[(t, s) for t, (r, s) in rows.items()]}')
+    row = rows[target['title']][0]
+    mark = _(None, 'Mark _Done…')
+    state['step'] = f'activating "{mark}" of "{target["title"]}"'
+    button = find_one(row, lambda a: a.get_name() == mark and 'click' in action_names(a))
+    if button is None:
+        raise Failure(f'no button "{mark}" in the row of "{target["title"]}"')
+    do_action(button, ['click'])
+    save_name = _(None, '_Mark Done')
+    state['step'] = f'waiting for the button "{save_name}" in the popover'
+    save = wait_until(state['step'], lambda: find_one(
+        accessible, lambda a: a.get_name() == save_name and 'click' in action_names(a)
+        and on_screen(a)), app)
+    do_action(save, ['click'])
+
+    done_text = _('obligation state', 'Done')
+    state['step'] = f'waiting for the row of "{target["title"]}" to say "{done_text}"'
+    try:
+        wait_until(state['step'], lambda: step_rows().get(target['title'], (None, None))[1]
+                   == done_text, app)
+        tap.ok(f'"{target["title"]}" is marked done, and its row says "{done_text}"')
+    except Failure as failure:
+        tap.not_ok(f'"{target["title"]}" is marked done in the view',
+                   f'{failure}\nrows: {[(t, s) for t, (r, s) in step_rows().items()]}')
+
+    # 6. ... and stored: placeringar-cli reads it done, dated today
+    state['step'] = 'waiting for placeringar-cli to read the step as done'
+    today = time.strftime('%Y-%m-%d')
+
+    def stored():
+        for o in obligations(args.cli, args.lang):
+            if o['rule'] == target['rule'] and o['occurrence'] == target['occurrence']:
+                return o if o['status'] == 'done' else None
+        return None
+    try:
+        record = wait_until(state['step'], stored, app)
+        if record['done'] != today:
+            raise Failure(f'the step is done on {record["done"]}, not {today}')
+        tap.ok(f'placeringar-cli reads "{target["rule"]}" of {PLACEMENT} as done '
+               f'({record["done"]})')
+    except Failure as failure:
+        tap.not_ok('placeringar-cli reads the step as done', failure)
+
+    # 7. "Not needed" is refused without a reason, keeps the popover open
+    # with the message next to the field, and is saved with one
+    not_needed = _(None, '_Not Needed…')
+    save_not_needed = _(None, '_Save as Not Needed')
+    reason_label = _(None, '_Why is it not needed?')
+    refusal = _(None, 'Write why the step is not needed.')
+    not_needed_text = _('obligation state', 'Not needed')
+    description = f'"{not_needed}" is refused without a reason, then saved with one'
+    try:
+        rows = step_rows()
+        second = None
+        for o in overdue:
+            if o['rule'] == target['rule'] or o['title'] not in rows:
+                continue
+            button = find_one(rows[o['title']][0], lambda a: a.get_name() == not_needed
+                              and 'click' in action_names(a))
+            if button is not None:
+                second = o
+                break
+        if second is None:
+            raise Failure(f'no overdue step with a button "{not_needed}"')
+        state['step'] = f'activating "{not_needed}" of "{second["title"]}"'
+        do_action(button, ['click'])
+        state['step'] = f'waiting for the button "{save_not_needed}"'
+        save = wait_until(state['step'], lambda: find_one(
+            accessible, lambda a: a.get_name() == save_not_needed
+            and 'click' in action_names(a) and on_screen(a)), app)
+        do_action(save, ['click'])
+        state['step'] = f'waiting for the message "{refusal}"'
+        wait_until(state['step'], lambda: find_one(
+            accessible, lambda a: a.get_role() == Atspi.Role.LABEL
+            and a.get_name() == refusal and on_screen(a)), app)
+        if not on_screen(save):
+            raise Failure('the popover closed when the save was refused')
+        state['step'] = f'typing a reason into "{reason_label}"'
+        field = wait_until(state['step'], lambda: find_one(
+            accessible, lambda a: a.get_name() == reason_label
+            and 'EditableText' in a.get_interfaces() and on_screen(a)), app)
+        set_text(field, 'Full examination in the past year')
+        do_action(save, ['click'])
+        state['step'] = f'waiting for "{second["title"]}" to say "{not_needed_text}"'
+        wait_until(state['step'], lambda: step_rows().get(second['title'], (None, None))[1]
+                   == not_needed_text, app)
+        stored_state = {o['rule']: o['status'] for o in obligations(args.cli, args.lang)}
+        if stored_state.get(second['rule']) != 'not-needed':
+            raise Failure(f'placeringar-cli reads "{second["rule"]}" as '
+                          f'{stored_state.get(second["rule"])}')
+        tap.ok(f'{description}: "{refusal}" shows in the open popover; then '
+               f'"{second["title"]}" says "{not_needed_text}" and placeringar-cli reads it')
+    except Failure as failure:
+        tap.not_ok(description, failure)
+
+    # 8. Deleting the child, and Undo in the toast
+    actions_name = _(None, 'Child and Placement Actions')
+    delete_name = _(None, '_Delete Child')
+    undo_name = _(None, '_Undo')
+    description = f'"{delete_name}" takes {CHILD_NAME} away; "{undo_name}" brings it back'
+    try:
+        state['step'] = f'opening the menu "{actions_name}"'
+        menu = wait_until(state['step'], lambda: find_one(
+            window, lambda a: a.get_name() == actions_name and 'click' in action_names(a)
+            and on_screen(a)), app)
+        do_action(menu, ['click'])
+        state['step'] = f'waiting for the menu item "{delete_name}"'
+        item = wait_until(state['step'], lambda: find_one(
+            accessible, lambda a: a.get_role() == Atspi.Role.MENU_ITEM
+            and a.get_name() == delete_name and on_screen(a)), app)
+        shell.activate(item)
+
+        def listed():
+            names = set()
+            for line in run_cli(args.cli, 'en', 'children').splitlines():
+                fields = line.split('\t')
+                if len(fields) > 1:
+                    names.add(fields[1])
+            return names
+        state['step'] = f'waiting for {CHILD_NAME} to leave the database\'s list'
+        wait_until(state['step'], lambda: CHILD_NAME not in listed(), app)
+        state['step'] = f'waiting for the toast\'s button "{undo_name}"'
+        # libadwaita 1.2 names the toast's button after its label twice over
+        undo = wait_until(state['step'], lambda: find_one(
+            accessible, lambda a: undo_name in (a.get_name() or '')
+            and 'click' in action_names(a) and on_screen(a)), app)
+        do_action(undo, ['click'])
+        state['step'] = f'waiting for {CHILD_NAME} to come back'
+        wait_until(state['step'], lambda: CHILD_NAME in listed(), app)
+        wait_until(state['step'], lambda: CHILD_NAME in shown_children(), app)
+        tap.ok(description)
+    except Failure as failure:
+        tap.not_ok(description, failure)
+
+    # 9. Still alive
+    state['step'] = 'finishing'
+    if app.running():
+        tap.ok('the application is still running')
+    else:
+        tap.not_ok('the application is still running',
+                   f'it exited with status {app.process.returncode}')
+
+
+def main():
+    parser = argparse.ArgumentParser(description='UI test of the Placements view.')
+    parser.add_argument('binary', help='the application binary')
+    parser.add_argument('--lang', choices=sorted(shell.VIEWS), default='en')
+    parser.add_argument('--screenshot', metavar='FILE.png')
+    parser.add_argument('--cli', metavar='PLACERINGAR-CLI')
+    parser.add_argument('--timeout', type=float, default=100.0)
+    parser.add_argument('--startup-timeout', type=float, default=30.0)
+    args = parser.parse_args()
+    if args.cli is None:
+        args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
+                                os.pardir, 'cli', 'placeringar-cli')
+
+    tap = shell.Tap(9)
+    state = {'step': 'checking the environment', 'app': None}
+
+    def stop_app():
+        if state['app'] is not None:
+            state['app'].stop()
+
+    def watchdog():
+        print(f'Bail out! timed out after {args.timeout:.0f} s {state["step"]}', flush=True)
+        if args.screenshot:
+            shell.screenshot(args.screenshot, tap)
+        stop_app()
+        os._exit(1)
+
+    timer = threading.Timer(args.timeout, watchdog)
+    timer.daemon = True
+    timer.start()
+
+    def on_signal(signum, frame):
+        stop_app()
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+
+    status = 0
+    try:
+        run(args, tap, state)
+        if tap.failed:
+            status = 1
+    except Failure as failure:
+        tap.not_ok(state['step'], failure)
+        print(f'Bail out! {str(failure).splitlines()[0]}', flush=True)
+        status = 1
+    except Exception as error:  # noqa: BLE001
+        import traceback
+        tap.diag(traceback.format_exc())
+        print(f'Bail out! {type(error).__name__}: {error}', flush=True)
+        status = 1
+    finally:
+        if args.screenshot:
+            shell.screenshot(args.screenshot, tap)
+        stop_app()
+        timer.cancel()
+
+    return status
+
+
+if __name__ == '__main__':
+    sys.exit(main())
