@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plc-contacts-view.h"
 #include "plc-window.h"
 
 struct _PlcWindow
@@ -20,6 +21,7 @@ struct _PlcWindow
   /* Template widgets */
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
+  PlcContactsView      *contacts_view;
 };
 
 G_DEFINE_FINAL_TYPE (PlcWindow, plc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -40,6 +42,17 @@ show_view_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   plc_window_set_visible_view (PLC_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_contact_log_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+
+  plc_window_set_visible_view (self, "contacts");
+  plc_contacts_view_show_contact_log (self->contacts_view, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -90,13 +103,18 @@ plc_window_class_init (PlcWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = plc_window_dispose;
+
+  g_type_ensure (PLC_TYPE_CONTACTS_VIEW);
   window_class->close_request = plc_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, contacts_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  /* A child's contact log, by the child's id */
+  gtk_widget_class_install_action (widget_class, "win.show-contact-log", "x", show_contact_log_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
