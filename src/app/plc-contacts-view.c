@@ -1610,7 +1610,6 @@ plc_contacts_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PLC_TYPE_CONTACTS_VIEW);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
