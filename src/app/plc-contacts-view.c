@@ -98,6 +98,7 @@ struct _PlcContactsView
   guint                log_saving : 1;
   guint                updating_children : 1;
   guint                application_connected : 1;
+  guint                loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PlcContactsView, plc_contacts_view, ADW_TYPE_BIN)
@@ -106,6 +107,13 @@ static void load_contacts      (PlcContactsView *self);
 static void load_log           (PlcContactsView *self);
 static void show_contact       (PlcContactsView *self,
                                 PlcContact      *contact);
+static void list_activate_cb   (PlcContactsView *self,
+                                guint            position);
+static void row_clicked_cb     (GtkGestureClick *gesture,
+                                int              n_press,
+                                double           x,
+                                double           y,
+                                GtkListItem     *item);
 
 /* Helpers */
 
@@ -378,6 +386,7 @@ list_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *organisation = gtk_label_new (NULL);
   GtkWidget *roles = gtk_label_new (NULL);
+  GtkGesture *gesture;
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -397,6 +406,11 @@ list_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), organisation);
   gtk_box_append (GTK_BOX (box), roles);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "released", G_CALLBACK (row_clicked_cb), item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (gesture));
 
   gtk_list_item_set_child (item, box);
 }
@@ -421,6 +435,17 @@ list_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (roles, roles_str[0] != '\0');
 }
 
+static gboolean
+list_has_focus (PlcContactsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL &&
+         (focus == GTK_WIDGET (self->list_view) ||
+          gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)));
+}
+
 static void
 selection_changed_cb (PlcContactsView *self)
 {
@@ -430,9 +455,33 @@ selection_changed_cb (PlcContactsView *self)
     return;
 
   if (contact != NULL)
-    show_contact (self, contact);
+    {
+      show_contact (self, contact);
+
+      /* Chosen from elsewhere than the list's own keyboard navigation (a
+       * screen reader, the search): on a narrow window, show it.  Arrow
+       * keys only move through the list; Enter opens. */
+      if (adw_leaflet_get_folded (self->leaflet) && !list_has_focus (self) && !self->loading)
+        adw_leaflet_set_visible_child_name (self->leaflet, "content");
+    }
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "contact") == 0)
     show_contact (self, NULL);
+}
+
+static void
+row_clicked_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkListItem     *item)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *view = gtk_widget_get_ancestor (widget, PLC_TYPE_CONTACTS_VIEW);
+  guint position = gtk_list_item_get_position (item);
+
+  /* One click opens the contact, also on a narrow window */
+  if (view != NULL && position != GTK_INVALID_LIST_POSITION)
+    list_activate_cb (PLC_CONTACTS_VIEW (view), position);
 }
 
 static void
@@ -508,11 +557,13 @@ contacts_loaded_cb (GObject      *object,
   self->select_after_load = 0;
 
   /* One items-changed for the whole list */
+  self->loading = TRUE;
   g_list_store_splice (self->contacts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
                        contacts->pdata, contacts->len);
 
   if (select_id != 0)
     select_contact_by_id (self, select_id);
+  self->loading = FALSE;
 
   if (!self->editor_open)
     {

@@ -8,7 +8,9 @@
 # contact log from the contact, checks the entries of full.json are there,
 # newest first; tries to add an entry with a wrong date and checks that the
 # message shows next to the field and nothing typed is lost; then adds the
-# entry and checks that placeringar-cli exports it. Prints TAP.
+# entry. Adds a contact, refused first for a missing name and a wrong email
+# address, then saved. Checks that placeringar-cli exports the entry and the
+# contact. Prints TAP.
 #
 #   tests/session-run --display -- /usr/bin/python3 tests/ui/test-contacts.py \
 #       build/src/app/placeringar [--lang en|sv] [--screenshot-dir DIR] \
@@ -313,7 +315,46 @@ def run(args, tap, state):
                    f'{failure}\nshown: {log_notes()}')
     shot(f'contacts-{lang}-log.png')
 
-    # 9. ... and stored: placeringar-cli exports it
+    # 9. A new contact: refused without a name and with a wrong email
+    # address, the messages next to the fields, nothing typed lost
+    new_name = f'Ny Kontakt {lang}'
+    bad_email = 'ny.kontakt.example.se'
+    good_email = 'ny.kontakt@example.se'
+    set_text(search, '')
+    do_named_action(view, 'contacts.new')
+    name_entry = entry_named(t('Name'))
+    email_entry = entry_named(t('Email'))
+    set_text(email_entry, bad_email)
+    do_named_action(view, 'contacts.save')
+    messages = [t('Name: must not be empty'), t('Email: must contain exactly one “@”')]
+    try:
+        for message in messages:
+            wait_until(step(f'waiting for the message "{message}"'),
+                       lambda: find_first(view, lambda a: a.get_role() == Atspi.Role.LABEL
+                                          and a.get_name() == message and on_screen(a)), app)
+        if text_of(email_entry) != bad_email:
+            raise Failure(f'the email address typed is gone: "{text_of(email_entry)}"')
+        tap.ok('a contact without a name and with a wrong email address is refused, '
+               'with the messages next to the fields')
+    except Failure as failure:
+        tap.not_ok('a contact without a name and with a wrong email address is refused, '
+                   'with the messages next to the fields', failure)
+    shot(f'contacts-{lang}-editor.png')
+
+    # 10. Corrected, it is saved and listed
+    set_text(name_entry, new_name)
+    set_text(email_entry, good_email)
+    do_named_action(view, 'contacts.save')
+    try:
+        wait_until(step(f'waiting for "{new_name}" in the directory'),
+                   lambda: new_name in labels_under(directory), app)
+        tap.ok(f'the corrected contact "{new_name}" is saved and listed')
+    except Failure as failure:
+        tap.not_ok(f'the corrected contact "{new_name}" is saved and listed',
+                   f'{failure}\nshown: {labels_under(directory)}')
+    shot(f'contacts-{lang}-saved.png')
+
+    # 11. ... and stored: placeringar-cli exports the entry and the contact
     step('stopping the application')
     app.stop()
     state['app'] = None
@@ -328,6 +369,13 @@ def run(args, tap, state):
     else:
         tap.not_ok('placeringar-cli exports the new entry in the child\'s contact log',
                    f'the contact log of {CHILD_REF}: {json.dumps(log, ensure_ascii=False)}')
+    saved = [c for c in exported.get('contacts', []) if c.get('name') == new_name]
+    if len(saved) == 1 and saved[0].get('email') == good_email \
+            and len(exported.get('contacts', [])) == 4:
+        tap.ok(f'placeringar-cli exports the new contact "{new_name}"')
+    else:
+        tap.not_ok(f'placeringar-cli exports the new contact "{new_name}"',
+                   json.dumps(exported.get('contacts'), ensure_ascii=False))
 
 
 def main():
@@ -350,7 +398,7 @@ def main():
         args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
                                 os.pardir, 'cli', 'placeringar-cli')
 
-    tap = shell.Tap(10)
+    tap = shell.Tap(13)
     state = {'step': 'checking the environment', 'app': None}
 
     def stop_app():
