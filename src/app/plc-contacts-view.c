@@ -743,7 +743,7 @@ show_contact (PlcContactsView *self,
       const char *name = child_name (self, link->child_id, link->child_ref);
       g_autofree char *log_label = NULL;
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      GtkWidget *button = gtk_button_new_from_icon_name ("document-open-recent-symbolic");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -346,8 +346,10 @@ def run(args, tap, state):
     set_text(email_entry, good_email)
     do_named_action(view, 'contacts.save')
     try:
-        wait_until(step(f'waiting for "{new_name}" in the directory'),
-                   lambda: new_name in labels_under(directory), app)
+        # Its details are shown (and on a wide window, the directory lists it)
+        wait_until(step(f'waiting for "{new_name}" to be shown'),
+                   lambda: labels_under(view).count(new_name) == (1 if args.narrow else 2),
+                   app)
         tap.ok(f'the corrected contact "{new_name}" is saved and listed')
     except Failure as failure:
         tap.not_ok(f'the corrected contact "{new_name}" is saved and listed',
