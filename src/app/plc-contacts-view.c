@@ -1591,7 +1591,19 @@ back_action (GtkWidget  *widget,
 {
   PlcContactsView *self = PLC_CONTACTS_VIEW (widget);
 
-  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  /* Escape, or the back button: on a narrow window, back to the
+   * directory (an open editor keeps what was typed); on a wide one, close
+   * the contact's details, but never an editor. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+    }
+  else if (!self->editor_open)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      show_contact (self, NULL);
+    }
 }
 
 /* The store and the caseload */
@@ -1749,6 +1761,7 @@ plc_contacts_view_class_init (PlcContactsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.back", NULL, back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "contacts.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "contacts.back", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "plccontactsview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

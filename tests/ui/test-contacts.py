@@ -9,7 +9,7 @@
 # newest first; tries to add an entry with a wrong date and checks that the
 # message shows next to the field and nothing typed is lost; then adds the
 # entry. Adds a contact, refused first for a missing name and a wrong email
-# address, then saved. Checks that placeringar-cli exports the entry and the
+# address, then linked to a child and saved; deletes it and undoes that. Checks that placeringar-cli exports the entry and the
 # contact. Prints TAP.
 #
 #   tests/session-run --display -- /usr/bin/python3 tests/ui/test-contacts.py \
@@ -64,8 +64,9 @@ OLD_NOTES = ['Inskrivningsmöte i familjehemmet', 'Bokade tid för bedömning']
 # Strings that come from po/sv.po as it is (the role and the log kinds are
 # the core library's): checked as they are, in both languages.
 FIXED = {
-    'en': {'role': 'Foster home', 'kind': 'Call', 'tab': 'Contacts'},
-    'sv': {'role': 'Familjehem', 'kind': 'Samtal', 'tab': 'Kontakter'},
+    'en': {'role': 'Foster home', 'guardian': 'Guardian', 'kind': 'Call', 'tab': 'Contacts'},
+    'sv': {'role': 'Familjehem', 'guardian': 'Vårdnadshavare', 'kind': 'Samtal',
+           'tab': 'Kontakter'},
 }
 
 
@@ -247,7 +248,17 @@ def run(args, tap, state):
         raise Failure(f'{failure}\nthe list holds: {labels_under(links)}') from None
     shot(f'contacts-{lang}-contact.png')
 
-    # 6. The child's contact log, opened from the contact
+    # 6. Copy the phone number: a toast says so
+    do_named_action(view, 'contacts.copy-phone')
+    try:
+        wait_until(step(f'waiting for the toast "{t("Copied")}"'),
+                   lambda: find_first(window, lambda a: a.get_role() == Atspi.Role.LABEL
+                                      and a.get_name() == t('Copied') and on_screen(a)), app)
+        tap.ok(f'copying the phone number says "{t("Copied")}"')
+    except Failure as failure:
+        tap.not_ok(f'copying the phone number says "{t("Copied")}"', failure)
+
+    # 7. The child's contact log, opened from the contact
     log_name = t('Contact Log of %s') % CHILD
     button = wait_until(step(f'waiting for the button "{log_name}"'),
                         lambda: find_first(row, lambda a: a.get_name() == log_name
@@ -269,7 +280,7 @@ def run(args, tap, state):
         tap.not_ok(f'the contact log of {CHILD} shows the entries of full.json, newest first',
                    f'{failure}\nshown: {labels_under(entries)}')
 
-    # 7. A refused entry: the message next to the date, nothing lost
+    # 8. A refused entry: the message next to the date, nothing lost
     def entry_named(title):
         return wait_until(step(f'waiting for the field "{title}"'),
                           lambda: find_first(view, lambda a: a.get_name() == title
@@ -302,7 +313,7 @@ def run(args, tap, state):
         tap.not_ok('a wrong date is refused with its message, and what was typed stays', failure)
     shot(f'contacts-{lang}-refused.png')
 
-    # 8. The entry is added, and shown first
+    # 9. The entry is added, and shown first
     set_text(date_entry, today)
     do_named_action(view, 'contacts.add-log-entry')
     try:
@@ -315,7 +326,7 @@ def run(args, tap, state):
                    f'{failure}\nshown: {log_notes()}')
     shot(f'contacts-{lang}-log.png')
 
-    # 9. A new contact: refused without a name and with a wrong email
+    # 10. A new contact: refused without a name and with a wrong email
     # address, the messages next to the fields, nothing typed lost
     new_name = f'Ny Kontakt {lang}'
     bad_email = 'ny.kontakt.example.se'
@@ -341,9 +352,25 @@ def run(args, tap, state):
                    'with the messages next to the fields', failure)
     shot(f'contacts-{lang}-editor.png')
 
-    # 10. Corrected, it is saved and listed
+    # 11. Corrected, and linked to the first child (by name) as its
+    # guardian (the first role), it is saved and shown
     set_text(name_entry, new_name)
     set_text(email_entry, good_email)
+    do_named_action(view, 'contacts.add-link')
+
+    def guardian_link():
+        # The editor's list of links (the details have one of the same name)
+        for links_list in find_all(view, lambda a: a.get_role() == Atspi.Role.LIST
+                                   and a.get_name() == t('Linked Children') and on_screen(a)):
+            found = find_first(links_list, lambda a: a.get_role() == Atspi.Role.LIST_ITEM
+                               and a.get_name() == CHILD
+                               and fixed['guardian'] in labels_under(a))
+            if found:
+                return found
+        return None
+
+    wait_until(step(f'waiting for the link to {CHILD} as {fixed["guardian"]}'),
+               guardian_link, app)
     do_named_action(view, 'contacts.save')
     try:
         # Its details are shown (and on a wide window, the directory lists it)
@@ -356,7 +383,35 @@ def run(args, tap, state):
                    f'{failure}\nshown: {labels_under(directory)}')
     shot(f'contacts-{lang}-saved.png')
 
-    # 11. ... and stored: placeringar-cli exports the entry and the contact
+    # 12. Deleted, it goes; Undo in the toast brings it back
+    do_named_action(view, 'contacts.delete')
+    shot(f'contacts-{lang}-deleted.png')
+    undo = None
+    try:
+        undo_label = t('_Undo').replace('_', '')
+        # GTK 4.8 names a button with a mnemonic "_Undo Undo": look at its label
+        undo = wait_until(step(f'waiting for the toast\'s button "{undo_label}"'),
+                          lambda: find_first(window, lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON
+                                             and 'click' in action_names(a)
+                                             and undo_label in [c.get_name() for c in children(a)]),
+                          app)
+        # On a narrow window the directory is not shown: the export checks
+        if not args.narrow:
+            wait_until(step(f'waiting for "{new_name}" to leave the directory'),
+                       lambda: new_name not in labels_under(directory), app)
+        do_named_action(undo, 'click')
+        # Restored, it is chosen again: it can be deleted again
+        wait_until(step(f'waiting for "{new_name}" to be chosen again'),
+                   lambda: 'contacts.delete' in action_names(view), app)
+        if not args.narrow:
+            wait_until(step(f'waiting for "{new_name}" to come back'),
+                       lambda: new_name in labels_under(directory), app)
+        tap.ok(f'"{new_name}" is deleted, and Undo brings it back')
+    except Failure as failure:
+        tap.not_ok(f'"{new_name}" is deleted, and Undo brings it back',
+                   f'{failure}\nshown: {labels_under(view)}')
+
+    # 13. ... and stored: placeringar-cli exports the entry and the contact
     step('stopping the application')
     app.stop()
     state['app'] = None
@@ -373,6 +428,7 @@ def run(args, tap, state):
                    f'the contact log of {CHILD_REF}: {json.dumps(log, ensure_ascii=False)}')
     saved = [c for c in exported.get('contacts', []) if c.get('name') == new_name]
     if len(saved) == 1 and saved[0].get('email') == good_email \
+            and saved[0].get('links') == [{'child': CHILD_REF, 'role': 'guardian'}] \
             and len(exported.get('contacts', [])) == 4:
         tap.ok(f'placeringar-cli exports the new contact "{new_name}"')
     else:
@@ -400,7 +456,7 @@ def main():
         args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
                                 os.pardir, 'cli', 'placeringar-cli')
 
-    tap = shell.Tap(13)
+    tap = shell.Tap(15)
     state = {'step': 'checking the environment', 'app': None}
 
     def stop_app():
