@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "plc-application.h"
+#include "plc-demo.h"
+#include "plc-notifications.h"
 #include "plc-paths.h"
 #include "plc-preferences-window.h"
 #include "plc-window.h"
@@ -26,7 +28,19 @@ struct _PlcApplication
   PlcCaseload    *caseload;
   GSettings      *settings;
   GCancellable   *cancellable;
+
+  /* While the demonstration data is open, the user's own store and
+   * caseload wait here, open, and are put back when it closes. */
+  PlcStore       *real_store;
+  PlcCaseload    *real_caseload;
+  GCancellable   *demo_cancellable;
+
+  guint           midnight_source;
+  PlcDate         notified_on;
+
   guint           store_pending : 1;
+  guint           demo : 1;
+  guint           demo_pending : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PlcApplication, plc_application, ADW_TYPE_APPLICATION)
@@ -35,6 +49,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_CASELOAD,
+  PROP_DEMO,
   N_PROPS
 };
 
@@ -194,6 +209,434 @@ upcoming_days_changed_cb (PlcApplication *self)
   plc_application_reload_caseload (self);
 }
 
+static const char * const notification_services[] = {
+  "org.freedesktop.Notifications", "org.gtk.Notifications", NULL,
+};
+
+static gboolean
+strv_has_any (GVariant           *names,
+              const char * const *wanted)
+{
+  g_autofree const char **strv = g_variant_get_strv (names, NULL);
+
+  for (guint i = 0; wanted[i] != NULL; i++)
+    if (g_strv_contains (strv, wanted[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+notification_services_listed_cb (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) names = NULL;
+  g_autoptr(GError) error = NULL;
+  PlcApplication *self = g_task_get_source_object (task);
+  GNotification *notification = g_task_get_task_data (task);
+  const char *method = g_object_get_data (G_OBJECT (task), "method");
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply == NULL)
+    {
+      g_debug ("Could not list the bus names: %s", error->message);
+      return;
+    }
+
+  names = g_variant_get_child_value (reply, 0);
+  if (strv_has_any (names, notification_services))
+    {
+      g_application_send_notification (G_APPLICATION (self), "agenda", notification);
+      return;
+    }
+
+  if (g_strcmp0 (method, "ListNames") == 0)
+    {
+      /* Not running: one that starts on demand will do too. */
+      g_object_set_data (G_OBJECT (task), "method", (gpointer) "ListActivatableNames");
+      g_dbus_connection_call (G_DBUS_CONNECTION (object), "org.freedesktop.DBus",
+                              "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                              "ListActivatableNames", NULL, G_VARIANT_TYPE ("(as)"),
+                              G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable,
+                              notification_services_listed_cb, g_object_ref (task));
+      return;
+    }
+
+  g_debug ("No notification service: the summary of what is due is not shown");
+}
+
+static void
+find_notification_service (PlcApplication *self,
+                           GNotification  *notification)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
+  g_autoptr(GTask) task = NULL;
+
+  if (connection == NULL)
+    return;
+
+  task = g_task_new (self, self->cancellable, NULL, NULL);
+  g_task_set_source_tag (task, find_notification_service);
+  g_task_set_task_data (task, g_object_ref (notification), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "method", (gpointer) "ListNames");
+  g_dbus_connection_call (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                          "org.freedesktop.DBus", "ListNames", NULL, G_VARIANT_TYPE ("(as)"),
+                          G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable,
+                          notification_services_listed_cb, g_steal_pointer (&task));
+}
+
+/*
+ * The daily notification: what is overdue and what falls due today, in
+ * counts only (a notification may show on a locked screen).  Sent once a
+ * day, when the caseload has loaded for a new day; never for the
+ * demonstration data.
+ */
+static void
+send_agenda_notification (PlcApplication *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+  guint n_overdue;
+  guint n_due_today;
+  PlcDate today;
+
+  if (self->demo || self->caseload == NULL || !plc_caseload_get_loaded (self->caseload))
+    return;
+
+  today = plc_caseload_get_today (self->caseload);
+  if (self->notified_on == today)
+    return;
+  self->notified_on = today;
+
+  plc_notifications_count (self->caseload, &n_overdue, &n_due_today);
+  body = plc_notifications_summary (n_overdue, n_due_today);
+  if (body == NULL)
+    {
+      g_application_withdraw_notification (G_APPLICATION (self), "agenda");
+      return;
+    }
+
+  notification = g_notification_new (_("Steps to Take"));
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action (notification, "app.show-agenda");
+
+  /* In a sandbox the portal takes it; elsewhere only send it where some
+   * service shows notifications (GLib warns when none does). */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    g_application_send_notification (G_APPLICATION (self), "agenda", notification);
+  else
+    find_notification_service (self, notification);
+}
+
+static void
+caseload_changed_cb (PlcApplication *self)
+{
+  send_agenda_notification (self);
+}
+
+static PlcCaseload *
+new_caseload (PlcApplication *self,
+              PlcStore       *store)
+{
+  PlcCaseload *caseload = plc_caseload_new (store, self->engine);
+
+  g_signal_connect_object (caseload, "changed",
+                           G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return caseload;
+}
+
+static guint
+seconds_to_midnight (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Stockholm");
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+
+  /* Due dates are calendar days in Sweden. */
+  if (zone == NULL)
+    zone = g_time_zone_new_local ();
+  now = g_date_time_new_now (zone);
+  today = g_date_time_new (zone, g_date_time_get_year (now), g_date_time_get_month (now),
+                           g_date_time_get_day_of_month (now), 0, 0, 0);
+  midnight = g_date_time_add_days (today, 1);
+
+  /* A minute after midnight, so that "today" has surely changed. */
+  return (guint) MAX (60, g_date_time_difference (midnight, now) / G_TIME_SPAN_SECOND + 60);
+}
+
+static gboolean midnight_cb (gpointer user_data);
+
+static void
+schedule_midnight (PlcApplication *self)
+{
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  self->midnight_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, seconds_to_midnight (),
+                                                      midnight_cb, self, NULL);
+}
+
+/* A new day: what is overdue has changed even if nothing was saved. */
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  PlcApplication *self = user_data;
+
+  self->midnight_source = 0;
+  plc_application_reload_caseload (self);
+  if (self->demo && self->real_caseload != NULL)
+    plc_caseload_reload_async (self->real_caseload, plc_date_today (), self->cancellable, NULL, NULL);
+  schedule_midnight (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_demo_actions (PlcApplication *self)
+{
+  GAction *open_demo = g_action_map_lookup_action (G_ACTION_MAP (self), "open-demo");
+  GAction *close_demo = g_action_map_lookup_action (G_ACTION_MAP (self), "close-demo");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (open_demo),
+                               !self->demo && !self->demo_pending && !self->store_pending &&
+                               self->engine != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (close_demo), self->demo && !self->demo_pending);
+}
+
+/**
+ * plc_application_get_demo:
+ * @self: a #PlcApplication
+ *
+ * Whether the demonstration data is open instead of the user's own: then
+ * plc_application_get_store() and plc_application_get_caseload() return
+ * its store and caseload.  #PlcApplication:demo is notified when it
+ * changes, after #PlcApplication:store and #PlcApplication:caseload.
+ *
+ * Returns: %TRUE while the demonstration data is open
+ */
+gboolean
+plc_application_get_demo (PlcApplication *self)
+{
+  g_return_val_if_fail (PLC_IS_APPLICATION (self), FALSE);
+
+  return self->demo;
+}
+
+static void
+demo_failed (PlcApplication *self,
+             const GError   *error)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  self->demo_pending = FALSE;
+  update_demo_actions (self);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The store's and keyring's messages hold no personal data. */
+  g_warning ("Could not open the demonstration data: %s", error->message);
+
+  if (window != NULL)
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
+                                                           _("Could Not Open the Demonstration Data"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+switch_to_demo (PlcApplication *self,
+                PlcStore       *demo_store)
+{
+  g_debug ("Showing the demonstration data");
+  self->demo_pending = FALSE;
+  self->real_store = g_steal_pointer (&self->store);
+  self->real_caseload = g_steal_pointer (&self->caseload);
+  self->store = g_object_ref (demo_store);
+  self->caseload = new_caseload (self, self->store);
+  self->demo = TRUE;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEMO]);
+  update_demo_actions (self);
+
+  plc_application_reload_caseload (self);
+}
+
+static void
+demo_imported_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PlcApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  PlcStore *demo_store = PLC_STORE (object);
+
+  if (!plc_store_import_finish (demo_store, result, &error))
+    {
+      plc_store_close (demo_store);
+      demo_failed (self, error);
+      return;
+    }
+
+  switch_to_demo (self, demo_store);
+}
+
+static void
+demo_listed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PlcApplication) self = user_data;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(PlcDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  PlcStore *demo_store = PLC_STORE (object);
+
+  children = plc_store_list_children_finish (demo_store, result, &error);
+  if (children == NULL)
+    {
+      plc_store_close (demo_store);
+      demo_failed (self, error);
+      return;
+    }
+
+  if (children->len > 0)
+    {
+      switch_to_demo (self, demo_store);
+      return;
+    }
+
+  /* First use: make the data up, as of today. */
+  g_debug ("Making up the demonstration data");
+  dataset = plc_demo_build_dataset (PLC_DEMO_DEFAULT_SEED, PLC_DEMO_DEFAULT_CHILDREN, plc_date_today ());
+  plc_store_import_async (demo_store, dataset, self->demo_cancellable,
+                          demo_imported_cb, g_object_ref (self));
+}
+
+static void
+demo_opened_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PlcApplication) self = user_data;
+  g_autoptr(PlcStore) demo_store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  demo_store = plc_store_open_with_keyring_finish (result, &error);
+  if (demo_store == NULL)
+    {
+      demo_failed (self, error);
+      return;
+    }
+
+  g_debug ("Opened the demonstration database");
+  plc_store_list_children_async (demo_store, TRUE, self->demo_cancellable,
+                                 demo_listed_cb, g_object_ref (self));
+}
+
+/**
+ * plc_application_open_demo:
+ * @self: a #PlcApplication
+ *
+ * Opens the demonstration database (made up on first use, with a key of
+ * its own in the keyring) in place of the user's own, which stays open
+ * behind it.  Nothing is mixed: the demonstration data has its own
+ * #PlcStore and #PlcCaseload.
+ */
+void
+plc_application_open_demo (PlcApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (PLC_IS_APPLICATION (self));
+
+  if (self->demo || self->demo_pending || self->store_pending || self->engine == NULL)
+    return;
+
+  path = plc_paths_dup_demo_database ();
+  g_debug ("Opening the demonstration data");
+  self->demo_pending = TRUE;
+  update_demo_actions (self);
+
+  g_clear_object (&self->demo_cancellable);
+  self->demo_cancellable = g_cancellable_new ();
+  plc_store_open_with_keyring_async (path, self->demo_cancellable,
+                                     demo_opened_cb, g_object_ref (self));
+}
+
+/**
+ * plc_application_close_demo:
+ * @self: a #PlcApplication
+ *
+ * Closes the demonstration data and puts the user's own data back.
+ */
+void
+plc_application_close_demo (PlcApplication *self)
+{
+  g_return_if_fail (PLC_IS_APPLICATION (self));
+
+  if (self->demo_pending)
+    {
+      g_cancellable_cancel (self->demo_cancellable);
+      return;
+    }
+
+  if (!self->demo)
+    return;
+
+  plc_store_close (self->store);
+  g_clear_object (&self->store);
+  g_clear_object (&self->caseload);
+  self->store = g_steal_pointer (&self->real_store);
+  self->caseload = g_steal_pointer (&self->real_caseload);
+  self->demo = FALSE;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEMO]);
+  update_demo_actions (self);
+
+  plc_application_reload_caseload (self);
+}
+
+/**
+ * plc_application_dup_caseworker_name:
+ * @self: a #PlcApplication
+ *
+ * The user's name as caseworker: the preference, or when that is empty
+ * the account's full name.
+ *
+ * Returns: (transfer full) (nullable): the name, or %NULL if neither is known
+ */
+char *
+plc_application_dup_caseworker_name (PlcApplication *self)
+{
+  g_autofree char *name = NULL;
+  const char *real_name = g_get_real_name ();
+
+  g_return_val_if_fail (PLC_IS_APPLICATION (self), NULL);
+
+  name = g_settings_get_string (self->settings, "caseworker-name");
+  g_strstrip (name);
+  if (name[0] != '\0')
+    return g_steal_pointer (&name);
+
+  if (real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+
+  return NULL;
+}
+
 static void
 store_opened_cb (GObject      *object,
                  GAsyncResult *result,
@@ -210,6 +653,8 @@ store_opened_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
+      update_demo_actions (self);
+
       /* The message says what is wrong; it never holds personal data. */
       g_warning ("Could not open the database: %s", error->message);
       self->store_error = g_steal_pointer (&error);
@@ -222,10 +667,12 @@ store_opened_cb (GObject      *object,
 
   if (self->engine != NULL)
     {
-      self->caseload = plc_caseload_new (self->store, self->engine);
+      self->caseload = new_caseload (self, self->store);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
       plc_application_reload_caseload (self);
     }
+
+  update_demo_actions (self);
 }
 
 static void
@@ -257,6 +704,9 @@ plc_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::upcoming-days",
                            G_CALLBACK (upcoming_days_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_demo_actions (self);
+  schedule_midnight (self);
 }
 
 static void
@@ -276,6 +726,7 @@ plc_application_activate (GApplication *app)
       g_autofree char *path = plc_paths_dup_default_database ();
 
       self->store_pending = TRUE;
+      update_demo_actions (self);
       plc_store_open_with_keyring_async (path, self->cancellable,
                                          store_opened_cb, g_object_ref (self));
     }
@@ -289,8 +740,13 @@ plc_application_shutdown (GApplication *app)
   PlcApplication *self = PLC_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->demo_cancellable != NULL)
+    g_cancellable_cancel (self->demo_cancellable);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
   if (self->store != NULL)
     plc_store_close (self->store);
+  if (self->real_store != NULL)
+    plc_store_close (self->real_store);
 
   G_APPLICATION_CLASS (plc_application_parent_class)->shutdown (app);
 }
@@ -306,6 +762,9 @@ plc_application_finalize (GObject *object)
   g_clear_object (&self->profiles);
   g_clear_error (&self->profiles_error);
   g_clear_object (&self->caseload);
+  g_clear_object (&self->real_store);
+  g_clear_object (&self->real_caseload);
+  g_clear_object (&self->demo_cancellable);
   g_clear_object (&self->engine);
   g_clear_object (&self->settings);
 
@@ -328,6 +787,10 @@ plc_application_get_property (GObject    *object,
 
     case PROP_CASELOAD:
       g_value_set_object (value, self->caseload);
+      break;
+
+    case PROP_DEMO:
+      g_value_set_boolean (value, self->demo);
       break;
 
     default:
@@ -357,6 +820,16 @@ plc_application_class_init (PlcApplicationClass *klass)
     g_param_spec_object ("caseload", NULL, NULL,
                          PLC_TYPE_CASELOAD,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PlcApplication:demo:
+   *
+   * Whether the demonstration data is open: see plc_application_get_demo().
+   */
+  properties [PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -420,7 +893,48 @@ plc_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+static void
+plc_application_open_demo_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  plc_application_open_demo (PLC_APPLICATION (user_data));
+}
+
+static void
+plc_application_close_demo_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  plc_application_close_demo (PLC_APPLICATION (user_data));
+}
+
+/* The notification's action: the agenda is beside the caseload timeline. */
+static void
+plc_application_show_agenda_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  PlcApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+
+  if (window == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timelines");
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-demo", plc_application_open_demo_action },
+  { "close-demo", plc_application_close_demo_action },
+  { "show-agenda", plc_application_show_agenda_action },
   { "quit", plc_application_quit_action },
   { "about", plc_application_about_action },
   { "preferences", plc_application_preferences_action },

@@ -31,6 +31,10 @@ struct _PlcPreferencesWindow
   AdwPreferencesGroup  *routines_status_group;
   AdwActionRow         *routines_status_row;
   GtkWidget            *routines_status_icon;
+  AdwPreferencesGroup  *profiles_group;
+  GtkWidget            *import_profile_button;
+  GPtrArray            *profile_rows;
+  GtkFileChooserNative *profile_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (PlcPreferencesWindow, plc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -463,6 +467,184 @@ setup_routines (PlcPreferencesWindow *self)
   load_routines (self);
 }
 
+/* Agreement profiles */
+
+static char *
+describe_validity (PlcProfile *profile)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (plc_profile_get_valid_from (profile) == PLC_DATE_NONE)
+    return g_strdup (_("Valid until further notice"));
+
+  from = plc_date_to_iso (plc_profile_get_valid_from (profile));
+  if (plc_profile_get_valid_to (profile) == PLC_DATE_NONE)
+    /* Translators: %s is a date such as 2022-04-01 */
+    return g_strdup_printf (_("Valid from %s until further notice"), from);
+
+  to = plc_date_to_iso (plc_profile_get_valid_to (profile));
+  /* Translators: both are dates such as 2022-04-01 */
+  return g_strdup_printf (_("Valid from %s to %s"), from, to);
+}
+
+static void
+fill_profiles (PlcPreferencesWindow *self)
+{
+  PlcProfileSet *profiles;
+  g_autoptr(GPtrArray) list = NULL;
+
+  for (guint i = 0; i < self->profile_rows->len; i++)
+    adw_preferences_group_remove (self->profiles_group, g_ptr_array_index (self->profile_rows, i));
+  g_ptr_array_set_size (self->profile_rows, 0);
+
+  profiles = self->application != NULL ? plc_application_get_profiles (self->application) : NULL;
+  gtk_widget_set_sensitive (self->import_profile_button, profiles != NULL);
+  if (profiles == NULL)
+    return;
+
+  list = plc_profile_set_list (profiles);
+  for (guint i = 0; i < list->len; i++)
+    {
+      PlcProfile *profile = g_ptr_array_index (list, i);
+      g_autofree char *validity = describe_validity (profile);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      /* Translators: “stockholm · version 2022.1 · Valid from … · Shipped” */
+      subtitle = g_strdup_printf (_("%s · version %s · %s · %s"),
+                                  plc_profile_get_id (profile),
+                                  plc_profile_get_version (profile),
+                                  validity,
+                                  plc_profile_get_shipped (profile) ? _("Shipped") : _("Imported"));
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), plc_profile_get_name (profile));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      adw_preferences_group_add (self->profiles_group, row);
+      g_ptr_array_add (self->profile_rows, row);
+    }
+}
+
+static void
+profile_chosen_cb (PlcPreferencesWindow *self,
+                   int                   response,
+                   GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  PlcProfileSet *profiles;
+  PlcProfile *profile;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->application == NULL)
+    goto out;
+
+  profiles = plc_application_get_profiles (self->application);
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (profiles == NULL || path == NULL)
+    goto out;
+
+  /* A small file, read and copied at once. */
+  profile = plc_profile_set_import_file (profiles, path, NULL, &error);
+  if (profile == NULL)
+    {
+      GtkWidget *dialog;
+
+      /* The message names the place in the file that is wrong. */
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Profile Could Not Be Imported"),
+                                       error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the profile's name and version */
+      message = g_strdup_printf (_("Imported “%s”, version %s"),
+                                 plc_profile_get_name (profile), plc_profile_get_version (profile));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+      fill_profiles (self);
+      plc_application_reload_caseload (self->application);
+    }
+
+out:
+  g_clear_object (&self->profile_chooser);
+}
+
+static void
+import_profile_clicked_cb (PlcPreferencesWindow *self)
+{
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->profile_chooser != NULL)
+    return;
+
+  self->profile_chooser = gtk_file_chooser_native_new (_("Import Agreement Profile"),
+                                                       GTK_WINDOW (self),
+                                                       GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                       _("_Import"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->profile_chooser), TRUE);
+
+  gtk_file_filter_set_name (json, _("Agreement profiles (JSON)"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_pattern (json, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->profile_chooser), json);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->profile_chooser), all);
+
+  g_signal_connect_object (self->profile_chooser, "response",
+                           G_CALLBACK (profile_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->profile_chooser));
+}
+
+/* The caseworker's name: empty in the settings means the account's name,
+ * which the field then shows, so that it is clear what "my caseload" is. */
+static const char *
+account_name (void)
+{
+  const char *real_name = g_get_real_name ();
+
+  if (real_name == NULL || real_name[0] == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
+    return NULL;
+
+  return real_name;
+}
+
+static gboolean
+caseworker_get_mapping (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  const char *name = g_variant_get_string (variant, NULL);
+
+  if (name[0] == '\0' && account_name () != NULL)
+    name = account_name ();
+
+  g_value_set_string (value, name);
+  return TRUE;
+}
+
+static GVariant *
+caseworker_set_mapping (const GValue       *value,
+                        const GVariantType *expected_type,
+                        gpointer            user_data)
+{
+  const char *name = g_value_get_string (value);
+
+  /* The account's name stays the default: kept as empty. */
+  if (name == NULL || g_strcmp0 (name, account_name ()) == 0)
+    name = "";
+
+  return g_variant_new_string (name);
+}
+
 static void
 plc_preferences_window_dispose (GObject *object)
 {
@@ -474,6 +656,10 @@ plc_preferences_window_dispose (GObject *object)
   g_clear_object (&self->application);
   g_clear_pointer (&self->routine_groups, g_ptr_array_unref);
   g_clear_pointer (&self->routine_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->profile_rows, g_ptr_array_unref);
+  if (self->profile_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->profile_chooser));
+  g_clear_object (&self->profile_chooser);
 
   G_OBJECT_CLASS (plc_preferences_window_parent_class)->dispose (object);
 }
@@ -504,13 +690,14 @@ plc_preferences_window_class_init (PlcPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_status_group);
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_status_row);
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_status_icon);
+  gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, profiles_group);
+  gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, import_profile_button);
+  gtk_widget_class_bind_template_callback (widget_class, import_profile_clicked_cb);
 }
 
 static void
 plc_preferences_window_init (PlcPreferencesWindow *self)
 {
-  const char *real_name = g_get_real_name ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -519,22 +706,19 @@ plc_preferences_window_init (PlcPreferencesWindow *self)
   self->routine_groups = g_ptr_array_new ();
   self->routine_rows = g_ptr_array_new ();
 
-  g_settings_bind (self->settings, "caseworker-name",
-                   self->caseworker_row, "text",
-                   G_SETTINGS_BIND_DEFAULT);
+  self->profile_rows = g_ptr_array_new ();
+
+  g_settings_bind_with_mapping (self->settings, "caseworker-name",
+                                self->caseworker_row, "text",
+                                G_SETTINGS_BIND_DEFAULT,
+                                caseworker_get_mapping, caseworker_set_mapping,
+                                NULL, NULL);
   g_settings_bind (self->settings, "upcoming-days",
                    gtk_spin_button_get_adjustment (self->upcoming_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
 
-  /* An empty name means the account's full name: say which. */
-  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0)
-    {
-      g_autofree char *hint = g_strdup_printf (_("Empty means “%s”, the name of your account"), real_name);
-
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->caseworker_row), hint);
-    }
-
   setup_routines (self);
+  fill_profiles (self);
 }
 
 PlcPreferencesWindow *

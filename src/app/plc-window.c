@@ -10,6 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "plc-contacts-view.h"
+#include "plc-timelines-view.h"
+#include "plc-application.h"
+#include "plc-child-editor.h"
+#include "plc-placement-editor.h"
 #include "plc-window.h"
 
 struct _PlcWindow
@@ -17,11 +21,15 @@ struct _PlcWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  gint64                selected_child_id;
 
   /* Template widgets */
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
   PlcContactsView      *contacts_view;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *demo_pill;
+  GtkRevealer          *demo_banner;
 };
 
 G_DEFINE_FINAL_TYPE (PlcWindow, plc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -42,6 +50,333 @@ show_view_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   plc_window_set_visible_view (PLC_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The forms: new and edit, children and placements */
+
+static PlcStore *
+get_store (PlcWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!PLC_IS_APPLICATION (app))
+    return NULL;
+
+  return plc_application_get_store (PLC_APPLICATION (app));
+}
+
+static void
+reload_caseload (PlcWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (PLC_IS_APPLICATION (app))
+    plc_application_reload_caseload (PLC_APPLICATION (app));
+}
+
+static char *
+default_caseworker (PlcWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "caseworker-name");
+  const char *real_name;
+
+  if (name != NULL && *g_strstrip (name) != '\0')
+    return g_steal_pointer (&name);
+
+  real_name = g_get_real_name ();
+  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+
+  return NULL;
+}
+
+static void
+form_error (PlcWindow    *self,
+            const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+placement_saved_cb (PlcPlacementEditor *editor,
+                    PlcPlacement       *placement,
+                    PlcWindow          *self)
+{
+  reload_caseload (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Placement saved")));
+}
+
+static void
+open_placement_editor (PlcWindow    *self,
+                       PlcChild     *child,
+                       PlcPlacement *placement)
+{
+  PlcStore *store = get_store (self);
+  g_autofree char *caseworker = NULL;
+  PlcPlacementEditor *editor;
+
+  if (store == NULL)
+    return;
+
+  caseworker = default_caseworker (self);
+  editor = plc_placement_editor_new (GTK_WINDOW (self), store, child, placement, caseworker);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (placement_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+child_saved_cb (PlcChildEditor *editor,
+                PlcChild       *child,
+                PlcWindow      *self)
+{
+  reload_caseload (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Child saved")));
+
+  /* A new placement for a new child: the placement's form comes next. */
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editor), "plc-then-placement")))
+    {
+      self->selected_child_id = plc_child_get_id (child);
+      open_placement_editor (self, child, NULL);
+    }
+}
+
+static PlcChildEditor *
+open_child_editor (PlcWindow *self,
+                   PlcChild  *child)
+{
+  PlcStore *store = get_store (self);
+  PlcChildEditor *editor;
+
+  if (store == NULL)
+    return NULL;
+
+  editor = plc_child_editor_new (GTK_WINDOW (self), store, child);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (child_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  return editor;
+}
+
+static void
+new_child_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  open_child_editor (PLC_WINDOW (widget), NULL);
+}
+
+static void
+edit_child_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PlcWindow) self = user_data;
+  g_autoptr(PlcChild) child = NULL;
+  g_autoptr(GError) error = NULL;
+
+  child = plc_store_get_child_finish (PLC_STORE (object), result, &error);
+  if (child == NULL)
+    form_error (self, error);
+  else
+    open_child_editor (self, child);
+}
+
+static void
+edit_child_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  PlcStore *store = get_store (self);
+
+  if (store != NULL)
+    plc_store_get_child_async (store, g_variant_get_int64 (parameter), NULL,
+                               edit_child_cb, g_object_ref (self));
+}
+
+static void
+new_placement_child_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(PlcWindow) self = user_data;
+  g_autoptr(PlcChild) child = NULL;
+  g_autoptr(GError) error = NULL;
+
+  child = plc_store_get_child_finish (PLC_STORE (object), result, &error);
+  if (child == NULL)
+    form_error (self, error);
+  else
+    open_placement_editor (self, child, NULL);
+}
+
+static void
+new_placement_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  PlcStore *store = get_store (self);
+  PlcChildEditor *editor;
+
+  if (store == NULL)
+    return;
+
+  if (self->selected_child_id != 0)
+    {
+      plc_store_get_child_async (store, self->selected_child_id, NULL,
+                                 new_placement_child_cb, g_object_ref (self));
+      return;
+    }
+
+  /* No child chosen: a placement is for a child, so the child first. */
+  editor = open_child_editor (self, NULL);
+  if (editor != NULL)
+    g_object_set_data (G_OBJECT (editor), "plc-then-placement", GINT_TO_POINTER (TRUE));
+}
+
+typedef struct
+{
+  PlcWindow    *window;
+  PlcPlacement *placement;
+} EditPlacement;
+
+static void
+edit_placement_free (EditPlacement *edit)
+{
+  g_clear_object (&edit->window);
+  g_clear_object (&edit->placement);
+  g_free (edit);
+}
+
+static void
+edit_placement_child_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  EditPlacement *edit = user_data;
+  g_autoptr(PlcChild) child = NULL;
+  g_autoptr(GError) error = NULL;
+
+  child = plc_store_get_child_finish (PLC_STORE (object), result, &error);
+  if (child == NULL)
+    form_error (edit->window, error);
+  else
+    open_placement_editor (edit->window, child, edit->placement);
+
+  edit_placement_free (edit);
+}
+
+static void
+edit_placement_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PlcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  EditPlacement *edit;
+  PlcPlacement *placement;
+
+  placement = plc_store_get_placement_finish (PLC_STORE (object), result, &error);
+  if (placement == NULL)
+    {
+      form_error (self, error);
+      return;
+    }
+
+  edit = g_new0 (EditPlacement, 1);
+  edit->window = g_object_ref (self);
+  edit->placement = placement;
+  plc_store_get_child_async (PLC_STORE (object), plc_placement_get_child_id (placement), NULL,
+                             edit_placement_child_cb, edit);
+}
+
+static void
+edit_placement_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  PlcStore *store = get_store (self);
+
+  if (store != NULL)
+    plc_store_get_placement_async (store, g_variant_get_int64 (parameter), NULL,
+                                   edit_placement_cb, g_object_ref (self));
+}
+
+/*
+ * Ctrl+F: search in the visible view.  A view that can search installs
+ * an action "view.search" on its widget class
+ * (gtk_widget_class_install_action (widget_class, "view.search", NULL, …))
+ * that shows and focuses its search entry; the view stack page's child is
+ * the widget that gets it.  Escape is the view's own: a view closes its
+ * open pane or search bar with a binding on its own class.
+ */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+
+  if (view == NULL || !gtk_widget_activate_action (view, "view.search", NULL))
+    gtk_widget_error_bell (widget);
+}
+
+static void
+demo_changed_cb (PlcWindow      *self,
+                 GParamSpec     *pspec,
+                 PlcApplication *application)
+{
+  gboolean demo = plc_application_get_demo (application);
+
+  /* When narrow, the title shows "Demonstration Data" as its subtitle. */
+  gtk_widget_set_visible (self->demo_pill,
+                          demo && !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  gtk_revealer_set_reveal_child (self->demo_banner, demo);
+
+  if (demo)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Placements — Demonstration Data"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demonstration Data"));
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Placements"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+    }
+}
+
+static void
+title_visible_cb (PlcWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (PLC_IS_APPLICATION (application))
+    demo_changed_cb (self, NULL, PLC_APPLICATION (application));
+}
+
+/* The application is set after construction: follow it from then on. */
+static void
+application_changed_cb (PlcWindow  *self,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (PLC_IS_APPLICATION (application) && g_object_get_data (G_OBJECT (self), "plc-demo-followed") != application)
+    {
+      g_object_set_data (G_OBJECT (self), "plc-demo-followed", application);
+      g_signal_connect_object (application, "notify::demo",
+                               G_CALLBACK (demo_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                               G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
+      demo_changed_cb (self, NULL, PLC_APPLICATION (application));
+    }
 }
 
 static void
@@ -107,6 +442,8 @@ plc_window_class_init (PlcWindowClass *klass)
   g_type_ensure (PLC_TYPE_CONTACTS_VIEW);
   window_class->close_request = plc_window_close_request;
 
+  g_type_ensure (PLC_TYPE_TIMELINES_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, toast_overlay);
@@ -115,6 +452,20 @@ plc_window_class_init (PlcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   /* A child's contact log, by the child's id */
   gtk_widget_class_install_action (widget_class, "win.show-contact-log", "x", show_contact_log_action);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_pill);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_banner);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.new-child", NULL, new_child_action);
+  gtk_widget_class_install_action (widget_class, "win.new-placement", NULL, new_placement_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-child", "x", edit_child_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-placement", "x", edit_placement_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-placement", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
@@ -127,6 +478,8 @@ plc_window_init (PlcWindow *self)
   g_autofree char *last_view = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -199,4 +552,29 @@ plc_window_show_store_error (PlcWindow    *self,
                                                        error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * plc_window_set_selected_child_id:
+ * @self: a #PlcWindow
+ * @child_id: the child the user has chosen, or 0 for none
+ *
+ * Tells the window which child "New Placement" is for. Without one, it
+ * asks for the child first.
+ */
+void
+plc_window_set_selected_child_id (PlcWindow *self,
+                                  gint64     child_id)
+{
+  g_return_if_fail (PLC_IS_WINDOW (self));
+
+  self->selected_child_id = child_id;
+}
+
+gint64
+plc_window_get_selected_child_id (PlcWindow *self)
+{
+  g_return_val_if_fail (PLC_IS_WINDOW (self), 0);
+
+  return self->selected_child_id;
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "plc-date.h"
+#include "plc-demo.h"
 #include "plc-enums.h"
 #include "plc-error.h"
 #include "plc-interchange.h"
@@ -511,6 +512,107 @@ command_audit (const char  *database,
   return 0;
 }
 
+static int
+command_demo (const char  *database,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(PlcDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_database = plc_paths_dup_default_database ();
+  g_autofree char *canonical = g_canonicalize_filename (database, NULL);
+  g_autofree char *canonical_default = g_canonicalize_filename (default_database, NULL);
+  g_autofree char *today_text = NULL;
+  PlcDate today = plc_date_today ();
+  int n_children = PLC_DEMO_DEFAULT_CHILDREN;
+  gint64 seed = PLC_DEMO_DEFAULT_SEED;
+  GOptionEntry entries[] = {
+    { "children", 'n', 0, G_OPTION_ARG_INT, &n_children,
+      N_("How many children (default: 40)"), N_("N") },
+    { "seed", 's', 0, G_OPTION_ARG_INT64, &seed,
+      N_("The seed: the same seed and day give the same data"), N_("SEED") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Make the data as if today were this day (YYYY-MM-DD)"), N_("DATE") },
+    { NULL }
+  };
+
+  if (!parse_command_options ("demo", NULL,
+                              _("Write fictitious demonstration data (children with test personal identity "
+                                "numbers, placements, steps, contacts and deviations) to a database of its own: "
+                                "by default the application’s demonstration database. An existing database is "
+                                "only written to if it holds demonstration data and nothing else."),
+                              entries, &argc, &argv))
+    return 2;
+
+  if (argc != 1)
+    {
+      g_printerr ("placeringar-cli demo: %s\n", _("This command takes no arguments"));
+      return 2;
+    }
+
+  if (n_children < 1 || n_children > 100000)
+    {
+      g_printerr ("placeringar-cli demo: %s\n", _("--children: must be from 1 to 100000"));
+      return 2;
+    }
+
+  if (seed < 0 || seed > G_MAXUINT32)
+    {
+      g_printerr ("placeringar-cli demo: %s\n", _("--seed: must be from 0 to 4294967295"));
+      return 2;
+    }
+
+  if (today_text != NULL && !plc_date_parse_iso (today_text, &today, NULL))
+    {
+      g_printerr ("placeringar-cli demo: %s\n", _("--today: not a date (YYYY-MM-DD)"));
+      return 2;
+    }
+
+  /* Never into the user's own database, whatever it holds. */
+  if (g_strcmp0 (canonical, canonical_default) == 0)
+    {
+      g_printerr ("placeringar-cli demo: %s\n",
+                  _("Refusing to write demonstration data to the application’s own database"));
+      return 1;
+    }
+
+  if (g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      store = plc_store_open_with_keyring (database, NULL, &error);
+      if (store == NULL)
+        return print_error (error);
+
+      if (!plc_demo_store_is_demo (store, &error))
+        {
+          if (error != NULL)
+            return print_error (error);
+
+          g_printerr ("placeringar-cli demo: %s\n",
+                      _("Refusing to write demonstration data to a database that holds other data"));
+          return 1;
+        }
+    }
+  else
+    {
+      store = plc_store_open_with_keyring (database, NULL, &error);
+      if (store == NULL)
+        return print_error (error);
+    }
+
+  dataset = plc_demo_build_dataset ((guint32) seed, (guint) n_children, today);
+  if (!plc_store_import (store, dataset, &error))
+    return print_error (error);
+
+  g_print (_("Wrote %u fictitious children, %u placements, %u contacts and %u deviations\n"),
+           plc_dataset_get_children (dataset)->len,
+           plc_dataset_get_placements (dataset)->len,
+           plc_dataset_get_contacts (dataset)->len,
+           plc_dataset_get_deviations (dataset)->len);
+
+  return 0;
+}
+
 static const Command commands[] = {
   { "import", N_("Import a Placements JSON file"), command_import },
   { "export", N_("Export the database as Placements JSON"), command_export },
@@ -525,6 +627,7 @@ static const Command commands[] = {
   { "explain", N_("Explain how a step’s due date was worked out"), command_explain },
   { "mark", N_("Record a step as done, not needed or open again"), command_mark },
   { "routine", N_("Show or change the local routines of a profile"), command_routine },
+  { "demo", N_("Write fictitious demonstration data"), command_demo },
 };
 
 static char *
@@ -597,7 +700,10 @@ main (int   argc,
       return 2;
     }
 
-  if (database == NULL)
+  /* The demonstration data has a database of its own. */
+  if (database == NULL && g_strcmp0 (argv[1], "demo") == 0)
+    database = plc_paths_dup_demo_database ();
+  else if (database == NULL)
     database = plc_paths_dup_default_database ();
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)

@@ -33,3 +33,20 @@ plc_paths_dup_default_database (void)
 
   return g_build_filename (dir, "placeringar.db", NULL);
 }
+
+/**
+ * plc_paths_dup_demo_database:
+ *
+ * The demonstration database is a database of its own, beside the user's:
+ * it has its own key in the keyring (keys are per database path), and the
+ * application never writes real data to it.
+ *
+ * Returns: (transfer full): the path of the demonstration database
+ */
+char *
+plc_paths_dup_demo_database (void)
+{
+  g_autofree char *dir = plc_paths_dup_data_dir ();
+
+  return g_build_filename (dir, "demo.db", NULL);
+}

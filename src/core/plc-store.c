@@ -3736,6 +3736,50 @@ plc_store_get_child_finish (PlcStore      *self,
   return finish_pointer (self, result, plc_store_get_child_async, error);
 }
 
+static gboolean
+job_get_placement (PlcStore  *self,
+                   Job       *job,
+                   gpointer  *result,
+                   GError   **error)
+{
+  *result = plc_store_get_placement (self, job->id, error);
+  return *result != NULL;
+}
+
+void
+plc_store_get_placement_async (PlcStore            *self,
+                               gint64               id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (PLC_IS_STORE (self));
+  g_return_if_fail (self->db != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = job_new (job_get_placement, g_object_unref);
+  job->id = id;
+  queue_job (self, job, plc_store_get_placement_async, cancellable, callback, user_data);
+}
+
+/**
+ * plc_store_get_placement_finish:
+ * @self: a #PlcStore
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the placement, or %NULL with @error set
+ */
+PlcPlacement *
+plc_store_get_placement_finish (PlcStore      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return finish_pointer (self, result, plc_store_get_placement_async, error);
+}
+
 /* Soft delete */
 
 static gboolean

@@ -334,6 +334,14 @@ void        plc_store_get_child_async (PlcStore             *self,
 PlcChild  * plc_store_get_child_finish (PlcStore             *self,
                                            GAsyncResult         *result,
                                            GError              **error);
+void        plc_store_get_placement_async (PlcStore             *self,
+                                           gint64               id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+PlcPlacement *plc_store_get_placement_finish (PlcStore           *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
 void        plc_store_delete_child_async (PlcStore             *self,
                                            gint64               id,
                                            GCancellable         *cancellable,

@@ -1,0 +1,98 @@
+/* plc-notifications.c: the daily summary of what is due
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plc-notifications"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plc-notifications.h"
+
+/**
+ * plc_notifications_count:
+ * @caseload: a loaded caseload
+ * @n_overdue: (out): how many steps are overdue
+ * @n_due_today: (out): how many open steps fall due on the caseload's day
+ *
+ * Counts the caseload's agenda.
+ */
+void
+plc_notifications_count (PlcCaseload *caseload,
+                         guint       *n_overdue,
+                         guint       *n_due_today)
+{
+  GListModel *agenda;
+  PlcDate today;
+  guint n_items;
+
+  g_return_if_fail (PLC_IS_CASELOAD (caseload));
+  g_return_if_fail (n_overdue != NULL);
+  g_return_if_fail (n_due_today != NULL);
+
+  *n_overdue = 0;
+  *n_due_today = 0;
+
+  agenda = plc_caseload_get_agenda (caseload);
+  today = plc_caseload_get_today (caseload);
+  n_items = g_list_model_get_n_items (agenda);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(PlcObligation) obligation = g_list_model_get_item (agenda, i);
+      PlcObligationState state = plc_obligation_get_state (obligation);
+
+      if (state == PLC_OBLIGATION_STATE_OVERDUE)
+        (*n_overdue)++;
+      else if (state == PLC_OBLIGATION_STATE_OPEN && plc_obligation_get_due (obligation) == today)
+        (*n_due_today)++;
+    }
+}
+
+/**
+ * plc_notifications_summary:
+ * @n_overdue: how many steps are overdue
+ * @n_due_today: how many steps fall due today
+ *
+ * The body of the daily notification.  It holds counts only: a
+ * notification may show on a locked screen, so it never names a child.
+ *
+ * Returns: (transfer full) (nullable): one translated sentence per count
+ *   that is not zero, a line each; %NULL when there is nothing to say
+ */
+char *
+plc_notifications_summary (guint n_overdue,
+                           guint n_due_today)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (n_overdue == 0 && n_due_today == 0)
+    return NULL;
+
+  text = g_string_new (NULL);
+
+  if (n_overdue > 0)
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u step is overdue.",
+                                         "%u steps are overdue.",
+                                         n_overdue),
+                            n_overdue);
+
+  if (n_due_today > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u step is due today.",
+                                           "%u steps are due today.",
+                                           n_due_today),
+                              n_due_today);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

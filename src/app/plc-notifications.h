@@ -1,0 +1,20 @@
+/* plc-notifications.h: the daily summary of what is due
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "plc-caseload.h"
+
+G_BEGIN_DECLS
+
+void  plc_notifications_count   (PlcCaseload *caseload,
+                                 guint       *n_overdue,
+                                 guint       *n_due_today);
+char *plc_notifications_summary (guint        n_overdue,
+                                 guint        n_due_today);
+
+G_END_DECLS
