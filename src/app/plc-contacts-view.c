@@ -1585,6 +1585,14 @@ show_log_action (GtkWidget  *widget,
 }
 
 static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  plc_contacts_view_focus_search (PLC_CONTACTS_VIEW (widget));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -1759,6 +1767,8 @@ plc_contacts_view_class_init (PlcContactsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.show-log", NULL, show_log_action);
   gtk_widget_class_install_action (widget_class, "contacts.add-log-entry", NULL, add_log_entry_action);
   gtk_widget_class_install_action (widget_class, "contacts.back", NULL, back_action);
+  /* Ctrl+F in the window: see plc-window.c */
+  gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "contacts.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "contacts.back", NULL);

@@ -252,11 +252,21 @@ def run(args, tap, state):
     do_named_action(view, 'contacts.copy-phone')
     try:
         wait_until(step(f'waiting for the toast "{t("Copied")}"'),
+                   # A toast's label exists only while it is shown
                    lambda: find_first(window, lambda a: a.get_role() == Atspi.Role.LABEL
-                                      and a.get_name() == t('Copied') and on_screen(a)), app)
+                                      and a.get_name() == t('Copied')), app)
         tap.ok(f'copying the phone number says "{t("Copied")}"')
     except Failure as failure:
         tap.not_ok(f'copying the phone number says "{t("Copied")}"', failure)
+
+    # Ctrl+F (win.search) puts the keyboard focus in the search entry
+    do_named_action(window, 'win.search')
+    try:
+        wait_until(step('waiting for win.search to focus the search entry'),
+                   lambda: shell.has_state(search, Atspi.StateType.FOCUSED), app)
+        tap.ok('win.search (Ctrl+F) focuses the search entry')
+    except Failure as failure:
+        tap.not_ok('win.search (Ctrl+F) focuses the search entry', failure)
 
     # 7. The child's contact log, opened from the contact
     log_name = t('Contact Log of %s') % CHILD
@@ -456,7 +466,7 @@ def main():
         args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
                                 os.pardir, 'cli', 'placeringar-cli')
 
-    tap = shell.Tap(15)
+    tap = shell.Tap(16)
     state = {'step': 'checking the environment', 'app': None}
 
     def stop_app():
