@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plc-placements-view.h"
+#include "plc-contacts-view.h"
 #include "plc-timelines-view.h"
 #include "plc-application.h"
 #include "plc-child-editor.h"
@@ -26,6 +27,7 @@ struct _PlcWindow
   /* Template widgets */
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
+  PlcContactsView      *contacts_view;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *demo_pill;
   GtkRevealer          *demo_banner;
@@ -379,6 +381,17 @@ application_changed_cb (PlcWindow  *self,
 }
 
 static void
+show_contact_log_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+
+  plc_window_set_visible_view (self, "contacts");
+  plc_contacts_view_show_contact_log (self->contacts_view, g_variant_get_int64 (parameter));
+}
+
+static void
 save_window_state (PlcWindow *self)
 {
   int width = 0;
@@ -426,6 +439,8 @@ plc_window_class_init (PlcWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = plc_window_dispose;
+
+  g_type_ensure (PLC_TYPE_CONTACTS_VIEW);
   window_class->close_request = plc_window_close_request;
 
   g_type_ensure (PLC_TYPE_TIMELINES_VIEW);
@@ -433,6 +448,11 @@ plc_window_class_init (PlcWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, contacts_view);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  /* A child's contact log, by the child's id */
+  gtk_widget_class_install_action (widget_class, "win.show-contact-log", "x", show_contact_log_action);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_pill);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_banner);

@@ -60,14 +60,15 @@ from gi.repository import Atspi, GLib  # noqa: E402
 warnings.filterwarnings('ignore', message=r'Atspi\.Action\.get_action_name is deprecated',
                         category=DeprecationWarning)
 
-# Tab names and the title of each view's status page, in view order.
+# Tab names and the title of each view's status page (for a view that is
+# built, the view's own accessible name), in view order.
 VIEWS = {
     'en': {
         'locale': 'en_US.UTF-8',
         'language': 'en_US:en',
         'tabs': ['Placements', 'Timelines', 'Contacts', 'Deviations'],
         # A view that is no longer a placeholder is named after itself.
-        'status': ['Placements', 'No Timelines Yet', 'No Contacts Yet',
+        'status': ['Placements', 'No Timelines Yet', 'Contacts',
                    'No Deviation Reports Yet'],
         'preferences': 'Preferences',
         'main_menu': 'Main Menu',
