@@ -22,6 +22,9 @@ struct _PlcApplication
   GError         *store_error;
   PlcProfileSet  *profiles;
   GError         *profiles_error;
+  PlcEngine      *engine;
+  PlcCaseload    *caseload;
+  GSettings      *settings;
   GCancellable   *cancellable;
   guint           store_pending : 1;
 };
@@ -31,6 +34,7 @@ G_DEFINE_FINAL_TYPE (PlcApplication, plc_application, ADW_TYPE_APPLICATION)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_CASELOAD,
   N_PROPS
 };
 
@@ -118,6 +122,78 @@ report_store_error (PlcApplication *self)
     plc_window_show_store_error (PLC_WINDOW (window), self->store_error);
 }
 
+/**
+ * plc_application_get_engine:
+ *
+ * Returns: (transfer none) (nullable): the rules engine, or %NULL if the
+ *   agreement profiles could not be loaded
+ */
+PlcEngine *
+plc_application_get_engine (PlcApplication *self)
+{
+  g_return_val_if_fail (PLC_IS_APPLICATION (self), NULL);
+
+  return self->engine;
+}
+
+/**
+ * plc_application_get_caseload:
+ *
+ * What the views show: every child, placement and obligation, reloaded
+ * with plc_application_reload_caseload() after each change.  Connect to
+ * #PlcApplication:caseload to learn when it exists, and to its "changed"
+ * signal for each reload.
+ *
+ * Returns: (transfer none) (nullable): the caseload, or %NULL until the
+ *   database is open (or if it cannot be)
+ */
+PlcCaseload *
+plc_application_get_caseload (PlcApplication *self)
+{
+  g_return_val_if_fail (PLC_IS_APPLICATION (self), NULL);
+
+  return self->caseload;
+}
+
+static void
+caseload_reloaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PlcApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!plc_caseload_reload_finish (PLC_CASELOAD (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* The store's messages never hold personal data */
+    g_warning ("Could not load the caseload: %s", error->message);
+}
+
+/**
+ * plc_application_reload_caseload:
+ *
+ * Reloads the caseload (off the main thread): call it after every save.
+ */
+void
+plc_application_reload_caseload (PlcApplication *self)
+{
+  g_return_if_fail (PLC_IS_APPLICATION (self));
+
+  if (self->caseload == NULL)
+    return;
+
+  plc_engine_set_upcoming_days (self->engine,
+                                g_settings_get_int (self->settings, "upcoming-days"));
+  plc_caseload_reload_async (self->caseload, plc_date_today (), self->cancellable,
+                             caseload_reloaded_cb, g_object_ref (self));
+}
+
+static void
+upcoming_days_changed_cb (PlcApplication *self)
+{
+  plc_application_reload_caseload (self);
+}
+
 static void
 store_opened_cb (GObject      *object,
                  GAsyncResult *result,
@@ -143,6 +219,13 @@ store_opened_cb (GObject      *object,
 
   g_debug ("Opened the database (schema %d)", plc_store_get_schema_version (self->store));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+
+  if (self->engine != NULL)
+    {
+      self->caseload = plc_caseload_new (self->store, self->engine);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
+      plc_application_reload_caseload (self);
+    }
 }
 
 static void
@@ -167,6 +250,13 @@ plc_application_startup (GApplication *app)
       for (guint i = 0; problems[i] != NULL; i++)
         g_message ("An agreement profile was left out: %s", problems[i]);
     }
+
+  if (self->profiles != NULL)
+    self->engine = plc_engine_new (self->profiles);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::upcoming-days",
+                           G_CALLBACK (upcoming_days_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -215,6 +305,9 @@ plc_application_finalize (GObject *object)
   g_clear_error (&self->store_error);
   g_clear_object (&self->profiles);
   g_clear_error (&self->profiles_error);
+  g_clear_object (&self->caseload);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (plc_application_parent_class)->finalize (object);
 }
@@ -231,6 +324,10 @@ plc_application_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_CASELOAD:
+      g_value_set_object (value, self->caseload);
       break;
 
     default:
@@ -254,6 +351,11 @@ plc_application_class_init (PlcApplicationClass *klass)
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          PLC_TYPE_STORE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CASELOAD] =
+    g_param_spec_object ("caseload", NULL, NULL,
+                         PLC_TYPE_CASELOAD,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

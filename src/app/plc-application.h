@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "plc-caseload.h"
+#include "plc-engine.h"
 #include "plc-profile-set.h"
 #include "plc-store.h"
 
@@ -21,5 +23,8 @@ PlcStore       *plc_application_get_store          (PlcApplication *self);
 const GError   *plc_application_get_store_error    (PlcApplication *self);
 PlcProfileSet  *plc_application_get_profiles       (PlcApplication *self);
 const GError   *plc_application_get_profiles_error (PlcApplication *self);
+PlcEngine      *plc_application_get_engine         (PlcApplication *self);
+PlcCaseload    *plc_application_get_caseload       (PlcApplication *self);
+void            plc_application_reload_caseload    (PlcApplication *self);
 
 G_END_DECLS

@@ -146,6 +146,13 @@ plc_engine_clear_routine_offsets (PlcEngine *self)
   g_hash_table_remove_all (self->routines);
 }
 
+void
+plc_engine_clear_continued (PlcEngine *self)
+{
+  g_return_if_fail (PLC_IS_ENGINE (self));
+  g_hash_table_remove_all (self->continued);
+}
+
 /**
  * plc_engine_set_continued:
  * @continued: whether another placement replaced this one (*omplacering*)

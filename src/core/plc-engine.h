@@ -33,6 +33,7 @@ void           plc_engine_set_routine_offset   (PlcEngine      *self,
                                                 PlcOffset       offset);
 void           plc_engine_clear_routine_offsets (PlcEngine     *self);
 
+void           plc_engine_clear_continued      (PlcEngine      *self);
 void           plc_engine_set_continued        (PlcEngine      *self,
                                                 gint64          placement_id,
                                                 gboolean        continued);
