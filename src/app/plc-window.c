@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plc-deviations-view.h"
 #include "plc-window.h"
 
 struct _PlcWindow
@@ -20,6 +21,7 @@ struct _PlcWindow
   /* Template widgets */
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
+  PlcDeviationsView    *deviations_view;
 };
 
 G_DEFINE_FINAL_TYPE (PlcWindow, plc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -40,6 +42,25 @@ show_view_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   plc_window_set_visible_view (PLC_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* win.report-deviation ((xsi): placement id, rule id, occurrence): a new
+ * deviation report about an overdue step, pre-filled from it */
+static void
+report_deviation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  gint64 placement_id;
+  const char *rule_id;
+  int occurrence;
+
+  g_variant_get (parameter, "(x&si)", &placement_id, &rule_id, &occurrence);
+  adw_view_stack_set_visible_child_name (self->stack, "deviations");
+  if (!plc_deviations_view_report_obligation (self->deviations_view, placement_id, rule_id, occurrence))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("That step could not be found: it may have changed")));
 }
 
 static void
@@ -92,11 +113,14 @@ plc_window_class_init (PlcWindowClass *klass)
   object_class->dispose = plc_window_dispose;
   window_class->close_request = plc_window_close_request;
 
+  g_type_ensure (PLC_TYPE_DEVIATIONS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, deviations_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.report-deviation", "(xsi)", report_deviation_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
