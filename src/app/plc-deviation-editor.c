@@ -1217,7 +1217,6 @@ plc_deviation_editor_dispose (GObject *object)
   PlcDeviationEditor *self = (PlcDeviationEditor *)object;
 
   g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PLC_TYPE_DEVIATION_EDITOR);
 
   G_OBJECT_CLASS (plc_deviation_editor_parent_class)->dispose (object);
 }

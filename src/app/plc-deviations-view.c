@@ -576,7 +576,6 @@ plc_deviations_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->store_handler != 0 && app != NULL)
     g_clear_signal_handler (&self->store_handler, app);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PLC_TYPE_DEVIATIONS_VIEW);
 
   G_OBJECT_CLASS (plc_deviations_view_parent_class)->dispose (object);
 }
@@ -608,6 +607,8 @@ plc_deviations_view_class_init (PlcDeviationsViewClass *klass)
 
   g_type_ensure (PLC_TYPE_DEVIATION_EDITOR);
 
+  /* A named group, as the other views' pages are */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-deviations-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcDeviationsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PlcDeviationsView, list_pane);

@@ -56,14 +56,17 @@ def translator(lang):
     application reads it (PLACERINGAR_LOCALEDIR in the test environment).
     The expected names follow the catalogue, so the test holds whether or
     not a string is translated yet; test-shell checks that views are."""
-    if lang == 'en':
-        return lambda text: text
     localedir = os.environ.get('PLACERINGAR_LOCALEDIR')
-    try:
-        catalogue = gettext.translation('placeringar', localedir=localedir, languages=[lang])
-    except OSError:
-        return lambda text: text
-    return catalogue.gettext
+    catalogue = gettext.translation('placeringar', localedir=localedir, languages=[lang],
+                                    fallback=True)
+
+    def translate(text, context=None):
+        if lang == 'en':
+            return text
+        if context is not None:
+            return catalogue.pgettext(context, text)
+        return catalogue.gettext(text)
+    return translate
 
 
 def plain(label):
@@ -151,6 +154,31 @@ def button(root, name, sensitive=True):
 def combo(root, name):
     return find_first(root, lambda a: a.get_role() == Atspi.Role.COMBO_BOX
                       and a.get_name() == name and on_screen(a), everything=True)
+
+
+def scroll_wheel(x, y, clicks):
+    """Turns the mouse wheel down @clicks times at (@x, @y) through XTest."""
+    import ctypes
+    try:
+        x11 = ctypes.CDLL('libX11.so.6')
+        xtst = ctypes.CDLL('libXtst.so.6')
+    except OSError:
+        return False
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XFlush.argtypes = [ctypes.c_void_p]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    xtst.XTestFakeMotionEvent.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                                          ctypes.c_ulong]
+    xtst.XTestFakeButtonEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+    display = x11.XOpenDisplay(None)
+    xtst.XTestFakeMotionEvent(display, -1, x, y, 0)
+    for _i in range(clicks):
+        xtst.XTestFakeButtonEvent(display, 5, 1, 0)
+        xtst.XTestFakeButtonEvent(display, 5, 0, 0)
+        x11.XFlush(display)
+        time.sleep(0.05)
+    x11.XCloseDisplay(display)
+    return True
 
 
 def resize_window(title, width, height):
@@ -254,12 +282,21 @@ def run(args, tap, state):
         return conditions in ' '.join(labels) and current in labels and labels
 
     description = f'the report opens with the ladder: level 1 is "{current}", level 2 says "{conditions}"'
+    # Scrolls the ladder into view (for the screenshot)
     try:
         wait_until('waiting for the escalation ladder', ladder_shown, app)
         tap.ok(description)
     except Failure as failure:
         tap.not_ok(description, f'{failure}\nlabels: {labels_on_screen(window)}')
     shot('editor')
+    if args.screenshots:
+        # The ladder and the history are further down: scroll the editor
+        # with the mouse wheel (XTest) for the screenshots
+        e = window.get_extents(Atspi.CoordType.WINDOW)  # at 0,0: no window manager
+        scroll_wheel(e.x + e.width - 150, e.y + e.height // 2, 10)
+        shot('ladder')
+        scroll_wheel(e.x + e.width - 150, e.y + e.height // 2, 20)
+        shot('history')
 
     # 5. Escalate, through the confirmation dialog
     state['step'] = f'activating "{escalate_name}"'
@@ -295,7 +332,7 @@ def run(args, tap, state):
         tap.not_ok(description, failure)
 
     # 7. The view shows it: level 2 is current, the history has the event
-    status_name = _('Escalated')
+    status_name = _('Escalated', 'deviation status')
     wanted = _('%s, level %d') % (status_name, 2)
     description = f'the editor shows the new level: history "{wanted}"'
     try:

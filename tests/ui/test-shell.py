@@ -67,7 +67,7 @@ VIEWS = {
         'language': 'en_US:en',
         'tabs': ['Placements', 'Timelines', 'Contacts', 'Deviations'],
         'status': ['No Placements Yet', 'No Timelines Yet', 'No Contacts Yet',
-                   'No Deviation Reports Yet'],
+                   'Deviation Reports'],
         'preferences': 'Preferences',
         'main_menu': 'Main Menu',
         'routines_tab': 'Local Routines',
