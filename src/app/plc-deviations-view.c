@@ -16,7 +16,7 @@
 #include "plc-application.h"
 #include "plc-deviation-editor.h"
 #include "plc-deviation-report.h"
-#include "plc-deviations-view.h"
+#include "plc-deviations-view-private.h"
 
 struct _PlcDeviationsView
 {
@@ -533,6 +533,51 @@ plc_deviations_view_report_obligation (PlcDeviationsView *self,
 
   g_debug ("No step %s (%d) for placement %" G_GINT64_FORMAT, rule_id, occurrence, placement_id);
   return FALSE;
+}
+
+/* For tests: what the store would have listed */
+void
+_plc_deviations_view_set_deviations (PlcDeviationsView *self,
+                                     GPtrArray         *deviations)
+{
+  g_return_if_fail (PLC_IS_DEVIATIONS_VIEW (self));
+
+  g_list_store_splice (self->deviations, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->deviations)),
+                       deviations->pdata, deviations->len);
+  update_years (self);
+  update_list_page (self);
+}
+
+/* For tests: sets the four filters as a user would; -1, NULL and 0 mean
+ * "all", "" for the agreement means "no agreement" */
+void
+_plc_deviations_view_set_filters (PlcDeviationsView *self,
+                                  int                status,
+                                  int                direction,
+                                  const char        *profile_id,
+                                  int                year)
+{
+  guint agreement = 0;
+  guint year_position = 0;
+
+  g_return_if_fail (PLC_IS_DEVIATIONS_VIEW (self));
+
+  if (profile_id != NULL && *profile_id == '\0')
+    agreement = self->profile_ids->len + 1;
+  else if (profile_id != NULL)
+    for (guint i = 0; i < self->profile_ids->len; i++)
+      if (g_strcmp0 (g_ptr_array_index (self->profile_ids, i), profile_id) == 0)
+        agreement = i + 1;
+
+  for (guint i = 0; year != 0 && i < self->years->len; i++)
+    if (g_array_index (self->years, int, i) == year)
+      year_position = i + 1;
+
+  gtk_drop_down_set_selected (self->status_filter, status + 1);
+  gtk_drop_down_set_selected (self->direction_filter, direction + 1);
+  gtk_drop_down_set_selected (self->agreement_filter, agreement);
+  gtk_drop_down_set_selected (self->year_filter, year_position);
 }
 
 /* Actions */
