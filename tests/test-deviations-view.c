@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "plc-application.h"
+#include "plc-deviation-editor.h"
 #include "plc-deviations-view-private.h"
 
 static PlcApplication *app;
@@ -129,6 +130,68 @@ test_filters (void)
   g_assert_finalize_object (view);
 }
 
+static GtkWidget *
+child (GtkWidget  *editor,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (editor, PLC_TYPE_DEVIATION_EDITOR, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* A refused save says why next to the field and keeps what was typed */
+static void
+test_refused_save (void)
+{
+  GtkWidget *editor = g_object_ref_sink (g_object_new (PLC_TYPE_DEVIATION_EDITOR, NULL));
+  g_autoptr(PlcDeviation) original = deviation (5, "Titel", "2025-04-10", PLC_DEVIATION_STATUS_REPORTED,
+                                                PLC_DEVIATION_DIRECTION_MUNICIPALITY_TO_REGION, "dalarna");
+  PlcDeviation *shown;
+
+  plc_deviation_editor_set_deviation (PLC_DEVIATION_EDITOR (editor), original);
+  g_assert_false (plc_deviation_editor_get_modified (PLC_DEVIATION_EDITOR (editor)));
+  g_assert_cmpstr (plc_deviation_editor_get_heading (PLC_DEVIATION_EDITOR (editor)), ==, "Titel");
+
+  /* An empty title */
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "title_row")), "");
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "unit_row")), "Barnhälsovården");
+  g_assert_true (plc_deviation_editor_get_modified (PLC_DEVIATION_EDITOR (editor)));
+  plc_deviation_editor_save (PLC_DEVIATION_EDITOR (editor));
+
+  g_assert_true (gtk_widget_get_visible (child (editor, "title_error_row")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (editor, "title_error"))), ==,
+                   "Title: must not be empty");
+  g_assert_true (gtk_widget_has_css_class (child (editor, "title_row"), "error"));
+  g_assert_false (gtk_widget_get_visible (child (editor, "occurred_error_row")));
+  g_assert_false (plc_deviation_editor_get_busy (PLC_DEVIATION_EDITOR (editor)));
+  /* Nothing lost, nothing changed */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, "unit_row"))), ==, "Barnhälsovården");
+  shown = plc_deviation_editor_get_deviation (PLC_DEVIATION_EDITOR (editor));
+  g_assert_cmpstr (plc_deviation_get_title (shown), ==, "Titel");
+  g_assert_null (plc_deviation_get_unit (shown));
+  g_assert_cmpuint (plc_deviation_get_history (shown)->len, ==, 0);
+
+  /* Typing a title takes the message away; a date that is no date is refused */
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "title_row")), "Ny titel");
+  g_assert_false (gtk_widget_get_visible (child (editor, "title_error_row")));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "occurred_row")), "2025-13-40");
+  plc_deviation_editor_save (PLC_DEVIATION_EDITOR (editor));
+  g_assert_true (gtk_widget_get_visible (child (editor, "occurred_error_row")));
+  g_assert_true (gtk_widget_has_css_class (child (editor, "occurred_row"), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, "occurred_row"))), ==, "2025-13-40");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, "title_row"))), ==, "Ny titel");
+
+  /* Valid, but no database here: said so, and still nothing lost */
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "occurred_row")), "2025-04-11");
+  g_assert_false (gtk_widget_get_visible (child (editor, "occurred_error_row")));
+  plc_deviation_editor_save (PLC_DEVIATION_EDITOR (editor));
+  g_assert_true (gtk_widget_get_visible (child (editor, "message_label")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, "title_row"))), ==, "Ny titel");
+
+  g_assert_finalize_object (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -144,6 +207,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/deviations-view/filters", test_filters);
+  g_test_add_func ("/deviations-view/refused-save", test_refused_save);
 
   ret = g_test_run ();
   g_clear_object (&app);

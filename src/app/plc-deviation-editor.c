@@ -532,34 +532,24 @@ update_status (PlcDeviationEditor *self)
   switch (status)
     {
     case PLC_DEVIATION_STATUS_DRAFT:
-      next = _("_Report");
+      next = C_("deviation action", "Report");
       break;
     case PLC_DEVIATION_STATUS_REPORTED:
-      next = _("Start _Investigation");
+      next = C_("deviation action", "Start Investigation");
       break;
     case PLC_DEVIATION_STATUS_UNDER_INVESTIGATION:
     case PLC_DEVIATION_STATUS_ESCALATED:
-      next = _("Mark _Resolved");
+      next = C_("deviation action", "Mark Resolved");
       break;
     case PLC_DEVIATION_STATUS_RESOLVED:
     default:
-      next = _("Re_open");
+      next = C_("deviation action", "Reopen");
       break;
     }
 
+  /* No mnemonics: GTK 4.8 would name the button after both its label and
+   * its text ("_Report Report") for screen readers */
   gtk_button_set_label (self->next_status_button, next);
-  {
-    g_autofree char *name = g_strdup (next);
-    char *src, *dst;
-
-    /* Without the mnemonic's underscore: GTK 4.8 would name it twice */
-    for (src = dst = name; *src != '\0'; src++)
-      if (*src != '_')
-        *dst++ = *src;
-    *dst = '\0';
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_status_button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  }
 }
 
 static PlcDeviationStatus
@@ -775,12 +765,6 @@ commit (PlcDeviationEditor *self,
 
   clear_errors (self);
 
-  if (store == NULL)
-    {
-      show_message (self, _("The database is not open."));
-      return;
-    }
-
   copy = plc_deviation_copy (self->deviation);
   if (!read_form (self, copy, changed, TRUE))
     return;
@@ -817,6 +801,12 @@ commit (PlcDeviationEditor *self,
         }
       else
         show_message (self, error->message);
+      return;
+    }
+
+  if (store == NULL)
+    {
+      show_message (self, _("The database is not open."));
       return;
     }
 
@@ -995,7 +985,6 @@ void
 plc_deviation_editor_export (PlcDeviationEditor *self)
 {
   AdwMessageDialog *dialog;
-  GtkWidget *box;
   GtkWidget *check;
   gboolean has_child;
 
@@ -1012,11 +1001,10 @@ plc_deviation_editor_export (PlcDeviationEditor *self)
                                                        _("The report leaves out the child’s name unless you include it. "
                                                          "Check that the description and the conclusion name no one "
                                                          "the recipient should not know of.")));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  check = gtk_check_button_new_with_mnemonic (_("Include the child’s _name"));
+  check = gtk_check_button_new_with_label (_("Include the child’s name"));
   gtk_widget_set_sensitive (check, has_child);
-  gtk_box_append (GTK_BOX (box), check);
-  adw_message_dialog_set_extra_child (dialog, box);
+  gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
+  adw_message_dialog_set_extra_child (dialog, check);
   g_object_set_data (G_OBJECT (dialog), "with-name", check);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),

@@ -674,6 +674,7 @@ plc_deviations_view_class_init (PlcDeviationsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "deviations.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "deviations.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "deviations.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "deviations.save", NULL);
 }
 
 static void
