@@ -1099,6 +1099,25 @@ plc_deviation_editor_get_modified (PlcDeviationEditor *self)
   return changed->len > 0;
 }
 
+/**
+ * plc_deviation_editor_refresh_placement:
+ * @self: a #PlcDeviationEditor
+ *
+ * Shows the linked placement again, as the caseload now has it (call it
+ * when the caseload has reloaded).  Leaves the rest of the form alone.
+ */
+void
+plc_deviation_editor_refresh_placement (PlcDeviationEditor *self)
+{
+  g_return_if_fail (PLC_IS_DEVIATION_EDITOR (self));
+
+  /* Not if the user has removed the link */
+  if (self->deviation == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->placement_row)))
+    return;
+
+  update_placement (self);
+}
+
 void
 plc_deviation_editor_save (PlcDeviationEditor *self)
 {

@@ -23,5 +23,6 @@ gboolean      plc_deviation_editor_get_modified  (PlcDeviationEditor *self);
 gboolean      plc_deviation_editor_get_busy      (PlcDeviationEditor *self);
 void          plc_deviation_editor_save          (PlcDeviationEditor *self);
 void          plc_deviation_editor_export        (PlcDeviationEditor *self);
+void          plc_deviation_editor_refresh_placement (PlcDeviationEditor *self);
 
 G_END_DECLS

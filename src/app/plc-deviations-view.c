@@ -466,6 +466,24 @@ plc_deviations_view_reload (PlcDeviationsView *self)
 }
 
 static void
+caseload_changed_cb (PlcDeviationsView *self)
+{
+  plc_deviation_editor_refresh_placement (self->editor);
+}
+
+static void
+caseload_set_cb (PlcDeviationsView *self)
+{
+  PlcApplication *app = get_app ();
+  PlcCaseload *caseload = app != NULL ? plc_application_get_caseload (app) : NULL;
+
+  if (caseload != NULL)
+    g_signal_connect_object (caseload, "changed", G_CALLBACK (caseload_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  caseload_changed_cb (self);
+}
+
+static void
 store_changed_cb (PlcDeviationsView *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deviations.new", get_store () != NULL);
@@ -743,6 +761,10 @@ plc_deviations_view_init (PlcDeviationsView *self)
       self->store_handler = g_signal_connect_object (app, "notify::store",
                                                      G_CALLBACK (store_changed_cb), self,
                                                      G_CONNECT_SWAPPED);
+      g_signal_connect_object (app, "notify::caseload", G_CALLBACK (caseload_set_cb), self,
+                               G_CONNECT_SWAPPED);
+      if (plc_application_get_caseload (app) != NULL)
+        caseload_set_cb (self);
       if (get_store () != NULL)
         plc_deviations_view_reload (self);
     }
