@@ -15,6 +15,7 @@
 #include "plc-application.h"
 #include "plc-child-editor.h"
 #include "plc-placement-editor.h"
+#include "plc-deviations-view.h"
 #include "plc-window.h"
 
 struct _PlcWindow
@@ -27,6 +28,7 @@ struct _PlcWindow
   /* Template widgets */
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
+  PlcDeviationsView    *deviations_view;
   PlcContactsView      *contacts_view;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *demo_pill;
@@ -391,6 +393,25 @@ show_contact_log_action (GtkWidget  *widget,
   plc_contacts_view_show_contact_log (self->contacts_view, g_variant_get_int64 (parameter));
 }
 
+/* win.report-deviation ((xsi): placement id, rule id, occurrence): a new
+ * deviation report about an overdue step, pre-filled from it */
+static void
+report_deviation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  gint64 placement_id;
+  const char *rule_id;
+  int occurrence;
+
+  g_variant_get (parameter, "(x&si)", &placement_id, &rule_id, &occurrence);
+  adw_view_stack_set_visible_child_name (self->stack, "deviations");
+  if (!plc_deviations_view_report_obligation (self->deviations_view, placement_id, rule_id, occurrence))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("That step could not be found: it may have changed")));
+}
+
 static void
 save_window_state (PlcWindow *self)
 {
@@ -444,20 +465,22 @@ plc_window_class_init (PlcWindowClass *klass)
   window_class->close_request = plc_window_close_request;
 
   g_type_ensure (PLC_TYPE_TIMELINES_VIEW);
+  g_type_ensure (PLC_TYPE_DEVIATIONS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, contacts_view);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, deviations_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.report-deviation", "(xsi)", report_deviation_action);
   /* A child's contact log, by the child's id */
   gtk_widget_class_install_action (widget_class, "win.show-contact-log", "x", show_contact_log_action);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_pill);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_banner);
 
-  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 

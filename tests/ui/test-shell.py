@@ -69,7 +69,7 @@ VIEWS = {
         'tabs': ['Placements', 'Timelines', 'Contacts', 'Deviations'],
         # A view that is no longer a placeholder is named after itself.
         'status': ['Placements', 'No Timelines Yet', 'Contacts',
-                   'No Deviation Reports Yet'],
+                   'Deviation Reports'],
         'preferences': 'Preferences',
         'main_menu': 'Main Menu',
         'routines_tab': 'Local Routines',

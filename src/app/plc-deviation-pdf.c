@@ -1,0 +1,113 @@
+/* plc-deviation-pdf.c: a deviation report as PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plc-deviation-pdf"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+#include <pango/pangocairo.h>
+#include <cairo-pdf.h>
+
+#include "plc-deviation-pdf.h"
+
+
+#define PAGE_WIDTH  595.0   /* A4, in points */
+#define PAGE_HEIGHT 842.0
+#define MARGIN      56.0
+
+/**
+ * plc_deviation_report_write_pdf:
+ * @lines: (element-type PlcReportLine): from plc_deviation_build_report()
+ * @path: the file to write
+ * @error: return location for a #GError
+ *
+ * Lays out @lines on A4 pages with Pango and writes them to @path as PDF.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+plc_deviation_report_write_pdf (GPtrArray   *lines,
+                                const char  *path,
+                                GError     **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  PangoLayout *layout;
+  double y = MARGIN;
+  double width = PAGE_WIDTH - 2 * MARGIN;
+  cairo_status_t status;
+
+  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  cr = cairo_create (surface);
+  layout = pango_cairo_create_layout (cr);
+  pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PlcReportLine *line = g_ptr_array_index (lines, i);
+      g_autoptr(PangoFontDescription) font = NULL;
+      g_autofree char *markup = NULL;
+      double before = 0;
+      int height;
+
+      switch (line->kind)
+        {
+        case PLC_REPORT_LINE_TITLE:
+          font = pango_font_description_from_string ("Sans Bold 16");
+          markup = g_markup_escape_text (line->text, -1);
+          break;
+        case PLC_REPORT_LINE_HEADING:
+          font = pango_font_description_from_string ("Sans Bold 12");
+          markup = g_markup_escape_text (line->text, -1);
+          before = 14;
+          break;
+        case PLC_REPORT_LINE_FIELD:
+          font = pango_font_description_from_string ("Sans 10");
+          markup = g_markup_printf_escaped ("<b>%s:</b> %s", line->label, line->text);
+          before = 2;
+          break;
+        case PLC_REPORT_LINE_TEXT:
+        default:
+          font = pango_font_description_from_string ("Sans 10");
+          markup = g_markup_escape_text (line->text, -1);
+          before = 2;
+          break;
+        }
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_markup (layout, markup, -1);
+      pango_layout_get_size (layout, NULL, &height);
+
+      if (y + before + pango_units_to_double (height) > PAGE_HEIGHT - MARGIN && y > MARGIN)
+        {
+          cairo_show_page (cr);
+          y = MARGIN;
+          before = 0;
+        }
+      y += before;
+      cairo_move_to (cr, MARGIN, y);
+      pango_cairo_show_layout (cr, layout);
+      y += pango_units_to_double (height) + (line->kind == PLC_REPORT_LINE_TITLE ? 10 : 2);
+    }
+
+  cairo_show_page (cr);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write the PDF: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
