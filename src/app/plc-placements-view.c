@@ -14,6 +14,7 @@
 #include "plc-caseload.h"
 #include "plc-municipality.h"
 #include "plc-placements-view.h"
+#include "plc-window.h"
 
 struct _PlcPlacementsView
 {
@@ -980,6 +981,19 @@ make_step_row (PlcPlacementsView *self,
       if (rule != NULL && plc_rule_get_not_needed_allowed (rule))
         gtk_box_append (GTK_BOX (actions), make_not_needed_button (self, obligation));
     }
+
+  /* A step not done in time is a collaboration failure to report */
+  if (obligation_state == PLC_OBLIGATION_STATE_OVERDUE)
+    {
+      GtkWidget *report = mnemonic_button_new (_("Report _Deviation…"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (report), "win.report-deviation");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (report), "(xsi)",
+                                        plc_obligation_get_placement_id (obligation),
+                                        plc_obligation_get_rule_id (obligation),
+                                        plc_obligation_get_occurrence (obligation));
+      gtk_box_append (GTK_BOX (actions), report);
+    }
   else if (obligation_state == PLC_OBLIGATION_STATE_DONE
            || obligation_state == PLC_OBLIGATION_STATE_NOT_NEEDED)
     {
@@ -1444,6 +1458,14 @@ show_case (PlcPlacementsView *self,
 
   child = plc_case_get_child (item);
   self->shown_child_id = plc_child_get_id (child);
+
+  /* New Placement (Ctrl+N) is for the child shown */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+    if (PLC_IS_WINDOW (root))
+      plc_window_set_selected_child_id (PLC_WINDOW (root), self->shown_child_id);
+  }
   store = plc_caseload_get_store (self->caseload);
 
   if (opened && store != NULL)

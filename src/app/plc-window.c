@@ -30,6 +30,7 @@ struct _PlcWindow
   AdwToastOverlay      *toast_overlay;
   PlcDeviationsView    *deviations_view;
   PlcContactsView      *contacts_view;
+  PlcPlacementsView    *placements_view;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *demo_pill;
   GtkRevealer          *demo_banner;
@@ -393,6 +394,46 @@ show_contact_log_action (GtkWidget  *widget,
   plc_contacts_view_show_contact_log (self->contacts_view, g_variant_get_int64 (parameter));
 }
 
+/* win.show-obligation ((xsi): placement id, rule id, occurrence): the
+ * child whose placement it is, in the Placements view, with its steps */
+static void
+show_obligation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  PlcCaseload *caseload = PLC_IS_APPLICATION (app)
+                          ? plc_application_get_caseload (PLC_APPLICATION (app)) : NULL;
+  GListModel *cases;
+  gint64 placement_id;
+  const char *rule_id;
+  int occurrence;
+
+  g_variant_get (parameter, "(x&si)", &placement_id, &rule_id, &occurrence);
+
+  if (caseload == NULL)
+    return;
+
+  cases = plc_caseload_get_cases (caseload);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(PlcCase) c = g_list_model_get_item (cases, i);
+      GPtrArray *placements = plc_case_get_placements (c);
+
+      for (guint j = 0; j < placements->len; j++)
+        {
+          if (plc_placement_get_id (g_ptr_array_index (placements, j)) == placement_id)
+            {
+              plc_window_set_visible_view (self, "placements");
+              plc_placements_view_show_child (self->placements_view,
+                                              plc_child_get_id (plc_case_get_child (c)));
+              return;
+            }
+        }
+    }
+}
+
 /* win.report-deviation ((xsi): placement id, rule id, occurrence): a new
  * deviation report about an overdue step, pre-filled from it */
 static void
@@ -472,9 +513,11 @@ plc_window_class_init (PlcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, contacts_view);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, deviations_view);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, placements_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.report-deviation", "(xsi)", report_deviation_action);
+  gtk_widget_class_install_action (widget_class, "win.show-obligation", "(xsi)", show_obligation_action);
   /* A child's contact log, by the child's id */
   gtk_widget_class_install_action (widget_class, "win.show-contact-log", "x", show_contact_log_action);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, switcher_title);

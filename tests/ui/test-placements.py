@@ -373,7 +373,51 @@ def run(args, tap, state):
     except Failure as failure:
         tap.not_ok(description, failure)
 
-    # 9. Still alive
+    # 9. "Report Deviation…" on an overdue step opens a new deviation report
+    # in the Deviations view, its title pre-filled from the step
+    report_name = _(None, 'Report _Deviation…')
+    description = f'"{report_name}" on an overdue step opens a pre-filled deviation report'
+    try:
+        state['step'] = f'waiting for an overdue step with "{report_name}"'
+
+        def report_button():
+            for title, (row, status) in step_rows().items():
+                if status != overdue_text:
+                    continue
+                button = find_one(row, lambda a: a.get_name() == report_name
+                                  and 'click' in action_names(a))
+                if button is not None:
+                    return title, button
+            return None
+        title, button = wait_until(state['step'], report_button, app)
+        do_action(button, ['click'])
+        # GTK 4.8 does not expose an AdwEntryRow's text to AT-SPI, so the
+        # check reads the pre-filled account of what happened (a text view)
+        expected = f'“{title}”'
+        if args.lang == 'sv':
+            expected = f'”{title}”'
+
+        def prefilled():
+            for a in find_all(window, lambda a: a.get_role() in (Atspi.Role.TEXT, Atspi.Role.ENTRY)
+                              and on_screen(a)):
+                text = a.get_text_iface()
+                if text is not None and expected in (Atspi.Text.get_text(text, 0, -1) or ''):
+                    return a
+            return None
+        state['step'] = f'waiting for a deviation report about {expected}'
+        try:
+            wait_until(state['step'], prefilled, app)
+        except Failure as failure:
+            seen = []
+            for a in find_all(window, lambda a: a.get_role() in (Atspi.Role.TEXT, Atspi.Role.ENTRY)):
+                text = a.get_text_iface()
+                seen.append((a.get_name(), Atspi.Text.get_text(text, 0, -1) if text is not None else None))
+            raise Failure(f'{failure}; text fields: {seen}')
+        tap.ok(f'{description}: "{expected}"')
+    except Failure as failure:
+        tap.not_ok(description, failure)
+
+    # 10. Still alive
     state['step'] = 'finishing'
     if app.running():
         tap.ok('the application is still running')
@@ -395,7 +439,7 @@ def main():
         args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
                                 os.pardir, 'cli', 'placeringar-cli')
 
-    tap = shell.Tap(9)
+    tap = shell.Tap(10)
     state = {'step': 'checking the environment', 'app': None}
 
     def stop_app():
