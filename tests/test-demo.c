@@ -84,7 +84,7 @@ test_demo_variety (void)
   GPtrArray *deviations = plc_dataset_get_deviations (dataset);
   guint bases = 0, forms = 0, states = 0, statuses = 0;
   guint n_acute = 0, n_moved = 0, n_ended = 0, n_escalated = 0, n_links = 0;
-  g_autoptr(GHashTable) counties = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) counties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < placements->len; i++)
     {
