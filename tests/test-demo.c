@@ -111,7 +111,6 @@ test_demo_variety (void)
   g_assert_true (g_hash_table_contains (counties, "20"));
   g_assert_true (g_hash_table_contains (counties, "05"));
   g_assert_cmpuint (g_hash_table_size (counties), >, 4);
-  g_hash_table_foreach (counties, (GHFunc) g_free, NULL);
 
   for (guint i = 0; i < steps->len; i++)
     {
