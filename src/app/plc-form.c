@@ -616,3 +616,63 @@ plc_form_stale_dialog_new (GtkWindow *parent,
 
   return dialog;
 }
+
+#define DISCARD_KEY "plc-form-discard"
+
+static gboolean
+close_idle (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GtkWindow        *window)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  /* Not from inside the dialog's response: it is transient for the form,
+   * and must be gone before the form is. */
+  g_object_set_data (G_OBJECT (window), DISCARD_KEY, GINT_TO_POINTER (TRUE));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle, g_object_ref (window), g_object_unref);
+}
+
+/**
+ * plc_form_confirm_close:
+ * @window: a form's window, from its close-request handler
+ * @changed: whether the form holds typing that is not saved
+ *
+ * Never loses what was typed without asking: with unsaved changes, asks
+ * whether to discard them, and closes the form again if the user says so.
+ *
+ * Returns: %TRUE if the close must wait for the answer (return it from
+ *   close-request), %FALSE if the form may close now
+ */
+gboolean
+plc_form_confirm_close (GtkWindow *window,
+                        gboolean   changed)
+{
+  AdwMessageDialog *dialog;
+
+  if (!changed || g_object_get_data (G_OBJECT (window), DISCARD_KEY) != NULL)
+    return FALSE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
+                                                       _("Discard Your Changes?"),
+                                                       _("What you typed in this form has not been saved.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}

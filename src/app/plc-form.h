@@ -62,6 +62,9 @@ void        plc_form_set_municipality_row (AdwEntryRow       *row,
 
 const char *plc_form_entry_text           (AdwEntryRow       *row);
 
+gboolean    plc_form_confirm_close        (GtkWindow         *window,
+                                           gboolean           changed);
+
 G_END_DECLS
 
 G_BEGIN_DECLS

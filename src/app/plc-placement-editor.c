@@ -66,7 +66,6 @@ struct _PlcPlacementEditor
   guint           filling : 1;
   guint           valid : 1;
   guint           changed : 1;
-  guint           discard : 1;
 
   /* Template widgets */
   GtkButton      *save_button;
@@ -586,51 +585,14 @@ save_clicked_cb (PlcPlacementEditor *self)
 }
 
 static gboolean
-close_idle (gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (data));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     PlcPlacementEditor   *self)
-{
-  if (g_strcmp0 (response, "discard") != 0)
-    return;
-
-  /* Not from inside the dialog's response: it is transient for this
-   * window, and must be gone before this window is. */
-  self->discard = TRUE;
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle, g_object_ref (self), g_object_unref);
-}
-
-static gboolean
 plc_placement_editor_close_request (GtkWindow *window)
 {
   PlcPlacementEditor *self = (PlcPlacementEditor *)window;
-  AdwMessageDialog *dialog;
 
-  /* Never lose what was typed without asking */
-  if (!self->changed || self->discard)
-    return GTK_WINDOW_CLASS (plc_placement_editor_parent_class)->close_request (window);
+  if (plc_form_confirm_close (window, self->changed))
+    return TRUE;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
-                                                       _("Discard Your Changes?"),
-                                                       _("What you typed in this form has not been saved.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-
-  return TRUE;
+  return GTK_WINDOW_CLASS (plc_placement_editor_parent_class)->close_request (window);
 }
 
 static void
