@@ -297,13 +297,7 @@ engine_for_store (PlcStore  *store,
   if (routines == NULL)
     return NULL;
 
-  for (guint i = 0; i < routines->len; i++)
-    {
-      PlcRoutineOffset *routine = g_ptr_array_index (routines, i);
-      PlcOffset offset = { routine->amount, routine->unit };
-
-      plc_engine_set_routine_offset (engine, routine->profile_id, routine->rule_id, offset);
-    }
+  plc_engine_learn_routines (engine, routines);
 
   return g_steal_pointer (&engine);
 }

@@ -11,7 +11,6 @@
 
 #include "plc-caseload.h"
 #include "plc-caseload-private.h"
-#include "plc-routine-offset.h"
 
 /* PlcCase */
 
@@ -348,15 +347,7 @@ static void
 prepare_engine (PlcEngine *engine,
                 Load      *load)
 {
-  plc_engine_clear_routine_offsets (engine);
-  for (guint i = 0; i < load->routines->len; i++)
-    {
-      PlcRoutineOffset *routine = g_ptr_array_index (load->routines, i);
-      PlcOffset offset = { routine->amount, routine->unit };
-
-      plc_engine_set_routine_offset (engine, routine->profile_id, routine->rule_id, offset);
-    }
-
+  plc_engine_learn_routines (engine, load->routines);
   plc_engine_learn_moves (engine, load->placements);
 }
 

@@ -12,6 +12,7 @@
 #include "plc-engine.h"
 #include "plc-municipality.h"
 #include "plc-obligation-private.h"
+#include "plc-routine-offset.h"
 
 /*
  * Which rules: the national baseline applies to every placement; the
@@ -147,6 +148,31 @@ plc_engine_clear_routine_offsets (PlcEngine *self)
 {
   g_return_if_fail (PLC_IS_ENGINE (self));
   g_hash_table_remove_all (self->routines);
+}
+
+/**
+ * plc_engine_learn_routines:
+ * @routines: (element-type PlcRoutineOffset): the unit's local routines,
+ *   as plc_store_list_routine_offsets() gives them
+ *
+ * Forgets the local routines it knew and takes these instead.
+ */
+void
+plc_engine_learn_routines (PlcEngine *self,
+                           GPtrArray *routines)
+{
+  g_return_if_fail (PLC_IS_ENGINE (self));
+  g_return_if_fail (routines != NULL);
+
+  plc_engine_clear_routine_offsets (self);
+
+  for (guint i = 0; i < routines->len; i++)
+    {
+      PlcRoutineOffset *routine = g_ptr_array_index (routines, i);
+      PlcOffset offset = { routine->amount, routine->unit };
+
+      plc_engine_set_routine_offset (self, routine->profile_id, routine->rule_id, offset);
+    }
 }
 
 void

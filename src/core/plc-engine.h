@@ -32,6 +32,8 @@ void           plc_engine_set_routine_offset   (PlcEngine      *self,
                                                 const char     *rule_id,
                                                 PlcOffset       offset);
 void           plc_engine_clear_routine_offsets (PlcEngine     *self);
+void           plc_engine_learn_routines       (PlcEngine      *self,
+                                                GPtrArray      *routines);
 
 void           plc_engine_clear_continued      (PlcEngine      *self);
 void           plc_engine_learn_moves          (PlcEngine      *self,
