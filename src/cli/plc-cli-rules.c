@@ -47,10 +47,6 @@ anchors_to_text (const PlcRule *rule)
     {
       const char *rule_id = NULL;
       PlcAnchor anchor = plc_rule_get_anchor (rule, i, &rule_id);
-      static const char * const names[] = {
-        "placement-start", "custody-decided", "custody-carried-out", "planned-end",
-        "placement-end", "investigation-closed", "restriction-decided", "care-start",
-      };
 
       if (i > 0)
         g_string_append (text, _(", else "));
@@ -58,7 +54,7 @@ anchors_to_text (const PlcRule *rule)
       if (anchor == PLC_ANCHOR_RULE)
         g_string_append_printf (text, "rule:%s", rule_id);
       else
-        g_string_append (text, names[anchor]);
+        g_string_append (text, plc_anchor_to_string (anchor));
     }
 
   return g_string_free (text, FALSE);

@@ -975,6 +975,24 @@ static const struct
   { "care-start", PLC_ANCHOR_CARE_START },
 };
 
+/**
+ * plc_anchor_to_string:
+ *
+ * Returns: the anchor's id in profile files, such as "placement-start";
+ *   "rule" for %PLC_ANCHOR_RULE (whose files say "rule:ID")
+ */
+const char *
+plc_anchor_to_string (PlcAnchor anchor)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (anchor_names); i++)
+    {
+      if (anchor_names[i].kind == anchor)
+        return anchor_names[i].name;
+    }
+
+  return anchor == PLC_ANCHOR_RULE ? "rule" : NULL;
+}
+
 static gboolean
 load_anchor (Loader     *loader,
              const char *path,

@@ -175,6 +175,8 @@ gboolean            plc_escalation_level_get_notice      (const PlcEscalationLev
                                                           PlcOffset                *notice);
 gboolean            plc_escalation_level_get_in_writing  (const PlcEscalationLevel *level);
 
+const char         *plc_anchor_to_string              (PlcAnchor            anchor);
+
 PlcDate             plc_offset_apply                  (PlcOffset            offset,
                                                        PlcDate              date);
 char               *plc_offset_to_display             (PlcOffset            offset);
