@@ -74,7 +74,6 @@ typedef struct
 {
   char *text;        /* casefolded, fields separated by '\n' */
   char *digits;      /* the personal identity number's digits only */
-  char *collate;     /* the name's collation key */
   char *caseworker;  /* casefolded */
 } CaseKeys;
 
@@ -87,7 +86,6 @@ case_keys_free (gpointer data)
 
   g_free (keys->text);
   g_free (keys->digits);
-  g_free (keys->collate);
   g_free (keys->caseworker);
   g_free (keys);
 }
@@ -178,7 +176,6 @@ case_get_keys (PlcCase *item)
   keys = g_new0 (CaseKeys, 1);
   keys->text = fold (text->str);
   keys->digits = digits_of (plc_child_get_personnummer (child));
-  keys->collate = g_utf8_collate_key (plc_child_get_name (child) ? plc_child_get_name (child) : "", -1);
   keys->caseworker = fold (current != NULL ? plc_placement_get_caseworker (current) : NULL);
 
   g_object_set_qdata_full (G_OBJECT (item), keys_quark, keys, case_keys_free);
@@ -339,7 +336,7 @@ static int
 compare_names (PlcCase *a,
                PlcCase *b)
 {
-  int ret = strcmp (case_get_keys (a)->collate, case_get_keys (b)->collate);
+  int ret = strcmp (plc_case_get_sort_key (a), plc_case_get_sort_key (b));
 
   if (ret != 0)
     return ret;

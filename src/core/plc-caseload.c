@@ -27,6 +27,7 @@ struct _PlcCase
   PlcDate       next_due;
   char         *warning;
   char         *profile_id;
+  char         *sort_key;    /* the name's collation key, made once */
 };
 
 G_DEFINE_FINAL_TYPE (PlcCase, plc_case, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ plc_case_finalize (GObject *object)
   g_clear_object (&self->current);
   g_free (self->warning);
   g_free (self->profile_id);
+  g_free (self->sort_key);
 
   G_OBJECT_CLASS (plc_case_parent_class)->finalize (object);
 }
@@ -55,6 +57,27 @@ static void
 plc_case_init (PlcCase *self)
 {
   self->placements = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static char *
+name_sort_key (PlcChild *child)
+{
+  const char *name = plc_child_get_name (child);
+
+  return g_utf8_collate_key (name != NULL ? name : "", -1);
+}
+
+/**
+ * plc_case_get_sort_key:
+ *
+ * Returns: the child's name as a collation key (strcmp() orders names the
+ *   way the user's language does), made once per case
+ */
+const char *
+plc_case_get_sort_key (PlcCase *self)
+{
+  g_return_val_if_fail (PLC_IS_CASE (self), NULL);
+  return self->sort_key;
 }
 
 PlcChild *
@@ -151,6 +174,7 @@ _plc_case_new (PlcChild     *child,
 
   self = g_object_new (PLC_TYPE_CASE, NULL);
   self->child = g_object_ref (child);
+  self->sort_key = name_sort_key (child);
   for (guint i = 0; placements != NULL && i < placements->len; i++)
     g_ptr_array_add (self->placements, g_object_ref (g_ptr_array_index (placements, i)));
   self->current = current != NULL ? g_object_ref (current) : NULL;
@@ -325,9 +349,7 @@ compare_cases_by_name (gconstpointer a,
 {
   PlcCase *ca = *(PlcCase **)a;
   PlcCase *cb = *(PlcCase **)b;
-  g_autofree char *ka = g_utf8_collate_key (plc_child_get_name (ca->child), -1);
-  g_autofree char *kb = g_utf8_collate_key (plc_child_get_name (cb->child), -1);
-  int cmp = strcmp (ka, kb);
+  int cmp = strcmp (ca->sort_key, cb->sort_key);
 
   if (cmp != 0)
     return cmp;
@@ -387,6 +409,7 @@ compute (PlcEngine *engine,
       PlcCase *c = g_object_new (PLC_TYPE_CASE, NULL);
 
       c->child = g_object_ref (child);
+      c->sort_key = name_sort_key (child);
       g_hash_table_insert (cases, id_key (plc_child_get_id (child)), c);
     }
 

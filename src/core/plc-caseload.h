@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlcCase, plc_case, PLC, CASE, GObject)
 
 PlcChild      *plc_case_get_child             (PlcCase      *self);
+const char    *plc_case_get_sort_key          (PlcCase      *self);
 GPtrArray     *plc_case_get_placements        (PlcCase      *self);  /* oldest first */
 PlcPlacement  *plc_case_get_current_placement (PlcCase      *self);  /* nullable: the
                                                                         active one, else the latest */
