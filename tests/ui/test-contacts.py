@@ -437,12 +437,8 @@ def run(args, tap, state):
     undo = None
     try:
         undo_label = t('_Undo').replace('_', '')
-        # GTK 4.8 names a button with a mnemonic "_Undo Undo": look at its label
         undo = wait_until(step(f'waiting for the toast\'s button "{undo_label}"'),
-                          lambda: find_first(window, lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON
-                                             and 'click' in action_names(a)
-                                             and undo_label in [c.get_name() for c in children(a)]),
-                          app)
+                          lambda: shell.toast_button(window, undo_label), app)
         # On a narrow window the directory is not shown: the export checks
         if not args.narrow:
             wait_until(step(f'waiting for "{new_name}" to leave the directory'),

@@ -358,13 +358,12 @@ def run(args, tap, state):
                 if len(fields) > 1:
                     names.add(fields[1])
             return names
+        # The toast lasts five seconds: find its button first, then look
+        state['step'] = f'waiting for the toast\'s button "{undo_name}"'
+        undo = wait_until(state['step'], lambda: shell.toast_button(
+            window, undo_name.replace('_', '')), app)
         state['step'] = f'waiting for {CHILD_NAME} to leave the database\'s list'
         wait_until(state['step'], lambda: CHILD_NAME not in listed(), app)
-        state['step'] = f'waiting for the toast\'s button "{undo_name}"'
-        # libadwaita 1.2 names the toast's button after its label twice over
-        undo = wait_until(state['step'], lambda: find_one(
-            accessible, lambda a: undo_name in (a.get_name() or '')
-            and 'click' in action_names(a) and on_screen(a)), app)
         do_action(undo, ['click'])
         state['step'] = f'waiting for {CHILD_NAME} to come back'
         wait_until(state['step'], lambda: CHILD_NAME in listed(), app)

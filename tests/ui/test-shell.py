@@ -125,6 +125,10 @@ class Tap:
         print(f'not ok {self.count} - {description}', flush=True)
         for line in str(why).splitlines():
             print(f'# {line}', flush=True)
+        # meson shows a failed TAP test's standard error, not its output:
+        # say why there too, so that a CI log tells what went wrong
+        print(f'not ok {self.count} - {description}', file=sys.stderr, flush=True)
+        print(str(why), file=sys.stderr, flush=True)
 
     def diag(self, text):
         for line in str(text).splitlines():
@@ -352,6 +356,48 @@ def find_first(root, predicate, everything=False):
     for accessible in (walk_all(root) if everything else walk(root)):
         try:
             if predicate(accessible):
+                return accessible
+        except GLib.Error:
+            continue
+    return None
+
+
+def walk_newest_first(accessible):
+    """Like walk_all(), but each object's children last first.
+
+    A toast is the last child of its overlay, after the whole view it
+    covers: walked this way it is found in a few D-Bus round trips instead
+    of several seconds' worth, well inside the toast's five seconds.
+    """
+    yield accessible
+    try:
+        if accessible.get_role() in (Atspi.Role.LABEL, Atspi.Role.SCROLL_BAR, Atspi.Role.IMAGE):
+            return
+        count = accessible.get_child_count()
+    except GLib.Error:
+        return
+    for i in reversed(range(count)):
+        try:
+            child = accessible.get_child_at_index(i)
+        except GLib.Error:
+            continue
+        if child is not None:
+            yield from walk_newest_first(child)
+
+
+def toast_button(root, label):
+    """The button of the toast shown under @root whose label is @label.
+
+    @label is the button's label without its mnemonic underscore. GTK 4.8
+    names a button with a mnemonic after its label twice ("_Undo Undo"), so
+    the button is recognised by the label it holds.
+    """
+    for accessible in walk_newest_first(root):
+        try:
+            if accessible.get_role() == Atspi.Role.PUSH_BUTTON \
+                    and 'click' in action_names(accessible) \
+                    and any(c.get_name() == label for c in children(accessible)) \
+                    and on_screen(accessible):
                 return accessible
         except GLib.Error:
             continue
