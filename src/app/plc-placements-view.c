@@ -351,6 +351,103 @@ open_position (PlcPlacementsView *self,
     adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
+static GtkWidget *
+find_why_button (GtkWidget  *widget,
+                 gint64      placement_id,
+                 const char *rule_id,
+                 int         occurrence)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_has_css_class (widget, "plc-why"))
+    {
+      if ((gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "placement-id")) == placement_id
+          && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "occurrence")) == occurrence
+          && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "rule-id"), rule_id) == 0)
+        return widget;
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_why_button (child, placement_id, rule_id, occurrence);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  PlcPlacementsView *self;
+  gint64             placement_id;
+  char              *rule_id;
+  int                occurrence;
+} Reveal;
+
+static void
+reveal_free (Reveal *reveal)
+{
+  g_clear_object (&reveal->self);
+  g_free (reveal->rule_id);
+  g_free (reveal);
+}
+
+static gboolean
+reveal_step_cb (gpointer user_data)
+{
+  Reveal *reveal = user_data;
+  GtkWidget *why = find_why_button (GTK_WIDGET (reveal->self->detail_box), reveal->placement_id,
+                                    reveal->rule_id, reveal->occurrence);
+
+  /* Focus scrolls the step into view; its explanation says why this date */
+  if (why != NULL)
+    {
+      gtk_widget_grab_focus (why);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (why));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * plc_placements_view_show_obligation:
+ * @self: the view
+ * @child_id: the child
+ * @placement_id: the placement the step belongs to
+ * @rule_id: the step's rule
+ * @occurrence: the step's occurrence
+ *
+ * Shows the child and, if the step is one of the current placement's,
+ * scrolls to it and opens its explanation.
+ */
+void
+plc_placements_view_show_obligation (PlcPlacementsView *self,
+                                     gint64             child_id,
+                                     gint64             placement_id,
+                                     const char        *rule_id,
+                                     int                occurrence)
+{
+  Reveal *reveal;
+
+  g_return_if_fail (PLC_IS_PLACEMENTS_VIEW (self));
+  g_return_if_fail (rule_id != NULL);
+
+  plc_placements_view_show_child (self, child_id);
+  if (self->shown_child_id != child_id)
+    return;
+
+  /* After the detail is laid out */
+  reveal = g_new0 (Reveal, 1);
+  reveal->self = g_object_ref (self);
+  reveal->placement_id = placement_id;
+  reveal->rule_id = g_strdup (rule_id);
+  reveal->occurrence = occurrence;
+  g_idle_add_full (G_PRIORITY_LOW, reveal_step_cb, reveal, (GDestroyNotify)reveal_free);
+}
+
 /* Enter in the search field opens the first child found */
 static void
 search_activate_cb (PlcPlacementsView *self)
@@ -912,6 +1009,7 @@ make_step_row (PlcPlacementsView *self,
   GtkWidget *title = gtk_label_new (plc_obligation_get_title (obligation));
   GtkWidget *state = gtk_label_new (NULL);
   GtkWidget *details;
+  GtkWidget *why;
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   const PlcRule *rule = plc_obligation_get_rule (obligation);
@@ -970,7 +1068,16 @@ make_step_row (PlcPlacementsView *self,
   gtk_widget_add_css_class (details, "caption");
   gtk_widget_add_css_class (details, "dim-label");
   gtk_box_append (GTK_BOX (middle), details);
-  gtk_box_append (GTK_BOX (middle), make_why_button (obligation));
+  why = make_why_button (obligation);
+  /* For plc_placements_view_show_obligation () */
+  g_object_set_data_full (G_OBJECT (why), "rule-id",
+                          g_strdup (plc_obligation_get_rule_id (obligation)), g_free);
+  g_object_set_data (G_OBJECT (why), "occurrence",
+                     GINT_TO_POINTER (plc_obligation_get_occurrence (obligation)));
+  g_object_set_data (G_OBJECT (why), "placement-id",
+                     GSIZE_TO_POINTER ((gsize)plc_obligation_get_placement_id (obligation)));
+  gtk_widget_add_css_class (why, "plc-why");
+  gtk_box_append (GTK_BOX (middle), why);
   gtk_box_append (GTK_BOX (box), middle);
 
   gtk_widget_set_halign (actions, GTK_ALIGN_START);

@@ -13,8 +13,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PlcPlacementsView, plc_placements_view, PLC, PLACEMENTS_VIEW, AdwBin)
 
-void  plc_placements_view_focus_search (PlcPlacementsView *self);
-void  plc_placements_view_show_child   (PlcPlacementsView *self,
-                                        gint64             child_id);
+void  plc_placements_view_focus_search    (PlcPlacementsView *self);
+void  plc_placements_view_show_child      (PlcPlacementsView *self,
+                                           gint64             child_id);
+void  plc_placements_view_show_obligation (PlcPlacementsView *self,
+                                           gint64             child_id,
+                                           gint64             placement_id,
+                                           const char        *rule_id,
+                                           int                occurrence);
 
 G_END_DECLS

@@ -395,7 +395,8 @@ show_contact_log_action (GtkWidget  *widget,
 }
 
 /* win.show-obligation ((xsi): placement id, rule id, occurrence): the
- * child whose placement it is, in the Placements view, with its steps */
+ * child whose placement it is, in the Placements view, with the step's
+ * explanation open */
 static void
 show_obligation_action (GtkWidget  *widget,
                         const char *action_name,
@@ -426,8 +427,9 @@ show_obligation_action (GtkWidget  *widget,
           if (plc_placement_get_id (g_ptr_array_index (placements, j)) == placement_id)
             {
               plc_window_set_visible_view (self, "placements");
-              plc_placements_view_show_child (self->placements_view,
-                                              plc_child_get_id (plc_case_get_child (c)));
+              plc_placements_view_show_obligation (self->placements_view,
+                                                   plc_child_get_id (plc_case_get_child (c)),
+                                                   placement_id, rule_id, occurrence);
               return;
             }
         }

@@ -159,27 +159,7 @@ def combo(root, name):
 
 def scroll_wheel(x, y, clicks):
     """Turns the mouse wheel down @clicks times at (@x, @y) through XTest."""
-    import ctypes
-    try:
-        x11 = ctypes.CDLL('libX11.so.6')
-        xtst = ctypes.CDLL('libXtst.so.6')
-    except OSError:
-        return False
-    x11.XOpenDisplay.restype = ctypes.c_void_p
-    x11.XFlush.argtypes = [ctypes.c_void_p]
-    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-    xtst.XTestFakeMotionEvent.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_int,
-                                          ctypes.c_ulong]
-    xtst.XTestFakeButtonEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
-    display = x11.XOpenDisplay(None)
-    xtst.XTestFakeMotionEvent(display, -1, x, y, 0)
-    for _i in range(clicks):
-        xtst.XTestFakeButtonEvent(display, 5, 1, 0)
-        xtst.XTestFakeButtonEvent(display, 5, 0, 0)
-        x11.XFlush(display)
-        time.sleep(0.05)
-    x11.XCloseDisplay(display)
-    return True
+    return shell.xtest_buttons(x, y, 5, clicks)
 
 
 def resize_window(title, width, height):

@@ -143,28 +143,8 @@ def cli_lines(cli, command):
 def shot(args, name, tap, title):
     """Saves the form's window (without a window manager, the main window
     may be stacked above it, so not the whole screen)."""
-    if not args.shots:
-        return
-    path = f'{args.shots}-{name}.png'
-    try:
-        tree = subprocess.run(['xwininfo', '-root', '-tree'], capture_output=True,
-                              timeout=30, check=False).stdout.decode('utf-8', 'replace')
-        ids = [line.split()[0] for line in tree.splitlines()
-               if f'"{title}":' in line]
-        if not ids:
-            tap.diag(f'screenshot failed: no window "{title}"')
-            return
-        xwd = subprocess.Popen(['xwd', '-silent', '-id', ids[0]], stdout=subprocess.PIPE)
-        convert = subprocess.run(['convert', 'xwd:-', path], stdin=xwd.stdout,
-                                 timeout=30, check=False)
-        xwd.stdout.close()
-        xwd.wait(30)
-        if xwd.returncode == 0 and convert.returncode == 0:
-            tap.diag(f'screenshot: {path}')
-        else:
-            tap.diag(f'screenshot failed (xwd {xwd.returncode}, convert {convert.returncode})')
-    except (OSError, subprocess.SubprocessError) as error:
-        tap.diag(f'screenshot failed: {error}')
+    if args.shots:
+        shell.screenshot(f'{args.shots}-{name}.png', tap, title)
 
 
 def run(args, tap, state):

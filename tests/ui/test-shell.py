@@ -362,6 +362,72 @@ def find_first(root, predicate, everything=False):
     return None
 
 
+def _xtest():
+    """libX11 and libXtst through ctypes, or None where they are missing."""
+    import ctypes
+    try:
+        x11 = ctypes.CDLL('libX11.so.6')
+        xtst = ctypes.CDLL('libXtst.so.6')
+    except OSError:
+        return None
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XFlush.argtypes = [ctypes.c_void_p]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    xtst.XTestFakeMotionEvent.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int,
+                                          ctypes.c_int, ctypes.c_ulong]
+    xtst.XTestFakeButtonEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int,
+                                          ctypes.c_ulong]
+    return x11, xtst
+
+
+def xtest_buttons(x, y, button, times, pause=0.05):
+    """Moves the pointer to (@x, @y) on the screen and presses @button
+    @times times, through XTest.
+
+    Atspi.generate_mouse_event() does not reach GTK 4.8 under Xvfb here;
+    XTest does. Without a window manager a window is at the screen's
+    origin, so window coordinates (GTK 4.8 has no screen ones) will do.
+    Returns False where XTest is missing.
+    """
+    libs = _xtest()
+    if libs is None:
+        return False
+    x11, xtst = libs
+    display = x11.XOpenDisplay(None)
+    if not display:
+        return False
+    xtst.XTestFakeMotionEvent(display, -1, x, y, 0)
+    x11.XFlush(display)
+    time.sleep(0.2)
+    for _i in range(times):
+        xtst.XTestFakeButtonEvent(display, button, 1, 0)
+        xtst.XTestFakeButtonEvent(display, button, 0, 0)
+        x11.XFlush(display)
+        time.sleep(pause)
+    x11.XCloseDisplay(display)
+    return True
+
+
+def double_click(accessible):
+    """Double-clicks the middle of @accessible with the first button."""
+    e = accessible.get_extents(Atspi.CoordType.WINDOW)
+    if e.width <= 0 or e.height <= 0:
+        raise Failure(f'{describe(accessible)} is not on screen')
+    if not xtest_buttons(e.x + e.width // 2, e.y + e.height // 2, 1, 2):
+        raise Failure('XTest is not available to double-click')
+
+
+def labelled_button(root, label, roles=(Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON)):
+    """The button under @root that shows @label (without its mnemonic).
+
+    GTK 4.8 names a button with a mnemonic after its label twice over
+    ("_Caseload Caseload"): the button is recognised by the label it holds.
+    """
+    return find_first(root, lambda a: a.get_role() in roles
+                      and any(c.get_name() == label for c in children(a))
+                      and on_screen(a), everything=True)
+
+
 def walk_newest_first(accessible):
     """Like walk_all(), but each object's children last first.
 
@@ -469,9 +535,24 @@ def cli_routine(cli):
     raise Failure(f'placeringar-cli does not list {ROUTINE_RULE}:\n{result.stdout}')
 
 
-def screenshot(path, tap):
+def screenshot(path, tap, title=None):
+    """Saves the screen, or the top-level window called @title, as a PNG.
+
+    Without a window manager a dialog may be stacked under the main window:
+    give its @title to save only it. The directory is made if need be.
+    """
     try:
-        xwd = subprocess.Popen(['xwd', '-root', '-silent'], stdout=subprocess.PIPE)
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        source = ['-root']
+        if title is not None:
+            tree = subprocess.run(['xwininfo', '-root', '-tree'], capture_output=True,
+                                  timeout=30, check=False).stdout.decode('utf-8', 'replace')
+            ids = [line.split()[0] for line in tree.splitlines() if f'"{title}":' in line]
+            if not ids:
+                tap.diag(f'screenshot failed: no window "{title}"')
+                return
+            source = ['-id', ids[0]]
+        xwd = subprocess.Popen(['xwd', '-silent', *source], stdout=subprocess.PIPE)
         convert = subprocess.run(['convert', 'xwd:-', path], stdin=xwd.stdout,
                                  timeout=30, check=False)
         xwd.stdout.close()
