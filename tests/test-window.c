@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "plc-window.h"
 
 static AdwApplication *app;
@@ -114,6 +117,102 @@ test_window_show_view_action (void)
   close_and_finalize (window);
 }
 
+/* The narrowest a phone or a half-screen window gets */
+#define NARROWEST 360
+
+static int
+minimum_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+/* Follows the widgets wider than @limit down to the deepest one, to say
+ * which part of the window is too wide */
+static void
+describe_too_wide (GtkWidget *widget,
+                   int        limit,
+                   GString   *path)
+{
+  g_string_append_printf (path, "\n  %s (%s) %d px", G_OBJECT_TYPE_NAME (widget),
+                          gtk_widget_get_css_name (widget), minimum_width (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (minimum_width (child) > limit)
+      {
+        describe_too_wide (child, limit, path);
+        return;
+      }
+
+  /* None alone is too wide: then all of them, side by side, are */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_string_append_printf (path, "\n    %s (%s) %d px", G_OBJECT_TYPE_NAME (child),
+                            gtk_widget_get_css_name (child), minimum_width (child));
+}
+
+static void
+check_fits_narrowest (void)
+{
+  PlcWindow *window = present_window ();
+  const char * const names[] = { "placements", "timelines", "contacts", "deviations" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *content;
+      int width;
+
+      plc_window_set_visible_view (window, names[i]);
+      wait_for_draw (GTK_WIDGET (window));
+
+      /* The content, not the window: its CSD shadow is no part of it */
+      content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+      width = minimum_width (content);
+      if (width > NARROWEST)
+        {
+          g_autoptr(GString) path = g_string_new (NULL);
+
+          describe_too_wide (content, NARROWEST, path);
+          g_test_message ("The %s view needs %d px:%s", names[i], width, path->str);
+        }
+      g_assert_cmpint (width, <=, NARROWEST);
+    }
+
+  close_and_finalize (window);
+}
+
+static void
+test_window_fits_narrowest (void)
+{
+  check_fits_narrowest ();
+}
+
+/* Swedish words are longer */
+static void
+test_window_fits_narrowest_swedish (void)
+{
+  const char *localedir = g_getenv ("PLACERINGAR_LOCALEDIR");
+
+  if (setlocale (LC_ALL, "sv_SE.UTF-8") == NULL)
+    {
+      g_test_fail_printf ("The sv_SE.UTF-8 locale is not installed (./setup test installs it)");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (_("Placements"), ==, "Placeringar");
+
+  check_fits_narrowest ();
+
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +230,8 @@ main (int   argc,
   g_test_add_func ("/window/saves-state", test_window_saves_state);
   g_test_add_func ("/window/unknown-last-view", test_window_unknown_last_view);
   g_test_add_func ("/window/show-view-action", test_window_show_view_action);
+  g_test_add_func ("/window/fits-narrowest", test_window_fits_narrowest);
+  g_test_add_func ("/window/fits-narrowest-swedish", test_window_fits_narrowest_swedish);
 
   ret = g_test_run ();
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plc-application.h"
+#include "plc-drop-down.h"
 #include "plc-municipality.h"
 #include "plc-timeline.h"
 #include "plc-timelines-view.h"
@@ -1294,6 +1295,10 @@ plc_timelines_view_init (PlcTimelinesView *self)
   name_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                  G_CALLBACK (case_name), NULL, NULL);
   gtk_drop_down_set_expression (self->child_dropdown, name_expression);
+  plc_drop_down_ellipsize (self->period_dropdown);
+  plc_drop_down_ellipsize (self->status_dropdown);
+  plc_drop_down_ellipsize (self->caseworker_dropdown);
+  plc_drop_down_ellipsize (self->municipality_dropdown);
   self->updating = FALSE;
 
   g_signal_connect_swapped (self->child_dropdown, "notify::selected", G_CALLBACK (child_selected_cb), self);

@@ -53,7 +53,7 @@ TEXTS = {
         'agenda': 'Agenda',
         'timeline_prefix': 'Tidslinje: ',
         'overdue': 'Försenad',
-        'caseload': 'Alla ärenden',
+        'caseload': 'Ärenden',
         'due_prefix': 'Förfaller ',
         'sip_title': 'SIP-möte senast fyra veckor efter placering',
     },

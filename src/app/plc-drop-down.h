@@ -1,0 +1,14 @@
+/* plc-drop-down.h: drop-downs that fit a narrow window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void plc_drop_down_ellipsize (GtkDropDown *drop_down);
+
+G_END_DECLS
