@@ -367,7 +367,7 @@ test_delete_undelete (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  plc_store_list_audit_async (store, PLC_DATE_NONE, NULL, got_result, &waiter);
+  plc_store_list_audit_async (store, PLC_DATE_NONE, PLC_DATE_NONE, NULL, got_result, &waiter);
   result = wait_for (&waiter);
   audit = plc_store_list_audit_finish (store, result, &error);
   g_assert_no_error (error);

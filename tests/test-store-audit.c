@@ -71,7 +71,7 @@ test_audit_rows (Fixture       *fixture,
   g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
   g_clear_error (&error);
 
-  entries = plc_store_list_audit (store, PLC_DATE_NONE, &error);
+  entries = plc_store_list_audit (store, PLC_DATE_NONE, PLC_DATE_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 7);
   g_assert_true (has_entry (entries, "create", "child", id));
@@ -93,7 +93,7 @@ test_audit_rows (Fixture       *fixture,
     }
 
   /* Nothing from the future */
-  later = plc_store_list_audit (store, plc_date_add_days (plc_date_today (), 2), &error);
+  later = plc_store_list_audit (store, plc_date_add_days (plc_date_today (), 2), PLC_DATE_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (later->len, ==, 0);
 }
@@ -180,6 +180,65 @@ test_audit_append_only (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* A period is of local days (the tests run in Europe/Stockholm); the log
+ * keeps UTC times */
+static void
+test_audit_period (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  const char * const times[] = {
+    "2024-02-28T22:59:59Z",  /* 2024-02-28 23:59:59 in Stockholm */
+    "2024-02-28T23:00:00Z",  /* 2024-02-29 00:00:00 */
+    "2024-02-29T22:59:59Z",  /* 2024-02-29 23:59:59 */
+    "2024-02-29T23:00:00Z",  /* 2024-03-01 00:00:00 */
+    "2024-07-01T21:59:59Z",  /* 2024-07-01 23:59:59 (summer time) */
+    "2024-07-01T22:00:00Z",  /* 2024-07-02 00:00:00 */
+  };
+  struct {
+    const char *since;
+    const char *until;
+    guint       expected;
+    const char *first;
+  } periods[] = {
+    { "2024-02-29", "2024-02-29", 2, "2024-02-28T23:00:00Z" },
+    { NULL, "2024-02-28", 1, "2024-02-28T22:59:59Z" },
+    { "2024-03-01", NULL, 3, "2024-02-29T23:00:00Z" },
+    { "2024-03-01", "2024-07-01", 2, "2024-02-29T23:00:00Z" },
+    { "2024-07-02", "2024-07-02", 1, "2024-07-01T22:00:00Z" },
+    { "2024-07-03", NULL, 0, NULL },
+    { NULL, NULL, 6, "2024-02-28T22:59:59Z" },
+  };
+  sqlite3 *db = open_raw (fixture->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO audit_log (at, user, action, record_type, record_id)"
+                                              " VALUES ('%s', 'kim', 'open', 'child', %u)", times[i], i + 1);
+
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      g_autoptr(GPtrArray) entries = NULL;
+      PlcDate since = PLC_DATE_NONE, until = PLC_DATE_NONE;
+
+      if (periods[i].since != NULL)
+        g_assert_true (plc_date_parse_iso (periods[i].since, &since, NULL));
+      if (periods[i].until != NULL)
+        g_assert_true (plc_date_parse_iso (periods[i].until, &until, NULL));
+
+      entries = plc_store_list_audit (store, since, until, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (entries->len, ==, periods[i].expected);
+      if (periods[i].first != NULL)
+        g_assert_cmpstr (((PlcAuditEntry *)g_ptr_array_index (entries, 0))->at, ==, periods[i].first);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +251,7 @@ main (int   argc,
   ADD ("/store/audit/rows", test_audit_rows);
   ADD ("/store/audit/no-personal-data", test_audit_no_personal_data);
   ADD ("/store/audit/append-only", test_audit_append_only);
+  ADD ("/store/audit/period", test_audit_period);
 
   return g_test_run ();
 }

@@ -67,7 +67,7 @@ test_backup_and_restore (Fixture       *fixture,
   g_assert_cmpint (offset->amount, ==, 3);
   g_assert_cmpint (offset->unit, ==, PLC_OFFSET_UNIT_WEEKS);
 
-  audit = plc_store_list_audit (restored, PLC_DATE_NONE, &error);
+  audit = plc_store_list_audit (restored, PLC_DATE_NONE, PLC_DATE_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (audit->len, ==, 3);
   g_assert_cmpstr (((PlcAuditEntry *)g_ptr_array_index (audit, 0))->action, ==, "create");

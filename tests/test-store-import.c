@@ -34,7 +34,7 @@ count_audit (PlcStore   *store,
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
-  entries = plc_store_list_audit (store, PLC_DATE_NONE, &error);
+  entries = plc_store_list_audit (store, PLC_DATE_NONE, PLC_DATE_NONE, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < entries->len; i++)

@@ -195,7 +195,7 @@ test_upgrade_from_2 (Fixture       *fixture,
   g_assert_cmpuint (plc_placement_get_restriction_decided_date (second), ==, PLC_DATE_NONE);
 
   /* The upgrade itself is not audited, and the old audit log is kept */
-  audit = plc_store_list_audit (store, PLC_DATE_NONE, &error);
+  audit = plc_store_list_audit (store, PLC_DATE_NONE, PLC_DATE_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (audit->len, ==, 1);
   g_assert_cmpstr (((PlcAuditEntry *)g_ptr_array_index (audit, 0))->record_ref, ==, "pl-alva-2");

@@ -482,7 +482,7 @@ routine_offset_audit (PlcStore *store)
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  entries = plc_store_list_audit (store, PLC_DATE_NONE, &error);
+  entries = plc_store_list_audit (store, PLC_DATE_NONE, PLC_DATE_NONE, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < entries->len; i++)
@@ -667,7 +667,7 @@ test_routine_offsets_invalid (Fixture       *fixture,
   g_assert_cmpuint (list->len, ==, 1);
   assert_offset (list, 0, "dalarna", "sip-first", 4, PLC_OFFSET_UNIT_WEEKS);
 
-  audit = plc_store_list_audit (store, PLC_DATE_NONE, &error);
+  audit = plc_store_list_audit (store, PLC_DATE_NONE, PLC_DATE_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (audit->len, ==, 1);
 }

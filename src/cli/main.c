@@ -20,6 +20,7 @@
 #include "plc-interchange.h"
 #include "plc-keyring.h"
 #include "plc-paths.h"
+#include "plc-csv.h"
 #include "plc-store.h"
 
 #include "plc-cli.h"
@@ -477,28 +478,66 @@ command_audit (const char  *database,
   g_autoptr(GPtrArray) entries_found = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *since_text = NULL;
+  g_autofree char *until_text = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *separator_name = NULL;
+  char separator = PLC_CSV_SEMICOLON;
   PlcDate since = PLC_DATE_NONE;
+  PlcDate until = PLC_DATE_NONE;
   GOptionEntry entries[] = {
     { "since", 0, 0, G_OPTION_ARG_STRING, &since_text,
       N_("Only entries from DATE (YYYY-MM-DD) on"), N_("DATE") },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until_text,
+      N_("Only entries up to and including DATE (YYYY-MM-DD)"), N_("DATE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("tsv (the default: tab-separated, no header) or csv (a header row)"), N_("FORMAT") },
+    { "separator", 0, 0, G_OPTION_ARG_STRING, &separator_name,
+      N_("The CSV separator: semicolon (the default) or comma"), N_("SEPARATOR") },
     { NULL }
   };
 
   if (!parse_command_options ("audit", NULL,
-                              _("Print the audit log: time, user, action, record type, record id and ref."),
+                              _("Print the audit log: time, user, action, record type, record id and ref. "
+                                "Days are local days; times are printed in UTC."),
                               entries, &argc, &argv))
     return 2;
 
   if (since_text != NULL && !plc_date_parse_iso (since_text, &since, &error))
     return print_error (error);
+  if (until_text != NULL && !plc_date_parse_iso (until_text, &until, &error))
+    return print_error (error);
+  if (since != PLC_DATE_NONE && until != PLC_DATE_NONE && until < since)
+    {
+      g_printerr (_("audit: --until %s is before --since %s\n"), until_text, since_text);
+      return 2;
+    }
+  if (format != NULL && !g_str_equal (format, "tsv") && !g_str_equal (format, "csv"))
+    {
+      /* Translators: do not translate "tsv" and "csv" */
+      g_printerr (_("audit: “%s” is not a format: give “tsv” or “csv”\n"), format);
+      return 2;
+    }
+  if (separator_name != NULL && !plc_csv_parse_separator (separator_name, &separator, &error))
+    {
+      g_printerr ("audit: %s\n", error->message);
+      return 2;
+    }
 
   store = open_existing (database, &error);
   if (store == NULL)
     return print_error (error);
 
-  entries_found = plc_store_list_audit (store, since, &error);
+  entries_found = plc_store_list_audit (store, since, until, &error);
   if (entries_found == NULL)
     return print_error (error);
+
+  if (g_strcmp0 (format, "csv") == 0)
+    {
+      g_autofree char *csv = plc_csv_audit_log (entries_found, separator);
+
+      fputs (csv, stdout);
+      return 0;
+    }
 
   for (guint i = 0; i < entries_found->len; i++)
     {

@@ -2131,11 +2131,32 @@ plc_store_record_opened (PlcStore    *self,
   return write_audit (self, "open", kind->record_type, id, ref, error);
 }
 
+/* The start of @date's day, local time, as the audit log writes times:
+ * in UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+static char *
+audit_day_start (PlcDate date)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_local (plc_date_get_year (date),
+                                                      plc_date_get_month (date),
+                                                      plc_date_get_day (date), 0, 0, 0);
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (local == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (local);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
 /**
  * plc_store_list_audit:
  * @self: a #PlcStore
- * @since: the first day to list (UTC), or %PLC_DATE_NONE for all
+ * @since: the first day to list, or %PLC_DATE_NONE for all before @until
+ * @until: the last day to list, or %PLC_DATE_NONE for all from @since on
  * @error: return location for a #GError
+ *
+ * Days are local days: an entry belongs to the day on which it was made,
+ * in the local time zone (the log keeps the time in UTC).
  *
  * Returns: (transfer container) (element-type PlcAuditEntry): the audit log,
  *   oldest first
@@ -2143,25 +2164,30 @@ plc_store_record_opened (PlcStore    *self,
 GPtrArray *
 plc_store_list_audit (PlcStore  *self,
                       PlcDate    since,
+                      PlcDate    until,
                       GError   **error)
 {
   g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func ((GDestroyNotify) plc_audit_entry_free);
-  g_autofree char *since_iso = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *before = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (PLC_IS_STORE (self), NULL);
   g_return_val_if_fail (self->db != NULL, NULL);
 
-  since_iso = since != PLC_DATE_NONE ? plc_date_to_iso (since) : g_strdup ("");
+  from = since != PLC_DATE_NONE ? audit_day_start (since) : NULL;
+  before = until != PLC_DATE_NONE ? audit_day_start (plc_date_add_days (until, 1)) : NULL;
 
   if (!prepare (self,
                 "SELECT id, at, user, action, record_type, record_id, record_ref"
-                " FROM audit_log WHERE at >= ? ORDER BY id",
+                " FROM audit_log WHERE at >= ? AND at < ? ORDER BY id",
                 &stmt, error))
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, since_iso, -1, SQLITE_TRANSIENT);
+  /* Every time is after "" and before "~" */
+  sqlite3_bind_text (stmt, 1, from != NULL ? from : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, before != NULL ? before : "~", -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -3188,6 +3214,7 @@ struct _Job
   gboolean             flag;
   char                *text;
   PlcDate              date;
+  PlcDate              until;
   PlcRoutineOffset    *offset;
 
   GAsyncReadyCallback  callback;
@@ -3891,13 +3918,14 @@ job_list_audit (PlcStore  *self,
                 gpointer  *result,
                 GError   **error)
 {
-  *result = plc_store_list_audit (self, job->date, error);
+  *result = plc_store_list_audit (self, job->date, job->until, error);
   return *result != NULL;
 }
 
 void
 plc_store_list_audit_async (PlcStore            *self,
                             PlcDate              since,
+                            PlcDate              until,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
@@ -3910,6 +3938,7 @@ plc_store_list_audit_async (PlcStore            *self,
 
   job = job_new (job_list_audit, (GDestroyNotify) g_ptr_array_unref);
   job->date = since;
+  job->until = until;
   queue_job (self, job, plc_store_list_audit_async, cancellable, callback, user_data);
 }
 

@@ -188,6 +188,7 @@ gboolean    plc_store_record_opened       (PlcStore             *self,
                                            GError              **error);
 GPtrArray  *plc_store_list_audit          (PlcStore             *self,
                                            PlcDate               since,
+                                           PlcDate               until,
                                            GError              **error);
 
 /* Local routine offsets of agreement profiles */
@@ -417,6 +418,7 @@ gboolean    plc_store_record_opened_finish (PlcStore             *self,
                                            GError              **error);
 void        plc_store_list_audit_async (PlcStore             *self,
                                            PlcDate              since,
+                                           PlcDate              until,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data);

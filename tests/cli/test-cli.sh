@@ -72,6 +72,28 @@ if contains_secret "$work/audit-after"; then not_ok "the audit log holds no name
 if grep -q $'\timport\t' "$work/audit-after" && grep -q $'\texport\t' "$work/audit-after"; then ok "audit records import and export"; else not_ok "audit records import and export" "$work/audit-after"; fi
 check "audit --since" "$cli" --database "$db" audit --since 2000-01-01
 check_fails "audit --since with a bad date" "$cli" --database "$db" audit --since 2000-13-01
+check_fails "audit --until before --since" "$cli" --database "$db" audit --since 2001-01-02 --until 2001-01-01
+check_fails "audit --format with an unknown format" "$cli" --database "$db" audit --format xml
+check_fails "audit --separator with an unknown separator" "$cli" --database "$db" audit --format csv --separator tab
+# The whole log up to today, as CSV with a header; nothing before 2001
+today=$(date +%F)
+"$cli" --database "$db" audit --until "$today" --format csv > "$work/audit.csv" 2>&1
+"$cli" --database "$db" audit --until 2000-12-31 > "$work/audit-old" 2>&1
+if head -n 1 "$work/audit.csv" | grep -q $'^time;user;action;record_type;record_id;record_ref\r$' \
+   && [ $(( $(wc -l < "$work/audit.csv") - 1 )) -eq "$(wc -l < "$work/audit-after")" ] \
+   && grep -q ';import;database;0;' "$work/audit.csv" && [ ! -s "$work/audit-old" ]; then
+  ok "audit --until --format csv: a header, then the log of the period"
+else
+  not_ok "audit --until --format csv: a header, then the log of the period" "$work/audit.csv"
+fi
+"$cli" --database "$db" audit --format csv --separator comma > "$work/audit-comma.csv" 2>&1
+if head -n 1 "$work/audit-comma.csv" | grep -q '^time,user,action,record_type,record_id,record_ref' \
+   && grep -q ',import,database,0,' "$work/audit-comma.csv"; then
+  ok "audit --separator comma"
+else
+  not_ok "audit --separator comma" "$work/audit-comma.csv"
+fi
+if contains_secret "$work/audit.csv"; then not_ok "the audit CSV holds no names or personal identity numbers"; else ok "the audit CSV holds no names or personal identity numbers"; fi
 
 cat "$db"* > "$work/raw" 2>/dev/null
 if contains_secret "$work/raw"; then not_ok "the database files hold no names or personal identity numbers in clear"; else ok "the database files hold no names or personal identity numbers in clear"; fi
