@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plc-application.h"
+#include "plc-audit-window.h"
 #include "plc-demo.h"
 #include "plc-notifications.h"
 #include "plc-paths.h"
@@ -878,6 +879,18 @@ plc_application_preferences_action (GSimpleAction *action,
 }
 
 static void
+plc_application_audit_log_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  PlcApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PlcAuditWindow *audit = plc_audit_window_new (window, plc_application_get_store (self));
+
+  gtk_window_present (GTK_WINDOW (audit));
+}
+
+static void
 plc_application_quit_action (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
@@ -938,6 +951,7 @@ static const GActionEntry app_actions[] = {
   { "quit", plc_application_quit_action },
   { "about", plc_application_about_action },
   { "preferences", plc_application_preferences_action },
+  { "audit-log", plc_application_audit_log_action },
 };
 
 static void

@@ -60,6 +60,13 @@ from gi.repository import Atspi, GLib  # noqa: E402
 warnings.filterwarnings('ignore', message=r'Atspi\.Action\.get_action_name is deprecated',
                         category=DeprecationWarning)
 
+# The local routine that the test changes: a rule of the national profile
+# whose offset is a local routine (data/profiles/national.json), its
+# default amount there, and the amount the test sets.
+ROUTINE_PROFILE = 'national'
+ROUTINE_RULE = 'health-exam-notification'
+ROUTINE_DEFAULT = 3
+
 # Tab names and the title of each view's status page (for a view that is
 # built, the view's own accessible name), in view order.
 VIEWS = {
@@ -71,6 +78,8 @@ VIEWS = {
         'status': ['Placements', 'No Timelines Yet', 'Contacts',
                    'Deviation Reports'],
         'preferences': 'Preferences',
+        'audit_log': 'Audit Log',
+        'audit_routine': f'Local routine {ROUTINE_PROFILE}/{ROUTINE_RULE}',
         'main_menu': 'Main Menu',
         'routines_tab': 'Local Routines',
         'reset': 'Reset',
@@ -84,6 +93,8 @@ VIEWS = {
         # Not pinned down: only required to differ from the English ones.
         'status': None,
         'preferences': 'Inställningar',
+        'audit_log': 'Granskningslogg',
+        'audit_routine': f'Lokal rutin {ROUTINE_PROFILE}/{ROUTINE_RULE}',
         'main_menu': 'Huvudmeny',
         'routines_tab': 'Lokala rutiner',
         'reset': 'Återställ',
@@ -92,12 +103,6 @@ VIEWS = {
     },
 }
 
-# The local routine that the test changes: a rule of the national profile
-# whose offset is a local routine (data/profiles/national.json), its
-# default amount there, and the amount the test sets.
-ROUTINE_PROFILE = 'national'
-ROUTINE_RULE = 'health-exam-notification'
-ROUTINE_DEFAULT = 3
 ROUTINE_NEW = 5
 
 POLL = 0.05              # seconds between polls
@@ -322,10 +327,23 @@ def describe(accessible):
 
 
 def activate(tab):
+    """Activates @tab with its activate, click or press action.
+
+    Callers wait for the action's effect. An action that opens a window
+    may keep the application from answering AT-SPI within its timeout on
+    a busy machine; that is no failure of the action, so a missing reply
+    is not one either: the wait for the effect decides.
+    """
     names = [tab.get_action_name(i) for i in range(tab.get_n_actions())]
     for wanted in ('activate', 'click', 'press'):
         if wanted in names:
-            if not tab.do_action(names.index(wanted)):
+            try:
+                done = tab.do_action(names.index(wanted))
+            except GLib.Error as error:
+                if 'Did not receive a reply' not in error.message:
+                    raise
+                return wanted
+            if not done:
                 raise Failure(f'AT-SPI action "{wanted}" on {describe(tab)} failed')
             return wanted
     raise Failure(f'{describe(tab)} has no activate or click action (it has {names})')
@@ -565,6 +583,37 @@ def screenshot(path, tap, title=None):
         tap.diag(f'screenshot failed: {error}')
 
 
+def open_from_main_menu(app, accessible, window, lang, state, name):
+    """Activates the main menu's item @name, which opens the window @name;
+    returns that window."""
+    texts = VIEWS[lang]
+    # The main menu's button is named for screen readers (the tooltip
+    # alone is not exposed in GTK 4.8)
+    state['step'] = f'looking for the button "{texts["main_menu"]}"'
+    button = wait_until(state['step'], lambda: find_first(
+        window, lambda a: a.get_name() == texts['main_menu']
+        and 'click' in action_names(a) and on_screen(a), everything=True), app)
+    activate(button)
+    state['step'] = f'waiting for the menu item "{name}"'
+    item = wait_until(state['step'], lambda: find_first(
+        accessible, lambda a: a.get_role() == Atspi.Role.MENU_ITEM
+        and a.get_name() == name and on_screen(a), everything=True), app)
+    activate(item)
+    state['step'] = f'waiting for the window "{name}"'
+    return wait_until(state['step'], lambda: top_level(accessible, name), app)
+
+
+def close_window(app, accessible, frame, name, state):
+    """Closes the top-level @frame called @name with its window.close action."""
+    state['step'] = f'closing the window "{name}"'
+    names = action_names(frame)
+    if 'window.close' not in names:
+        raise Failure(f'the window "{name}" has no window.close action ({names})')
+    if not frame.do_action(names.index('window.close')):
+        raise Failure(f'the window.close action of "{name}" failed')
+    wait_until(state['step'], lambda: top_level(accessible, name) is None, app)
+
+
 class Preferences:
     """The Preferences window and the row of the local routine under test."""
 
@@ -583,36 +632,13 @@ class Preferences:
 
     def open(self):
         """Opens Preferences from the main menu; returns its window."""
-        texts = VIEWS[self.lang]
-        # The main menu's button is named for screen readers (the tooltip
-        # alone is not exposed in GTK 4.8)
-        self.step(f'looking for the button "{texts["main_menu"]}"')
-        button = wait_until(self.state['step'], lambda: find_first(
-            self.window, lambda a: a.get_name() == texts['main_menu']
-            and 'click' in action_names(a) and on_screen(a), everything=True), self.app)
-        activate(button)
-        self.step(f'waiting for the menu item "{texts["preferences"]}"')
-        item = wait_until(self.state['step'], lambda: find_first(
-            self.accessible, lambda a: a.get_role() == Atspi.Role.MENU_ITEM
-            and a.get_name() == texts['preferences'] and on_screen(a),
-            everything=True), self.app)
-        activate(item)
-        self.step('waiting for the Preferences window')
-        self.frame = wait_until(self.state['step'],
-                                lambda: top_level(self.accessible, texts['preferences']),
-                                self.app)
+        self.frame = open_from_main_menu(self.app, self.accessible, self.window, self.lang,
+                                         self.state, VIEWS[self.lang]['preferences'])
         return self.frame
 
     def close(self):
-        self.step('closing the Preferences window')
-        names = action_names(self.frame)
-        if 'window.close' not in names:
-            raise Failure(f'the Preferences window has no window.close action ({names})')
-        if not self.frame.do_action(names.index('window.close')):
-            raise Failure('the window.close action of Preferences failed')
-        wait_until(self.state['step'],
-                   lambda: top_level(self.accessible, VIEWS[self.lang]['preferences']) is None,
-                   self.app)
+        close_window(self.app, self.accessible, self.frame, VIEWS[self.lang]['preferences'],
+                     self.state)
         self.frame = None
 
     def show_routines(self):
@@ -894,7 +920,25 @@ def run(args, tap, state):
     # 9-13. Preferences: the Local Routines page
     check_preferences(args, tap, state, app, accessible, window)
 
-    # 14. Still alive
+    # 14. The audit log, from the main menu, lists today's change of the
+    #     local routine (the database writes who changed it, and when)
+    texts = VIEWS[args.lang]
+    description = f'"{texts["audit_log"]}" lists today\'s change of the local routine'
+    try:
+        frame = open_from_main_menu(app, accessible, window, args.lang, state,
+                                    texts['audit_log'])
+        state['step'] = f'waiting for a row "{texts["audit_routine"]}"'
+        wait_until(state['step'], lambda: find_first(
+            frame, lambda a: a.get_role() == Atspi.Role.LABEL
+            and a.get_name() == texts['audit_routine'] and on_screen(a)), app)
+        if args.screenshot:
+            screenshot(args.screenshot.replace('.png', '-audit-log.png'), tap, texts['audit_log'])
+        close_window(app, accessible, frame, texts['audit_log'], state)
+        tap.ok(description)
+    except Failure as failure:
+        tap.not_ok(description, failure)
+
+    # 15. Still alive
     state['step'] = 'finishing'
     if app.running():
         tap.ok('the application is still running')
@@ -921,7 +965,7 @@ def main():
         args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
                                 os.pardir, 'cli', 'placeringar-cli')
 
-    tap = Tap(14)
+    tap = Tap(15)
     state = {'step': 'checking the environment', 'app': None}
 
     def stop_app():
