@@ -143,6 +143,45 @@ test_demo_variety (void)
   g_assert_cmpuint (plc_dataset_get_contact_log (dataset)->len, >=, PLC_DEMO_DEFAULT_CHILDREN);
 }
 
+/* A unit or a professional who serves several children is one contact,
+ * linked to each, and the directory never lists one name twice for the
+ * same organisation */
+static void
+test_demo_shared_contacts (void)
+{
+  g_autoptr(PlcDataset) dataset = plc_demo_build_dataset (PLC_DEMO_DEFAULT_SEED, PLC_DEMO_DEFAULT_CHILDREN, TODAY);
+  GPtrArray *contacts = plc_dataset_get_contacts (dataset);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_shared = 0, n_counsel = 0;
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      PlcContact *contact = g_ptr_array_index (contacts, i);
+      GPtrArray *links = plc_contact_get_links (contact);
+      g_autoptr(GHashTable) children = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autofree char *key = g_strdup_printf ("%s|%s", plc_contact_get_name (contact),
+                                              plc_contact_get_organisation (contact)
+                                                ? plc_contact_get_organisation (contact) : "");
+
+      if (g_hash_table_contains (seen, key))
+        g_test_message ("Twice: %s", key);
+      g_assert_false (g_hash_table_contains (seen, key));
+      g_hash_table_add (seen, g_steal_pointer (&key));
+
+      for (guint j = 0; j < links->len; j++)
+        {
+          const PlcContactLink *link = g_ptr_array_index (links, j);
+
+          g_hash_table_add (children, link->child_ref);
+          n_counsel += link->role == PLC_CONTACT_ROLE_PUBLIC_COUNSEL;
+        }
+      n_shared += g_hash_table_size (children) > 1;
+    }
+
+  g_assert_cmpuint (n_shared, >=, 5);
+  g_assert_cmpuint (n_counsel, >, 1);
+}
+
 /* Into a real store; what the engine makes of it: some steps overdue, some done */
 static void
 test_demo_import (Fixture       *fixture,
@@ -257,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/demo/personnummer", test_demo_personnummer);
   g_test_add_func ("/demo/deterministic", test_demo_deterministic);
   g_test_add_func ("/demo/variety", test_demo_variety);
+  g_test_add_func ("/demo/shared-contacts", test_demo_shared_contacts);
   g_test_add ("/demo/import", Fixture, NULL, fixture_set_up, test_demo_import, fixture_tear_down);
   g_test_add ("/demo/not-demo", Fixture, NULL, fixture_set_up, test_demo_not_demo, fixture_tear_down);
 

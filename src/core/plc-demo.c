@@ -116,6 +116,7 @@ typedef struct
   PlcDataset *dataset;
   GHashTable *personnummer;          /* normalized numbers given out */
   GHashTable *shared_contacts;       /* "kind:area" → PlcContact */
+  GHashTable *person_names;          /* names of people given so far */
   guint       n_contacts;
 } Builder;
 
@@ -279,6 +280,36 @@ make_personnummer (Builder *b,
   return NULL;
 }
 
+/* An adult's name with @surname that no one else in the data has: two
+ * people of one name would be one row twice in the directory */
+static char *
+unique_person_name (Builder    *b,
+                    const char *surname)
+{
+  char *name = NULL;
+
+  for (guint attempt = 0; attempt < 20; attempt++)
+    {
+      name = g_strdup_printf ("%s %s", PICK (b, adults), surname);
+      if (!g_hash_table_contains (b->person_names, name))
+        break;
+      g_clear_pointer (&name, g_free);
+    }
+
+  /* A middle initial, A to Z, then a number */
+  for (guint i = 0; name == NULL; i++)
+    {
+      name = i < 26 ? g_strdup_printf ("%s %c. %s", PICK (b, adults), 'A' + i, surname)
+                    : g_strdup_printf ("%s %s %u", PICK (b, adults), surname, i);
+      if (g_hash_table_contains (b->person_names, name))
+        g_clear_pointer (&name, g_free);
+    }
+
+  g_hash_table_add (b->person_names, g_strdup (name));
+
+  return name;
+}
+
 static PlcContact *
 add_contact (Builder    *b,
              const char *name,
@@ -347,17 +378,32 @@ shared_contact (Builder        *b,
     name = "Avvikelsesamordnaren";
   else if (role == PLC_CONTACT_ROLE_PUBLIC_COUNSEL)
     {
-      name = "Advokat Per Exempelbiträde";
+      /* One person serves the children of one area: a name per area */
+      static const char * const counsels[] = {
+        "Advokat Per Exempelbiträde", "Advokat Lina Provbiträde", "Advokat Omar Testbiträde",
+        "Advokat Sara Demobiträde", "Advokat Nils Fiktivbiträde",
+      };
+
+      name = counsels[area_index % G_N_ELEMENTS (counsels)];
       organisation = "Exempelbyrån";
     }
   else if (role == PLC_CONTACT_ROLE_GOD_MAN)
     {
-      name = "Gun Godmansdotter";
+      static const char * const guardians[] = {
+        "Gun Godmansdotter", "Bo Godmansson", "Aisha Förmyndare", "Leif Exempelman", "Tove Provman",
+      };
+
+      name = guardians[area_index % G_N_ELEMENTS (guardians)];
       organisation = NULL;
     }
   else
     {
-      name = "Elevhälsan, Exempelskolan";
+      static const char * const schools[] = {
+        "Elevhälsan, Exempelskolan", "Elevhälsan, Provskolan", "Elevhälsan, Testskolan",
+        "Elevhälsan, Demoskolan", "Elevhälsan, Fiktivskolan",
+      };
+
+      name = schools[area_index % G_N_ELEMENTS (schools)];
       organisation = NULL;
     }
 
@@ -751,6 +797,7 @@ add_home_contact (Builder      *b,
 {
   PlcPlacementForm form = plc_placement_get_form (placement);
   g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
   PlcContact *contact;
 
   switch (form)
@@ -776,9 +823,16 @@ add_home_contact (Builder      *b,
       break;
     }
 
-  contact = add_contact (b, name, NULL, form == PLC_PLACEMENT_FORM_FAMILJEHEM ||
-                                        form == PLC_PLACEMENT_FORM_NATVERKSHEM ||
-                                        form == PLC_PLACEMENT_FORM_JOURHEM);
+  /* A home with a child already takes in another: one contact, two links */
+  key = g_strdup_printf ("home:%s", name);
+  contact = g_hash_table_lookup (b->shared_contacts, key);
+  if (contact == NULL)
+    {
+      contact = add_contact (b, name, NULL, form == PLC_PLACEMENT_FORM_FAMILJEHEM ||
+                                            form == PLC_PLACEMENT_FORM_NATVERKSHEM ||
+                                            form == PLC_PLACEMENT_FORM_JOURHEM);
+      g_hash_table_insert (b->shared_contacts, g_steal_pointer (&key), contact);
+    }
   link_contact (contact, plc_child_get_ref (child), plc_placement_get_ref (placement), home_role (form));
 }
 
@@ -921,7 +975,7 @@ add_child (Builder *b,
     }
   else
     {
-      g_autofree char *guardian = g_strdup_printf ("%s %s", PICK (b, adults), surname);
+      g_autofree char *guardian = unique_person_name (b, surname);
 
       contact = add_contact (b, guardian, NULL, TRUE);
       link_contact (contact, ref, NULL, PLC_CONTACT_ROLE_GUARDIAN);
@@ -929,7 +983,7 @@ add_child (Builder *b,
 
       if (chance (b, 0.5))
         {
-          g_autofree char *second = g_strdup_printf ("%s %s", PICK (b, adults), surname);
+          g_autofree char *second = unique_person_name (b, surname);
 
           contact = add_contact (b, second, NULL, TRUE);
           link_contact (contact, ref, NULL, PLC_CONTACT_ROLE_GUARDIAN);
@@ -1068,6 +1122,7 @@ plc_demo_build_dataset (guint32 seed,
   b.dataset = plc_dataset_new ();
   b.personnummer = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b.shared_contacts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  b.person_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < n_children; i++)
     add_child (&b, i);
@@ -1079,6 +1134,7 @@ plc_demo_build_dataset (guint32 seed,
   g_rand_free (b.rand);
   g_hash_table_unref (b.personnummer);
   g_hash_table_unref (b.shared_contacts);
+  g_hash_table_unref (b.person_names);
 
   return b.dataset;
 }
