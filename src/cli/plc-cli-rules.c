@@ -16,7 +16,7 @@
 #include "plc-municipality.h"
 #include "plc-profile-set.h"
 
-static int
+int
 print_usage_error (const char *command,
                    const char *message)
 {
@@ -268,7 +268,7 @@ command_profiles (const char  *database,
 
 /* Obligations */
 
-static PlcEngine *
+PlcEngine *
 engine_for_store (PlcStore  *store,
                   GError   **error)
 {
@@ -298,7 +298,7 @@ engine_for_store (PlcStore  *store,
   return g_steal_pointer (&engine);
 }
 
-static gboolean
+gboolean
 parse_today (const char  *command,
              const char  *text,
              PlcDate     *today)
