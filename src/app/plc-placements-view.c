@@ -712,15 +712,24 @@ step_saved_cb (GObject      *object,
   save_step_free (save);
 }
 
+/* A SIP meeting's record, as the mark-done popover reads it */
+typedef struct
+{
+  GStrv    invited;
+  GStrv    attended;
+  gboolean planning_completed;
+} MeetingRecord;
+
 static void
-save_step (PlcPlacementsView *self,
-           PlcObligation     *obligation,
-           PlcStepState       state,
-           PlcDate            date,
-           const char        *note,
-           const char        *reason,
-           GtkWidget         *popover,
-           GtkLabel          *error_label)
+save_step (PlcPlacementsView   *self,
+           PlcObligation       *obligation,
+           PlcStepState         state,
+           PlcDate              date,
+           const char          *note,
+           const char          *reason,
+           const MeetingRecord *meeting,
+           GtkWidget           *popover,
+           GtkLabel            *error_label)
 {
   PlcStepStatus *existing = plc_obligation_get_status (obligation);
   g_autoptr(PlcStepStatus) status = NULL;
@@ -747,6 +756,12 @@ save_step (PlcPlacementsView *self,
       plc_step_status_set_note (status, note);
       plc_step_status_set_reason (status, reason);
     }
+  if (meeting != NULL)
+    {
+      plc_step_status_set_invited_units (status, (const char * const *)meeting->invited);
+      plc_step_status_set_attended_units (status, (const char * const *)meeting->attended);
+      plc_step_status_set_planning_completed (status, meeting->planning_completed);
+    }
   plc_step_status_set_recorded_by (status, g_get_user_name ());
   plc_step_status_set_recorded_at (status, recorded_at);
 
@@ -768,6 +783,38 @@ save_step (PlcPlacementsView *self,
                                     step_saved_cb, save);
 }
 
+/* "BUP, Elevhälsan ,  " → { "BUP", "Elevhälsan" } */
+static GStrv
+units_from_text (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr(GStrvBuilder) units = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_strv_builder_add (units, parts[i]);
+    }
+
+  return g_strv_builder_end (units);
+}
+
+static char *
+units_to_text (const char * const *units)
+{
+  return units != NULL ? g_strjoinv (", ", (GStrv)units) : g_strdup ("");
+}
+
+/* The steps whose record says who was invited and who came */
+static gboolean
+is_sip_meeting (PlcObligation *obligation)
+{
+  const char *rule = plc_obligation_get_rule_id (obligation);
+
+  return g_strcmp0 (rule, "sip-meeting") == 0 || g_strcmp0 (rule, "sip-follow-up") == 0;
+}
+
 static void
 mark_done_clicked_cb (GtkButton         *button,
                       PlcPlacementsView *self)
@@ -776,6 +823,9 @@ mark_done_clicked_cb (GtkButton         *button,
   GtkEditable *date_entry = g_object_get_data (G_OBJECT (button), "date-entry");
   GtkEditable *note_entry = g_object_get_data (G_OBJECT (button), "note-entry");
   GtkLabel *error_label = g_object_get_data (G_OBJECT (button), "error-label");
+  GtkEditable *invited_entry = g_object_get_data (G_OBJECT (button), "invited-entry");
+  GtkEditable *attended_entry = g_object_get_data (G_OBJECT (button), "attended-entry");
+  GtkCheckButton *completed_check = g_object_get_data (G_OBJECT (button), "completed-check");
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
   g_autoptr(GError) error = NULL;
   PlcDate date = PLC_DATE_NONE;
@@ -797,8 +847,23 @@ mark_done_clicked_cb (GtkButton         *button,
     }
 
   gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
+  if (invited_entry != NULL)
+    {
+      MeetingRecord meeting = {
+        units_from_text (gtk_editable_get_text (invited_entry)),
+        units_from_text (gtk_editable_get_text (attended_entry)),
+        gtk_check_button_get_active (completed_check),
+      };
+
+      save_step (self, obligation, PLC_STEP_STATE_DONE, date,
+                 gtk_editable_get_text (note_entry), NULL, &meeting, popover, error_label);
+      g_strfreev (meeting.invited);
+      g_strfreev (meeting.attended);
+      return;
+    }
+
   save_step (self, obligation, PLC_STEP_STATE_DONE, date,
-             gtk_editable_get_text (note_entry), NULL, popover, error_label);
+             gtk_editable_get_text (note_entry), NULL, NULL, popover, error_label);
 }
 
 static void
@@ -821,7 +886,7 @@ not_needed_clicked_cb (GtkButton         *button,
 
   gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
   save_step (self, obligation, PLC_STEP_STATE_NOT_NEEDED, plc_date_today (),
-             NULL, reason, popover, error_label);
+             NULL, reason, NULL, popover, error_label);
 }
 
 static void
@@ -830,7 +895,7 @@ reopen_clicked_cb (GtkButton         *button,
 {
   PlcObligation *obligation = g_object_get_data (G_OBJECT (button), "obligation");
 
-  save_step (self, obligation, PLC_STEP_STATE_OPEN, PLC_DATE_NONE, NULL, NULL, NULL, NULL);
+  save_step (self, obligation, PLC_STEP_STATE_OPEN, PLC_DATE_NONE, NULL, NULL, NULL, NULL, NULL);
 }
 
 /* Names a widget for screen readers after a mnemonic, without the underscore */
@@ -933,6 +998,52 @@ make_mark_done_button (PlcPlacementsView *self,
   gtk_entry_set_activates_default (GTK_ENTRY (note_entry), TRUE);
   form_field (GTK_BOX (box), _("_Date done"), date_entry);
   form_field (GTK_BOX (box), _("_Note (optional)"), note_entry);
+
+  /* A SIP meeting: who was invited, who came (the yearly follow-up counts
+   * the meetings every invited unit took part in) */
+  if (is_sip_meeting (obligation))
+    {
+      PlcStepStatus *status = plc_obligation_get_status (obligation);
+      GtkWidget *invited_entry = gtk_entry_new ();
+      GtkWidget *attended_entry = gtk_entry_new ();
+      GtkWidget *completed_check = gtk_check_button_new_with_mnemonic (_("The _planning was completed"));
+      GtkWidget *hint = gtk_label_new (_("Name the units, separated by commas."));
+
+      if (status != NULL)
+        {
+          g_autofree char *invited = units_to_text (plc_step_status_get_invited_units (status));
+          g_autofree char *attended = units_to_text (plc_step_status_get_attended_units (status));
+
+          gtk_editable_set_text (GTK_EDITABLE (invited_entry), invited);
+          gtk_editable_set_text (GTK_EDITABLE (attended_entry), attended);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (completed_check),
+                                       plc_step_status_get_planning_completed (status));
+        }
+      gtk_entry_set_placeholder_text (GTK_ENTRY (invited_entry), _("BUP, Elevhälsan"));
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (hint), 30);
+      gtk_widget_add_css_class (hint, "caption");
+      gtk_widget_add_css_class (hint, "dim-label");
+      form_field (GTK_BOX (box), _("Units _invited"), invited_entry);
+      form_field (GTK_BOX (box), _("Units that _took part"), attended_entry);
+      gtk_box_append (GTK_BOX (box), hint);
+      gtk_box_append (GTK_BOX (box), completed_check);
+      {
+        /* GTK 4.8 offers screen readers no action on a check button: an
+         * action of its own toggles it */
+        g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+        g_autoptr(GPropertyAction) toggle = g_property_action_new ("planning-completed",
+                                                                  completed_check, "active");
+
+        g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toggle));
+        gtk_widget_insert_action_group (completed_check, "meeting", G_ACTION_GROUP (group));
+      }
+      g_object_set_data (G_OBJECT (save), "invited-entry", invited_entry);
+      g_object_set_data (G_OBJECT (save), "attended-entry", attended_entry);
+      g_object_set_data (G_OBJECT (save), "completed-check", completed_check);
+    }
+
   gtk_box_append (GTK_BOX (box), error_label);
 
   gtk_widget_add_css_class (save, "suggested-action");
@@ -1060,6 +1171,24 @@ make_step_row (PlcPlacementsView *self,
   if (status != NULL && plc_step_status_get_note (status) != NULL
       && obligation_state == PLC_OBLIGATION_STATE_DONE)
     g_string_append_printf (text, "\n%s", plc_step_status_get_note (status));
+  if (status != NULL && plc_step_status_has_meeting_record (status)
+      && obligation_state == PLC_OBLIGATION_STATE_DONE)
+    {
+      g_autofree char *invited = units_to_text (plc_step_status_get_invited_units (status));
+      g_autofree char *attended = units_to_text (plc_step_status_get_attended_units (status));
+
+      g_string_append_c (text, '\n');
+      /* Translators: the units invited to a SIP meeting */
+      g_string_append_printf (text, _("Invited: %s"), invited[0] != '\0' ? invited : _("none"));
+      g_string_append (text, " · ");
+      /* Translators: the units that took part in a SIP meeting */
+      g_string_append_printf (text, _("took part: %s"), attended[0] != '\0' ? attended : _("none"));
+      if (plc_step_status_get_planning_completed (status))
+        {
+          g_string_append (text, " · ");
+          g_string_append (text, _("planning completed"));
+        }
+    }
 
   details = gtk_label_new (text->str);
   gtk_label_set_wrap (GTK_LABEL (details), TRUE);

@@ -218,11 +218,13 @@ def run(args, tap, state):
     overdue_text = _('obligation state', 'Overdue')
 
     def step_rows():
+        """{title: (row, status)}; of the occurrences of a recurring step
+        (one title, several rows), an overdue one."""
         rows = {}
         for row in find_all(window, lambda a: a.get_role() == Atspi.Role.LIST_ITEM):
             name = row.get_name() or ''
             title, _sep, status = name.rpartition(', ')
-            if title in by_title:
+            if title in by_title and rows.get(title, (None, None))[1] != overdue_text:
                 rows[title] = (row, status)
         return rows
     rows = wait_until('waiting for the step rows', lambda: step_rows() or None, app)
@@ -334,7 +336,73 @@ def run(args, tap, state):
     except Failure as failure:
         tap.not_ok(description, failure)
 
-    # 8. Deleting the child, and Undo in the toast
+    # 8. The SIP meeting marked done with its record: the units invited,
+    #    those that took part, the planning completed; the row shows it and
+    #    placeringar-cli exports it
+    mark = _(None, 'Mark _Done…')
+    invited_label = _(None, 'Units _invited')
+    attended_label = _(None, 'Units that _took part')
+    completed_label = _(None, 'The _planning was completed')
+    description = 'the SIP meeting is marked done with who was invited and who took part'
+    try:
+        sip = next((o for o in overdue if o['rule'] == 'sip-meeting'), None)
+        rows = step_rows()
+        if sip is None or sip['title'] not in rows:
+            raise Failure(f'no row of the overdue SIP meeting: {sorted(rows)}')
+        state['step'] = f'activating "{mark}" of "{sip["title"]}"'
+        button = find_one(rows[sip['title']][0], lambda a: a.get_name() == mark
+                          and 'click' in action_names(a))
+        if button is None:
+            raise Failure(f'no button "{mark}" in the row of "{sip["title"]}"')
+        do_action(button, ['click'])
+        fields = {}
+        for label, text in ((invited_label, 'BUP, Elevhälsan'), (attended_label, 'BUP')):
+            state['step'] = f'typing into "{label}"'
+            fields[label] = wait_until(state['step'], lambda label=label: find_one(
+                accessible, lambda a: a.get_name() == label
+                and 'EditableText' in a.get_interfaces() and on_screen(a)), app)
+            set_text(fields[label], text)
+        state['step'] = f'checking "{completed_label}"'
+        # GTK 4.8 names a check button after its label, underscore and all
+        check = wait_until(state['step'], lambda: find_one(
+            accessible, lambda a: a.get_role() == Atspi.Role.CHECK_BOX
+            and (a.get_name() or '').replace('_', '') == completed_label.replace('_', '')
+            and on_screen(a)), app)
+        # GTK 4.8 gives a check button no AT-SPI action of its own: the
+        # view gives it one
+        do_action(check, ['meeting.planning-completed'])
+        state['step'] = f'waiting for "{completed_label}" to be checked'
+        wait_until(state['step'], lambda: shell.has_state(check, Atspi.StateType.CHECKED), app)
+        save = wait_until('waiting for the popover\'s save button', lambda: find_one(
+            accessible, lambda a: a.get_name() == _(None, '_Mark Done')
+            and 'click' in action_names(a) and on_screen(a)), app)
+        do_action(save, ['click'])
+
+        def exported():
+            data = json.loads(run_cli(args.cli, args.lang, 'export'))
+            for child in data.get('children', []):
+                for placement in child.get('placements', []):
+                    if placement.get('ref') != PLACEMENT:
+                        continue
+                    for step in placement.get('steps', []):
+                        if step.get('rule') == 'sip-meeting' and step.get('status') == 'done':
+                            return step.get('meeting') or {'none': True}
+            return None
+        state['step'] = 'waiting for placeringar-cli to export the meeting record'
+        meeting = wait_until(state['step'], exported, app)
+        wanted = {'invited': ['BUP', 'Elevhälsan'], 'attended': ['BUP'], 'planning_completed': True}
+        if meeting != wanted:
+            raise Failure(f'placeringar-cli exports {meeting}, not {wanted}')
+        shown = _(None, 'took part: %s') % 'BUP'
+        state['step'] = f'waiting for the row to say "{shown}"'
+        wait_until(state['step'], lambda: find_one(
+            window, lambda a: a.get_role() == Atspi.Role.LABEL
+            and shown in (a.get_name() or '') and on_screen(a)), app)
+        tap.ok(f'{description}: placeringar-cli exports {meeting}')
+    except Failure as failure:
+        tap.not_ok(description, failure)
+
+    # 9. Deleting the child, and Undo in the toast
     actions_name = _(None, 'Child and Placement Actions')
     delete_name = _(None, '_Delete Child')
     undo_name = _(None, '_Undo')
@@ -372,7 +440,7 @@ def run(args, tap, state):
     except Failure as failure:
         tap.not_ok(description, failure)
 
-    # 9. "Report Deviation…" on an overdue step opens a new deviation report
+    # 10. "Report Deviation…" on an overdue step opens a new deviation report
     # in the Deviations view, its title pre-filled from the step
     report_name = _(None, 'Report _Deviation…')
     description = f'"{report_name}" on an overdue step opens a pre-filled deviation report'
@@ -416,7 +484,7 @@ def run(args, tap, state):
     except Failure as failure:
         tap.not_ok(description, failure)
 
-    # 10. Still alive
+    # 11. Still alive
     state['step'] = 'finishing'
     if app.running():
         tap.ok('the application is still running')
@@ -431,14 +499,14 @@ def main():
     parser.add_argument('--lang', choices=sorted(shell.VIEWS), default='en')
     parser.add_argument('--screenshot', metavar='FILE.png')
     parser.add_argument('--cli', metavar='PLACERINGAR-CLI')
-    parser.add_argument('--timeout', type=float, default=100.0)
+    parser.add_argument('--timeout', type=float, default=200.0)
     parser.add_argument('--startup-timeout', type=float, default=30.0)
     args = parser.parse_args()
     if args.cli is None:
         args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
                                 os.pardir, 'cli', 'placeringar-cli')
 
-    tap = shell.Tap(10)
+    tap = shell.Tap(11)
     state = {'step': 'checking the environment', 'app': None}
 
     def stop_app():
