@@ -268,6 +268,7 @@ test_swedish (Fixture       *fixture,
   g_setenv ("LANGUAGE", "sv", TRUE);
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (g_strcmp0 (_("Yearly follow-up %d"), "Yearly follow-up %d") == 0)
     {

@@ -103,7 +103,7 @@ static void
 test_window_show_view_action (void)
 {
   PlcWindow *window = present_window ();
-  const char * const names[] = { "timelines", "deviations", "contacts", "placements" };
+  const char * const names[] = { "timelines", "deviations", "reports", "contacts", "placements" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

@@ -1,4 +1,4 @@
-/* plc-window.c: the main window with its four views
+/* plc-window.c: the main window with its five views
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +16,7 @@
 #include "plc-child-editor.h"
 #include "plc-placement-editor.h"
 #include "plc-deviations-view.h"
+#include "plc-reports-view.h"
 #include "plc-window.h"
 
 struct _PlcWindow
@@ -39,7 +40,7 @@ struct _PlcWindow
 G_DEFINE_FINAL_TYPE (PlcWindow, plc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const view_names[] = {
-  "placements", "timelines", "contacts", "deviations",
+  "placements", "timelines", "contacts", "deviations", "reports",
 };
 
 static gboolean
@@ -507,6 +508,7 @@ plc_window_class_init (PlcWindowClass *klass)
 
   g_type_ensure (PLC_TYPE_TIMELINES_VIEW);
   g_type_ensure (PLC_TYPE_DEVIATIONS_VIEW);
+  g_type_ensure (PLC_TYPE_REPORTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, stack);
