@@ -35,7 +35,7 @@ static const double palette[][3] = {
 };
 
 /* Below this width the row titles go above their bars, not beside them */
-#define CHART_STACKED_WIDTH 360.0
+#define CHART_NARROW_WIDTH  360.0
 #define CHART_BAR_GAP       2.0
 #define CHART_GROUP_GAP     10.0
 #define CHART_SWATCH        12.0
@@ -48,10 +48,13 @@ typedef struct
   double               width;
   double               fg[4];
 
-  GArray              *columns;      /* of guint: the columns drawn as bars */
-  PlcFollowUpCellKind  kind;         /* theirs: counts or shares */
+  GArray              *columns;      /* of guint: the columns drawn as bars, or parts */
+  GArray              *rows;         /* of guint: the rows drawn */
+  PlcFollowUpCellKind  kind;         /* the columns': counts or shares */
+  gboolean             parts;        /* one bar a row, in parts of its total */
+  guint                total_column; /* if so, the total's */
   guint                max_count;
-  gboolean             stacked;
+  gboolean             narrow;       /* row titles above their bars */
   double               label_width;
   double               bar_x;
   double               bar_width;
@@ -131,6 +134,87 @@ layout_size (PangoLayout *layout,
     *height = pango_units_to_double (logical.height);
 }
 
+static gboolean
+is_total (const char *id)
+{
+  return g_strcmp0 (id, "total") == 0;
+}
+
+/* Whether the table's columns other than "total" are counts that add up
+ * to it in every row: then each row is one bar, in parts */
+static gboolean
+parts_of_total (PlcFollowUpTable *table,
+                guint            *total_column)
+{
+  guint n_columns = plc_follow_up_table_get_n_columns (table);
+  guint n_parts = 0;
+  guint total = G_MAXUINT;
+
+  for (guint column = 0; column < n_columns; column++)
+    {
+      if (is_total (plc_follow_up_table_get_column_id (table, column)))
+        total = column;
+      else if (column_kind (table, column) == PLC_FOLLOW_UP_CELL_COUNT)
+        n_parts++;
+      else
+        return FALSE;
+    }
+
+  if (total == G_MAXUINT || n_parts < 2 || column_kind (table, total) != PLC_FOLLOW_UP_CELL_COUNT)
+    return FALSE;
+
+  for (guint row = 0; row < plc_follow_up_table_get_n_rows (table); row++)
+    {
+      guint sum = 0;
+
+      for (guint column = 0; column < n_columns; column++)
+        if (column != total)
+          sum += plc_follow_up_table_get_cell (table, row, column)->value;
+      if (sum != plc_follow_up_table_get_cell (table, row, total)->value)
+        return FALSE;
+    }
+
+  *total_column = total;
+  return TRUE;
+}
+
+/* In a bar of parts: whether any of them is hidden ("<5"), and then the
+ * row gets no parts, whose lengths would tell them */
+static gboolean
+parts_hidden (const Chart *chart,
+              guint        row)
+{
+  for (guint i = 0; i < chart->columns->len; i++)
+    if (cell_hidden (chart, plc_follow_up_table_get_cell (chart->table, row,
+                                                          g_array_index (chart->columns, guint, i))))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* "Female 3 · Male 12 · Unknown 0", under a bar of parts */
+static char *
+parts_text (const Chart *chart,
+            guint        row)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < chart->columns->len; i++)
+    {
+      guint column = g_array_index (chart->columns, guint, i);
+      g_autofree char *value = cell_text (plc_follow_up_table_get_cell (chart->table, row, column),
+                                          chart->suppress);
+
+      if (i > 0)
+        g_string_append (text, " · ");
+      /* Translators: a part of a bar in a chart, its title and its value */
+      g_string_append_printf (text, C_("chart", "%s %s"),
+                              plc_follow_up_table_get_column_title (chart->table, column), value);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 chart_init (Chart            *chart,
             PlcFollowUpTable *table,
@@ -152,6 +236,8 @@ chart_init (Chart            *chart,
   chart->suppress = suppress;
   chart->width = width;
   chart->fg[3] = 1.0;
+  chart->columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  chart->rows = g_array_new (FALSE, FALSE, sizeof (guint));
 
   /* Text in the colour the caller chose: black on paper, the theme's
    * foreground on screen */
@@ -159,32 +245,75 @@ chart_init (Chart            *chart,
     cairo_pattern_get_rgba (cairo_get_source (cr), &chart->fg[0], &chart->fg[1],
                             &chart->fg[2], &chart->fg[3]);
 
-  /* Counts and shares are not drawn on one scale: a table with both
-   * draws its shares, which compare across rows of different sizes */
-  for (guint column = 0; column < n_columns; column++)
-    has_share |= column_kind (table, column) == PLC_FOLLOW_UP_CELL_SHARE;
-  chart->kind = has_share ? PLC_FOLLOW_UP_CELL_SHARE : PLC_FOLLOW_UP_CELL_COUNT;
-  chart->columns = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint column = 0; column < n_columns; column++)
-    {
-      PlcFollowUpCellKind kind = column_kind (table, column);
+  /* A "total" row is left out: the bars compare the rows it adds up */
+  for (guint row = 0; row < n_rows; row++)
+    if (!is_total (plc_follow_up_table_get_row_id (table, row)) || n_rows == 1)
+      g_array_append_val (chart->rows, row);
 
-      if (kind == chart->kind || (kind == PLC_FOLLOW_UP_CELL_EMPTY && !has_share))
-        g_array_append_val (chart->columns, column);
+  if (parts_of_total (table, &chart->total_column))
+    {
+      /* One bar a row, in parts, as long as its total */
+      chart->parts = TRUE;
+      chart->kind = PLC_FOLLOW_UP_CELL_COUNT;
+      for (guint column = 0; column < n_columns; column++)
+        if (column != chart->total_column)
+          g_array_append_val (chart->columns, column);
+    }
+  else
+    {
+      /* Counts and shares are not drawn on one scale: a table with both
+       * draws its shares, which compare across rows of different sizes;
+       * a "total" column is left out when there are others */
+      guint n_kind = 0;
+
+      for (guint column = 0; column < n_columns; column++)
+        has_share |= column_kind (table, column) == PLC_FOLLOW_UP_CELL_SHARE;
+      chart->kind = has_share ? PLC_FOLLOW_UP_CELL_SHARE : PLC_FOLLOW_UP_CELL_COUNT;
+      for (guint column = 0; column < n_columns; column++)
+        {
+          PlcFollowUpCellKind kind = column_kind (table, column);
+
+          if (kind == chart->kind || (kind == PLC_FOLLOW_UP_CELL_EMPTY && !has_share))
+            n_kind++;
+        }
+      for (guint column = 0; column < n_columns; column++)
+        {
+          PlcFollowUpCellKind kind = column_kind (table, column);
+
+          if ((kind == chart->kind || (kind == PLC_FOLLOW_UP_CELL_EMPTY && !has_share)) &&
+              (n_kind == 1 || !is_total (plc_follow_up_table_get_column_id (table, column))))
+            g_array_append_val (chart->columns, column);
+        }
     }
 
   chart->max_count = 1;
-  for (guint row = 0; row < n_rows; row++)
+  for (guint i = 0; i < chart->rows->len; i++)
     {
+      guint row = g_array_index (chart->rows, guint, i);
       g_autoptr(PangoLayout) label = chart_layout (chart, plc_follow_up_table_get_row_title (table, row), -1, 0);
       double label_width;
 
       layout_size (label, &label_width, NULL);
       natural_label = MAX (natural_label, label_width);
 
-      for (guint i = 0; i < chart->columns->len; i++)
+      if (chart->parts)
         {
-          const PlcFollowUpCell *cell = plc_follow_up_table_get_cell (table, row, g_array_index (chart->columns, guint, i));
+          const PlcFollowUpCell *cell = plc_follow_up_table_get_cell (table, row, chart->total_column);
+          g_autofree char *text = cell_text (cell, suppress);
+          g_autoptr(PangoLayout) value = chart_layout (chart, text, -1, 0);
+          double w, h;
+
+          layout_size (value, &w, &h);
+          value_width = MAX (value_width, w);
+          chart->bar_height = MAX (chart->bar_height, h + 4);
+          if (!cell_hidden (chart, cell))
+            chart->max_count = MAX (chart->max_count, cell->value);
+          continue;
+        }
+
+      for (guint j = 0; j < chart->columns->len; j++)
+        {
+          const PlcFollowUpCell *cell = plc_follow_up_table_get_cell (table, row, g_array_index (chart->columns, guint, j));
           g_autofree char *text = cell_text (cell, suppress);
           g_autoptr(PangoLayout) value = chart_layout (chart, text, -1, 0);
           double w, h;
@@ -205,8 +334,8 @@ chart_init (Chart            *chart,
       chart->bar_height = height + 4;
     }
 
-  chart->stacked = width < CHART_STACKED_WIDTH;
-  if (chart->stacked)
+  chart->narrow = width < CHART_NARROW_WIDTH;
+  if (chart->narrow)
     {
       chart->label_width = width;
       chart->bar_x = 0;
@@ -224,6 +353,7 @@ chart_clear (Chart *chart)
 {
   g_clear_object (&chart->context);
   g_clear_pointer (&chart->columns, g_array_unref);
+  g_clear_pointer (&chart->rows, g_array_unref);
 }
 
 /* A bar, or a legend's swatch: the colour of its series, with a pattern
@@ -343,15 +473,15 @@ chart_run (const Chart *chart,
 {
   PlcFollowUpTable *table = chart->table;
   guint n_series = chart->columns->len;
-  guint n_rows = plc_follow_up_table_get_n_rows (table);
   double y = 0;
   double axis_top;
 
-  if (n_series == 0 || n_rows == 0)
+  if (n_series == 0 || chart->rows->len == 0)
     return 0;
 
-  /* The legend: a swatch and the column's title for each series */
-  if (n_series > 1)
+  /* The legend: a swatch and the column's title for each series, and for
+   * a single one when the table has more columns than it */
+  if (n_series > 1 || plc_follow_up_table_get_n_columns (table) > 1)
     {
       double x = 0;
       double line_height = 0;
@@ -390,18 +520,34 @@ chart_run (const Chart *chart,
 
   axis_top = y;
 
-  for (guint row = 0; row < n_rows; row++)
+  for (guint r = 0; r < chart->rows->len; r++)
     {
+      guint row = g_array_index (chart->rows, guint, r);
       g_autoptr(PangoLayout) label = NULL;
+      g_autoptr(PangoLayout) parts = NULL;
       double label_height;
-      double bars_height = n_series * chart->bar_height + (n_series - 1) * CHART_BAR_GAP;
+      double parts_height = 0;
+      double bars_height;
       double group_height;
       double bars_y;
+
+      if (chart->parts)
+        {
+          g_autofree char *text = parts_text (chart, row);
+
+          /* Under the bar, each part with its value: they are too narrow
+           * to carry it inside */
+          parts = chart_layout (chart, text, chart->width - chart->bar_x, 3);
+          layout_size (parts, NULL, &parts_height);
+          bars_height = chart->bar_height + 2 + parts_height;
+        }
+      else
+        bars_height = n_series * chart->bar_height + (n_series - 1) * CHART_BAR_GAP;
 
       label = chart_layout (chart, plc_follow_up_table_get_row_title (table, row), chart->label_width, 3);
       layout_size (label, NULL, &label_height);
 
-      if (chart->stacked)
+      if (chart->narrow)
         {
           if (cr != NULL)
             show_layout (chart, cr, label, 0, y);
@@ -419,7 +565,47 @@ chart_run (const Chart *chart,
           bars_y = y + (group_height - bars_height) / 2;
         }
 
-      for (guint i = 0; cr != NULL && i < n_series; i++)
+      if (cr != NULL && chart->parts)
+        {
+          const PlcFollowUpCell *total = plc_follow_up_table_get_cell (table, row, chart->total_column);
+          g_autofree char *text = cell_text (total, chart->suppress);
+          g_autoptr(PangoLayout) value = chart_layout (chart, text, -1, 0);
+          double x = chart->bar_x;
+          double value_height;
+
+          if (cell_hidden (chart, total))
+            ;  /* no bar at all */
+          else if (parts_hidden (chart, row))
+            {
+              /* Only the total, in grey: the parts' lengths would tell
+               * the small ones */
+              double length = chart->bar_width * total->value / chart->max_count;
+
+              cairo_save (cr);
+              cairo_rectangle (cr, x, bars_y, length, chart->bar_height);
+              cairo_set_source_rgba (cr, 0.55, 0.55, 0.55, 1);
+              cairo_fill (cr);
+              cairo_restore (cr);
+              x += length;
+            }
+          else
+            for (guint i = 0; i < n_series; i++)
+              {
+                const PlcFollowUpCell *cell = plc_follow_up_table_get_cell (table, row,
+                                                                            g_array_index (chart->columns, guint, i));
+                double length = chart->bar_width * cell->value / chart->max_count;
+
+                if (length > 0)
+                  draw_bar (chart, cr, i, x, bars_y, MAX (length, 1.5), chart->bar_height);
+                x += length;
+              }
+
+          layout_size (value, NULL, &value_height);
+          show_layout (chart, cr, value, x + 4, bars_y + (chart->bar_height - value_height) / 2);
+          show_layout (chart, cr, parts, chart->bar_x, bars_y + chart->bar_height + 2);
+        }
+
+      for (guint i = 0; cr != NULL && !chart->parts && i < n_series; i++)
         {
           guint column = g_array_index (chart->columns, guint, i);
           const PlcFollowUpCell *cell = plc_follow_up_table_get_cell (table, row, column);
@@ -749,7 +935,7 @@ static GPtrArray *
 front_fields (PlcFollowUp *self)
 {
   GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) agreements = plc_follow_up_get_agreements (self);
+  GStrv agreements = plc_follow_up_get_agreements (self);
   const char *municipality = plc_follow_up_get_municipality (self);
   const char *caseworker = plc_follow_up_get_caseworker (self);
   int year = plc_follow_up_get_year (self);

@@ -82,7 +82,8 @@ plc_pdf_surface_finish (cairo_surface_t  *surface,
  *
  * A Pango context for text measured in points: at 72 dots per inch a
  * 10-point font is 10 units high on the page (Pango's default, 96, would
- * make it a third larger).
+ * make it a third larger), with metrics that do not depend on the
+ * surface.
  *
  * Returns: (transfer full): the context
  */
@@ -90,7 +91,15 @@ PangoContext *
 plc_pdf_context_new (cairo_t *cr)
 {
   PangoContext *context = pango_cairo_create_context (cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
 
   pango_cairo_context_set_resolution (context, 72.0);
+  /* The same metrics on every surface, so that pages laid out for a
+   * printer or a PDF break in the same places */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
   return context;
 }
