@@ -423,7 +423,11 @@ computed_cb (GObject      *object,
   if (follow_up == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error != NULL ? error->message : _("The figures could not be counted"));
+        {
+          toast (self, error != NULL ? error->message : _("The figures could not be counted"));
+          gtk_spinner_stop (self->spinner);
+          gtk_stack_set_visible_child_name (self->content_stack, "tables");
+        }
       return;
     }
 
@@ -621,6 +625,7 @@ exported_cb (GObject      *object,
 
           toast (self, message);
           gtk_spinner_stop (self->spinner);
+          gtk_stack_set_visible_child_name (self->content_stack, "tables");
         }
       return;
     }

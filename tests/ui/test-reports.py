@@ -174,7 +174,7 @@ def run(args, tap, state):
         time.sleep(1)
 
     # 2. Ctrl+5 opens Reports
-    tab_name = texts['tabs'][4]
+    tab_name = plain(_('Reports'))   # the catalogue's, as the other names here
     view_name = plain(_('Reports'))
     state['step'] = f'waiting for the tab "{tab_name}"'
     tab = wait_until(state['step'], lambda: next((t for t in shell.visible_tabs(window)[0]
