@@ -20,7 +20,7 @@
 #include "plc-follow-up-chart.h"
 #include "plc-municipality.h"
 #include "plc-placement.h"
-#include "plc-reports-view.h"
+#include "plc-reports-view-private.h"
 
 /* A table's chart, drawn by the core's plc_follow_up_table_draw_chart_full() */
 
@@ -879,6 +879,32 @@ print_done_cb (GtkPrintOperation       *operation,
     }
 }
 
+/* A print operation for @follow_up: A4, the pages' own margins, in
+ * points; it keeps the figures it prints, whatever the view does */
+GtkPrintOperation *
+_plc_reports_print_operation_new (PlcFollowUp *follow_up)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autofree char *title = NULL;
+
+  gtk_page_setup_set_paper_size (setup, paper);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  title = g_strdup_printf (_("Yearly follow-up %d"), plc_follow_up_get_year (follow_up));
+  gtk_print_operation_set_job_name (operation, title);
+
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
+                         g_object_ref (follow_up), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
+                         g_object_ref (follow_up), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+
+  return operation;
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -887,33 +913,14 @@ print_action (GtkWidget  *widget,
   PlcReportsView *self = PLC_REPORTS_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) paper = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   GtkPrintOperationResult result;
 
   if (self->follow_up == NULL)
     return;
 
-  operation = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size (setup, paper);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* The pages keep their own margins, as in the PDF */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  operation = _plc_reports_print_operation_new (self->follow_up);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  title = g_strdup_printf (_("Yearly follow-up %d"), plc_follow_up_get_year (self->follow_up));
-  gtk_print_operation_set_job_name (operation, title);
-
-  /* The operation keeps the figures it prints, whatever the view does */
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
-                         g_object_ref (self->follow_up), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
-                         g_object_ref (self->follow_up), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
@@ -924,6 +931,18 @@ print_action (GtkWidget  *widget,
 
       toast (self, message);
     }
+}
+
+/* For tests: "closed" (no database), or "loading" or "tables" */
+const char *
+_plc_reports_view_get_page (PlcReportsView *self)
+{
+  g_return_val_if_fail (PLC_IS_REPORTS_VIEW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "closed") == 0)
+    return "closed";
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
 }
 
 /**

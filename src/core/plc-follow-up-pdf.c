@@ -537,7 +537,7 @@ chart_run (const Chart *chart,
 
           /* Under the bar, each part with its value: they are too narrow
            * to carry it inside */
-          parts = chart_layout (chart, text, chart->width - chart->bar_x, 3);
+          parts = chart_layout (chart, text, chart->width - chart->bar_x - 3, 3);
           layout_size (parts, NULL, &parts_height);
           bars_height = chart->bar_height + 2 + parts_height;
         }
@@ -602,7 +602,7 @@ chart_run (const Chart *chart,
 
           layout_size (value, NULL, &value_height);
           show_layout (chart, cr, value, x + 4, bars_y + (chart->bar_height - value_height) / 2);
-          show_layout (chart, cr, parts, chart->bar_x, bars_y + chart->bar_height + 2);
+          show_layout (chart, cr, parts, chart->bar_x + 3, bars_y + chart->bar_height + 2);
         }
 
       for (guint i = 0; cr != NULL && !chart->parts && i < n_series; i++)
