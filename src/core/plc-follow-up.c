@@ -832,8 +832,9 @@ add_sip (Run *run)
                        g_strdup_printf (_("Children: children aged 0–17 at the start of their first placement "
                                           "that started in the period and has the first SIP meeting step, each "
                                           "once, unless the step was marked not needed. Held: the first SIP "
-                                          "meeting is done. Planning completed: a SIP meeting of that placement "
-                                          "(the first or a follow-up) records that the planning was completed. "
+                                          "meeting is done. Planning completed: of those held, the ones where a "
+                                          "SIP meeting of that placement (the first or a follow-up) records that the "
+                                          "planning was completed. "
                                           "Due or held: the meeting was held, or its deadline has passed. Held "
                                           "on time: held no later than the agreement’s deadline. Share on time: "
                                           "held on time (numerator) of due or held (denominator), in per cent. "
@@ -874,7 +875,7 @@ add_sip (Run *run)
           table_count (outcome, outcome_total, HELD);
         }
 
-      if (planning_completed (run, placement))
+      if (held && planning_completed (run, placement))
         {
           table_count (outcome, gender, COMPLETED);
           table_count (outcome, outcome_total, COMPLETED);
