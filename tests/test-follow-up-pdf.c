@@ -333,6 +333,19 @@ test_short_pages (Fixture       *fixture,
     }
 }
 
+/* A file that cannot be written: an error that says so, and no crash */
+static void
+test_unwritable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "no-such-folder", "follow-up.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (plc_follow_up_write_pdf (fixture->follow_up, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* The chart: suppressed values are drawn as "<5", with no bar */
 static void
 test_chart (Fixture       *fixture,
@@ -376,6 +389,7 @@ main (int   argc,
   g_test_add ("/follow-up-pdf/english", Fixture, NULL, fixture_set_up, test_english, fixture_tear_down);
   g_test_add ("/follow-up-pdf/swedish", Fixture, NULL, fixture_set_up, test_swedish, fixture_tear_down);
   g_test_add ("/follow-up-pdf/short-pages", Fixture, NULL, fixture_set_up, test_short_pages, fixture_tear_down);
+  g_test_add ("/follow-up-pdf/unwritable", Fixture, NULL, fixture_set_up, test_unwritable, fixture_tear_down);
   g_test_add ("/follow-up-pdf/chart", Fixture, NULL, fixture_set_up, test_chart, fixture_tear_down);
 
   return g_test_run ();
