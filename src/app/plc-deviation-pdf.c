@@ -43,6 +43,9 @@ plc_deviation_report_write_pdf (GPtrArray   *lines,
       title = ((PlcReportLine *) g_ptr_array_index (lines, i))->text;
 
   surface = plc_pdf_surface_new (path, title);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    return plc_pdf_surface_finish (surface, error);   /* says why */
+
   cr = cairo_create (surface);
   layout = pango_cairo_create_layout (cr);
   pango_layout_set_width (layout, pango_units_from_double (width));

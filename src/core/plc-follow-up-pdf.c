@@ -1512,8 +1512,10 @@ plc_follow_up_write_pdf (PlcFollowUp  *self,
 
   title = document_title (self);
   surface = plc_pdf_surface_new (path, title);
-  cr = cairo_create (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    return plc_pdf_surface_finish (surface, error);   /* says why */
 
+  cr = cairo_create (surface);
   n_pages = plc_follow_up_paginate (self, cr, PLC_PDF_PAGE_WIDTH, PLC_PDF_PAGE_HEIGHT);
   for (guint page = 0; page < n_pages; page++)
     {
