@@ -228,6 +228,7 @@ update_actions (PlcReportsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-pdf", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-csv", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.print", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.print", ready);
 }
 
 /* The tables */
@@ -1026,7 +1027,8 @@ plc_reports_view_class_init (PlcReportsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "reports.export-csv", "s", export_csv_action);
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "reports.print", NULL);
+  /* Ctrl+P, through the window's win.print */
+  gtk_widget_class_install_action (widget_class, "view.print", NULL, print_action);
 }
 
 static void

@@ -332,6 +332,20 @@ search_action (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
+/* Ctrl+P: print from the visible view, if it prints (view.print, as
+ * view.search above); only Reports does */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+
+  if (view == NULL || !gtk_widget_activate_action (view, "view.print", NULL))
+    gtk_widget_error_bell (widget);
+}
+
 static void
 demo_changed_cb (PlcWindow      *self,
                  GParamSpec     *pspec,
@@ -528,6 +542,8 @@ plc_window_class_init (PlcWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.new-child", NULL, new_child_action);
   gtk_widget_class_install_action (widget_class, "win.new-placement", NULL, new_placement_action);

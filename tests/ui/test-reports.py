@@ -8,7 +8,8 @@
 # the fixture (exact on screen, where `placeringar-cli report` says "<5"), that each chart is
 # described for screen readers, and exports the figures as CSV through the
 # Export menu and the file chooser: the file has the semicolons and none
-# of the fixture's names or personal identity numbers. Prints TAP.
+# of the fixture's names or personal identity numbers; and Ctrl+P opens
+# the print dialog. Prints TAP.
 #
 #   tests/session-run --display -- /usr/bin/python3 tests/ui/test-reports.py \
 #       build/src/app/placeringar [--lang en|sv] [--cli build/src/cli/placeringar-cli] \
@@ -55,6 +56,7 @@ KNOWN_COLUMN = 'female'
 KNOWN_VALUE = 1
 CONTROL_L = 0xffe3      # keysyms
 KEY_5 = 0x35
+KEY_P = 0x70
 
 
 def fixture_personal_data(path):
@@ -318,7 +320,28 @@ def run(args, tap, state):
         tap.not_ok(description, failure)
     shot('exported')
 
-    # 8. Still alive
+    # 8. Ctrl+P opens the print dialog (GTK's own, named in GTK's words);
+    # Escape closes it again
+    description = 'Ctrl+P opens a print dialog'
+    try:
+        def shown_windows():
+            return [w for w in shell.children(accessible) if on_screen(w)]
+        before = len(shown_windows())
+        state['step'] = 'pressing Ctrl+P'
+        focus_window(window.get_name())
+        time.sleep(0.3)
+        press_control(KEY_P)
+        dialog = wait_until('waiting for the print dialog',
+                            lambda: next((w for w in shown_windows() if w.get_name() != window.get_name()),
+                                         None) if len(shown_windows()) > before else None, app)
+        tap.ok(f'{description} ("{dialog.get_name()}")')
+        shot('print-dialog')
+        Atspi.generate_keyboard_event(0xff1b, None, Atspi.KeySynthType.SYM)  # Escape
+        time.sleep(1)
+    except Failure as failure:
+        tap.not_ok(description, failure)
+
+    # 9. Still alive
     if app.running():
         tap.ok('the application is still running')
     else:
@@ -369,7 +392,7 @@ def main():
         args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
                                 os.pardir, 'cli', 'placeringar-cli')
 
-    tap = shell.Tap(8)
+    tap = shell.Tap(9)
     state = {'step': 'checking the environment', 'app': None}
 
     def stop_app():
