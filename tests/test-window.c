@@ -106,7 +106,7 @@ static void
 test_window_show_view_action (void)
 {
   PlcWindow *window = present_window ();
-  const char * const names[] = { "timelines", "deviations", "contacts", "placements" };
+  const char * const names[] = { "timelines", "deviations", "reports", "contacts", "placements" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -160,7 +160,7 @@ static void
 check_fits_narrowest (void)
 {
   PlcWindow *window = present_window ();
-  const char * const names[] = { "placements", "timelines", "contacts", "deviations" };
+  const char * const names[] = { "placements", "timelines", "contacts", "deviations", "reports" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

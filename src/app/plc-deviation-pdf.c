@@ -9,15 +9,12 @@
 
 #include <glib/gi18n.h>
 #include <gio/gio.h>
-#include <pango/pangocairo.h>
-#include <cairo-pdf.h>
 
 #include "plc-deviation-pdf.h"
+#include "plc-pdf.h"
 
-
-#define PAGE_WIDTH  595.0   /* A4, in points */
-#define PAGE_HEIGHT 842.0
-#define MARGIN      56.0
+#define PAGE_HEIGHT PLC_PDF_PAGE_HEIGHT
+#define MARGIN      PLC_PDF_MARGIN
 
 /**
  * plc_deviation_report_write_pdf:
@@ -38,10 +35,17 @@ plc_deviation_report_write_pdf (GPtrArray   *lines,
   cairo_t *cr;
   PangoLayout *layout;
   double y = MARGIN;
-  double width = PAGE_WIDTH - 2 * MARGIN;
-  cairo_status_t status;
+  double width = PLC_PDF_PAGE_WIDTH - 2 * MARGIN;
+  const char *title = NULL;
 
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  for (guint i = 0; i < lines->len && title == NULL; i++)
+    if (((PlcReportLine *) g_ptr_array_index (lines, i))->kind == PLC_REPORT_LINE_TITLE)
+      title = ((PlcReportLine *) g_ptr_array_index (lines, i))->text;
+
+  surface = plc_pdf_surface_new (path, title);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    return plc_pdf_surface_finish (surface, error);   /* says why */
+
   cr = cairo_create (surface);
   layout = pango_cairo_create_layout (cr);
   pango_layout_set_width (layout, pango_units_from_double (width));
@@ -58,22 +62,22 @@ plc_deviation_report_write_pdf (GPtrArray   *lines,
       switch (line->kind)
         {
         case PLC_REPORT_LINE_TITLE:
-          font = pango_font_description_from_string ("Sans Bold 16");
+          font = pango_font_description_from_string (PLC_PDF_FONT_TITLE);
           markup = g_markup_escape_text (line->text, -1);
           break;
         case PLC_REPORT_LINE_HEADING:
-          font = pango_font_description_from_string ("Sans Bold 12");
+          font = pango_font_description_from_string (PLC_PDF_FONT_HEADING);
           markup = g_markup_escape_text (line->text, -1);
           before = 14;
           break;
         case PLC_REPORT_LINE_FIELD:
-          font = pango_font_description_from_string ("Sans 10");
+          font = pango_font_description_from_string (PLC_PDF_FONT_BODY);
           markup = g_markup_printf_escaped ("<b>%s:</b> %s", line->label, line->text);
           before = 2;
           break;
         case PLC_REPORT_LINE_TEXT:
         default:
-          font = pango_font_description_from_string ("Sans 10");
+          font = pango_font_description_from_string (PLC_PDF_FONT_BODY);
           markup = g_markup_escape_text (line->text, -1);
           before = 2;
           break;
@@ -98,16 +102,6 @@ plc_deviation_report_write_pdf (GPtrArray   *lines,
   cairo_show_page (cr);
   g_object_unref (layout);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write the PDF: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return TRUE;
+  return plc_pdf_surface_finish (surface, error);
 }

@@ -1,4 +1,4 @@
-/* plc-window.c: the main window with its four views
+/* plc-window.c: the main window with its five views
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +16,7 @@
 #include "plc-child-editor.h"
 #include "plc-placement-editor.h"
 #include "plc-deviations-view.h"
+#include "plc-reports-view.h"
 #include "plc-window.h"
 
 struct _PlcWindow
@@ -39,7 +40,7 @@ struct _PlcWindow
 G_DEFINE_FINAL_TYPE (PlcWindow, plc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const view_names[] = {
-  "placements", "timelines", "contacts", "deviations",
+  "placements", "timelines", "contacts", "deviations", "reports",
 };
 
 static gboolean
@@ -331,6 +332,20 @@ search_action (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
+/* Ctrl+P: print from the visible view, if it prints (view.print, as
+ * view.search above); only Reports does */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+
+  if (view == NULL || !gtk_widget_activate_action (view, "view.print", NULL))
+    gtk_widget_error_bell (widget);
+}
+
 static void
 demo_changed_cb (PlcWindow      *self,
                  GParamSpec     *pspec,
@@ -509,6 +524,7 @@ plc_window_class_init (PlcWindowClass *klass)
 
   g_type_ensure (PLC_TYPE_TIMELINES_VIEW);
   g_type_ensure (PLC_TYPE_DEVIATIONS_VIEW);
+  g_type_ensure (PLC_TYPE_REPORTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, stack);
@@ -528,6 +544,8 @@ plc_window_class_init (PlcWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.new-child", NULL, new_child_action);
   gtk_widget_class_install_action (widget_class, "win.new-placement", NULL, new_placement_action);

@@ -4,7 +4,7 @@
 # Takes the metainfo's screenshots from the demonstration data: starts the
 # application with a 1200×800 window, opens the demonstration data and saves
 # one PNG of each view (placements.png, timelines.png, contacts.png,
-# deviations.png), the names data/*.metainfo.xml.in.in points at. Run it in
+# deviations.png, reports.png), the names data/*.metainfo.xml.in.in points at. Run it in
 # a private session with a display:
 #
 #   tests/session-run --display -- /usr/bin/python3 tests/ui/screenshots.py \

@@ -137,7 +137,7 @@ def cli_import(cli, path):
     if result.returncode != 0:
         raise Failure(f'placeringar-cli import failed: {result.stderr.strip()}')
 
-VIEW_NAMES = ['placements', 'timelines', 'contacts', 'deviations']
+VIEW_NAMES = ['placements', 'timelines', 'contacts', 'deviations', 'reports']
 
 
 def account_name():
@@ -400,7 +400,7 @@ def take_screenshots(args, tap, state, app, accessible, window):
     os.makedirs(args.screenshots, exist_ok=True)
     names = shell.VIEWS[args.lang]['tabs']
     state['step'] = 'waiting for the view tabs'
-    tabs = shell.wait_until(state['step'], lambda: (lambda shown: shown if len(shown) == 4 else None)(
+    tabs = shell.wait_until(state['step'], lambda: (lambda shown: shown if len(shown) == len(names) else None)(
         shell.visible_tabs(window)[0]), app)
     by_name = {tab.get_name(): tab for tab in tabs}
     for index, name in enumerate(names):
@@ -431,7 +431,7 @@ def main():
         args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
                                 os.pardir, 'cli', 'placeringar-cli')
 
-    tap = shell.Tap(6 if args.screenshots else 8)
+    tap = shell.Tap(2 + len(VIEW_NAMES) if args.screenshots else 8)
     state = {'step': 'checking the environment', 'app': None}
 
     def stop_app():

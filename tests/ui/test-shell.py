@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # UI smoke test: starts the real application, finds its window through the
-# accessibility tree (AT-SPI), activates each of the four view tabs and
+# accessibility tree (AT-SPI), activates each of the five view tabs and
 # checks that it, and only it, becomes the selected one and that its view's
 # status page shows. Then opens Preferences from the main menu, changes a
 # local routine of the national profile on the Local Routines page, and
@@ -73,10 +73,10 @@ VIEWS = {
     'en': {
         'locale': 'en_US.UTF-8',
         'language': 'en_US:en',
-        'tabs': ['Placements', 'Timelines', 'Contacts', 'Deviations'],
+        'tabs': ['Placements', 'Timelines', 'Contacts', 'Deviations', 'Reports'],
         # A view that is no longer a placeholder is named after itself.
         'status': ['Placements', 'No Timelines Yet', 'Contacts',
-                   'Deviation Reports'],
+                   'Deviation Reports', 'Reports'],
         'preferences': 'Preferences',
         'audit_log': 'Audit Log',
         'audit_routine': f'Local routine {ROUTINE_PROFILE}/{ROUTINE_RULE}',
@@ -89,7 +89,7 @@ VIEWS = {
     'sv': {
         'locale': 'sv_SE.UTF-8',
         'language': 'sv_SE:sv',
-        'tabs': ['Placeringar', 'Tidslinjer', 'Kontakter', 'Avvikelser'],
+        'tabs': ['Placeringar', 'Tidslinjer', 'Kontakter', 'Avvikelser', 'Rapporter'],
         # Not pinned down: only required to differ from the English ones.
         'status': None,
         'preferences': 'Inställningar',
@@ -698,7 +698,7 @@ def amount_of(spin):
 
 
 def check_preferences(args, tap, state, app, accessible, window):
-    """Tests 9-13: the Local Routines page of Preferences."""
+    """Tests 10-14: the Local Routines page of Preferences."""
     texts = VIEWS[args.lang]
     prefs = Preferences(app, accessible, window, args.lang, state)
     cli = args.cli if args.cli and os.access(args.cli, os.X_OK) else None
@@ -834,10 +834,10 @@ def run(args, tap, state):
     tap.ok(f'main window "{window.get_name()}" is shown')
 
     # 3. Four visible tabs, one of each
-    state['step'] = 'waiting for the four view tabs'
+    state['step'] = 'waiting for the five view tabs'
     expected = lang['tabs']
 
-    def four_tabs():
+    def all_tabs():
         shown, _ = visible_tabs(window)
         return shown if len(shown) == len(expected) else None
 
@@ -848,7 +848,7 @@ def run(args, tap, state):
                 + '\n'.join('  ' + describe(t) for t in every))
 
     try:
-        tabs = wait_until(state['step'], four_tabs, app)
+        tabs = wait_until(state['step'], all_tabs, app)
     except Failure as failure:
         raise Failure(f'{failure}\n{tab_listing()}') from None
     if sorted(tab.get_name() for tab in tabs) != sorted(expected):
@@ -856,7 +856,7 @@ def run(args, tap, state):
                       f'not {expected}\n{tab_listing()}')
     by_name = {tab.get_name(): tab for tab in tabs}
     _, every = visible_tabs(window)
-    tap.ok(f'four view tabs are visible: {", ".join(expected)} '
+    tap.ok(f'five view tabs are visible: {", ".join(expected)} '
            f'({len(every)} page tabs in all, the others hidden)')
 
     # 4. The first view is selected at start, and only its page is shown
@@ -864,7 +864,7 @@ def run(args, tap, state):
         return sorted(name for name, tab in by_name.items()
                       if has_state(tab, Atspi.StateType.SELECTED))
 
-    state['step'] = 'waiting for the status pages of the four views'
+    state['step'] = 'waiting for the status pages of the five views'
     pages = wait_until(state['step'], lambda: status_pages(window, len(expected)), app)
     titles = [page.get_name() for page in pages]
     tap.diag(f'status pages: {titles}')
@@ -887,10 +887,10 @@ def run(args, tap, state):
                    f'{failure}\nselected: {selected_names()}\npages:\n'
                    + '\n'.join('  ' + describe(page) for page in pages))
 
-    # 5-8. Activate each view in turn, ending on the first one again
+    # 5-9. Activate each view in turn, ending on the first one again
     english = VIEWS['en']['status']
     wanted_titles = lang['status']
-    for index in [1, 2, 3, 0]:
+    for index in [1, 2, 3, 4, 0]:
         name = expected[index]
         page = pages[index]
         description = f'activating {name} selects it, and only it'
@@ -917,10 +917,10 @@ def run(args, tap, state):
         except Failure as failure:
             tap.not_ok(description, f'{failure}\nselected: {selected_names()}')
 
-    # 9-13. Preferences: the Local Routines page
+    # 10-14. Preferences: the Local Routines page
     check_preferences(args, tap, state, app, accessible, window)
 
-    # 14. The audit log, from the main menu, lists today's change of the
+    # 15. The audit log, from the main menu, lists today's change of the
     #     local routine (the database writes who changed it, and when)
     texts = VIEWS[args.lang]
     description = f'"{texts["audit_log"]}" lists today\'s change of the local routine'
@@ -938,7 +938,7 @@ def run(args, tap, state):
     except Failure as failure:
         tap.not_ok(description, failure)
 
-    # 15. Still alive
+    # 16. Still alive
     state['step'] = 'finishing'
     if app.running():
         tap.ok('the application is still running')
@@ -965,7 +965,7 @@ def main():
         args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
                                 os.pardir, 'cli', 'placeringar-cli')
 
-    tap = Tap(15)
+    tap = Tap(16)
     state = {'step': 'checking the environment', 'app': None}
 
     def stop_app():
