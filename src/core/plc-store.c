@@ -256,13 +256,51 @@ set_sqlite_error (sqlite3     *db,
                   const char  *what,
                   GError     **error)
 {
+  int code = db != NULL ? sqlite3_errcode (db) : rc;
+  int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  gboolean io_failed;
+
+  /* sqlcipher_export() and other SQL functions report an I/O failure of
+   * their own statements as a plain SQLITE_ERROR with SQLite's message. */
+  io_failed = (code & 0xff) == SQLITE_IOERR ||
+              strstr (message, "disk I/O error") != NULL ||
+              strstr (message, "disk is full") != NULL;
+
+  /* No room: a full disk, a quota, or the largest file size allowed
+   * (RLIMIT_FSIZE).  SQLite calls most of these a "disk I/O error"; say
+   * what it is.  The transaction that needed the room is rolled back. */
+  if ((code & 0xff) == SQLITE_FULL ||
+      (io_failed && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)))
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   /* Translators: %s says what was being done, such as “saving” */
+                   _("The database ran out of room while %s: the disk is full, "
+                     "or the file has reached the largest size allowed. Nothing of it was saved; "
+                     "make room and try again."),
+                   what);
+      return FALSE;
+    }
+
+  /* Any other failure of the file system: the system's own words too. */
+  if (io_failed && system_errno != 0)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   /* Translators: the first %s says what was being done, the
+                    * second is the database engine's own (English) message,
+                    * the third the system's description of the error */
+                   _("The database failed while %s: %s (%s)"),
+                   what, message, g_strerror (system_errno));
+      return FALSE;
+    }
+
   /* SQLite's messages name tables and constraints, never row values, so
    * they are safe to pass on. */
   g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
                /* Translators: the first %s says what was being done, the
                 * second is the database engine's own (English) message */
                _("The database failed while %s: %s"),
-               what, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+               what, message);
   return FALSE;
 }
 
