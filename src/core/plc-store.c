@@ -282,6 +282,21 @@ set_sqlite_error (sqlite3     *db,
       return FALSE;
     }
 
+  /* A page that does not decrypt or does not make sense: the file is
+   * damaged (truncated, overwritten), and saying so helps more than
+   * SQLite's "database disk image is malformed" alone. */
+  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB ||
+      strstr (message, "malformed") != NULL)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   /* Translators: the first %s says what was being done, the
+                    * second is the database engine's own (English) message */
+                   _("The database file is damaged: it failed while %s (%s). "
+                     "Restore the latest backup."),
+                   what, message);
+      return FALSE;
+    }
+
   /* Any other failure of the file system: the system's own words too. */
   if (io_failed && system_errno != 0)
     {
@@ -1005,6 +1020,33 @@ rollback (PlcStore *self)
 {
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
+  return FALSE;
+}
+
+/* Inside a write transaction, before a large write: a damaged file is not
+ * written to, so that what can still be read is not made worse.  Takes
+ * time in proportion to the size of the database, like the import itself;
+ * rolls back on failure. */
+static gboolean
+check_quickly (PlcStore    *self,
+               const char  *consequence,
+               GError     **error)
+{
+  g_autofree char *result = query_text (self->db, "PRAGMA quick_check(1)");
+
+  if (g_strcmp0 (result, "ok") == 0)
+    return TRUE;
+
+  rollback (self);
+  if (result != NULL)
+    g_strdelimit (result, "\n", ' ');
+  g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+               /* Translators: the first %s is what follows, such as “nothing
+                * was imported”; the second is the database engine's own
+                * (English) description of the damage */
+               _("The database file is damaged, so %s: %s. Restore the latest backup."),
+               consequence,
+               result != NULL ? result : sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -2788,7 +2830,7 @@ plc_store_import (PlcStore    *self,
   g_return_val_if_fail (PLC_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!begin (self, error))
+  if (!begin (self, error) || !check_quickly (self, _("nothing was imported"), error))
     return FALSE;
 
   if (!import_all (self, &kinds[KIND_CHILD], plc_dataset_get_children (dataset), &local_error) ||
@@ -2866,7 +2908,19 @@ plc_store_export (PlcStore  *self,
                     plc_dataset_get_deviations (dataset), error))
     return NULL;
 
+  /* The export is logged; a damaged file is not written to, not even for
+   * that (what can still be read is not made worse). */
+  if (!begin (self, error) ||
+      !check_quickly (self, _("nothing was exported"), error))
+    return NULL;
+
   if (!write_audit (self, "export", "database", 0, NULL, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  if (!commit (self, error))
     return NULL;
 
   return g_steal_pointer (&dataset);
