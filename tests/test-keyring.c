@@ -21,8 +21,11 @@
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 
+#include <signal.h>
+
 #include "plc-error.h"
 #include "plc-keyring.h"
+#include "store-test-common.h"
 
 /* Nothing here may wait for D-Bus's 25 s default timeout or a prompt. */
 #define QUICK_SECONDS 5.0
@@ -644,6 +647,121 @@ test_no_bus (void)
   g_test_trap_assert_passed ();
 }
 
+/* ------------------------------------------------------------------ */
+/* A keyring that goes away while the application runs                 */
+/* ------------------------------------------------------------------ */
+
+static guint32
+secret_service_pid (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 pid = 0;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE,
+                                       5000, NULL, &error);
+  if (reply != NULL)
+    g_variant_get (reply, "(u)", &pid);
+
+  return pid;
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  g_assert_null (plc_store_open_with_keyring_finish (result, &data->errors[0]));
+  g_main_loop_quit (data->loop);
+}
+
+/* The key of an open database is in memory: saving goes on when the
+ * keyring daemon dies.  Opening (again, or another database, the way the
+ * application opens the demonstration data) fails at once with a clear
+ * message, and no database file is made without a key to open it by. */
+static void
+test_vanishing (void)
+{
+  g_autofree char *path = database_path ("vanishing.db");
+  g_autofree char *other = database_path ("vanishing-other.db");
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(PlcStore) again = NULL;
+  g_autoptr(PlcChild) child = make_child ("Ada Testsson");
+  g_autoptr(PlcChild) later = make_child ("Bo Testsson");
+  g_autoptr(PlcChild) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length = 0;
+  gsize after_length = 0;
+  AsyncData data = { NULL, };
+  guint32 pid;
+
+  store = plc_store_open_with_keyring (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (plc_store_save_child (store, child, &error));
+  g_assert_no_error (error);
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  pid = secret_service_pid (bus);
+  g_assert_cmpuint (pid, >, 1);
+  g_test_message ("killing the keyring daemon, pid %u", pid);
+  g_assert_cmpint (kill ((pid_t) pid, SIGKILL), ==, 0);
+  for (guint i = 0; i < 100 && secret_service_pid (bus) != 0; i++)
+    g_usleep (50 * 1000);
+  g_assert_cmpuint (secret_service_pid (bus), ==, 0);
+
+  /* The open store goes on. */
+  g_assert_true (plc_store_save_child (store, later, &error));
+  g_assert_no_error (error);
+  read = plc_store_get_child (store, plc_child_get_id (child), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plc_child_get_name (read), ==, "Ada Testsson");
+  g_assert_true (plc_store_check (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+
+  /* Opening it a second time needs the keyring. */
+  timer = g_timer_new ();
+  again = plc_store_open_with_keyring (path, NULL, &error);
+  g_assert_null (again);
+  assert_plc_error (error, PLC_ERROR_KEYRING_UNAVAILABLE);
+  g_clear_error (&error);
+  assert_quick (timer);
+
+  /* So does a new one, which is not made without its key. */
+  again = plc_store_open_with_keyring (other, NULL, &error);
+  g_assert_null (again);
+  assert_plc_error (error, PLC_ERROR_KEYRING_UNAVAILABLE);
+  g_clear_error (&error);
+  assert_quick (timer);
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  /* The same, the way the application opens a database. */
+  data.loop = g_main_loop_new (NULL, FALSE);
+  plc_store_open_with_keyring_async (other, NULL, opened_cb, &data);
+  g_main_loop_run (data.loop);
+  assert_plc_error (data.errors[0], PLC_ERROR_KEYRING_UNAVAILABLE);
+  async_data_clear (&data);
+  assert_quick (timer);
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  /* The open store still works, and none of this touched its file. */
+  g_assert_true (plc_store_check (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  plc_store_close (store);
+}
+
 static void
 test_not_in_session (void)
 {
@@ -701,6 +819,10 @@ main (int   argc,
     {
       g_test_add_func ("/keyring/locked/errors", test_locked);
     }
+  else if (g_str_equal (keyring, "vanishing"))
+    {
+      g_test_add_func ("/keyring/vanishing/open-store-goes-on", test_vanishing);
+    }
   else if (g_str_equal (keyring, "none"))
     {
       g_test_add_func ("/keyring/none/no-bus", test_no_bus);
@@ -708,7 +830,7 @@ main (int   argc,
     }
   else
     {
-      g_printerr ("%s: --keyring must be unlocked, password, locked or none\n", argv[0]);
+      g_printerr ("%s: --keyring must be unlocked, password, locked, vanishing or none\n", argv[0]);
       return 2;
     }
 

@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "plc-application.h"
+#include "plc-finalize-check.h"
 
 int
 main (int   argc,
@@ -18,6 +19,7 @@ main (int   argc,
 {
   g_autoptr(PlcApplication) app = NULL;
   const char *localedir;
+  int status;
 
   /* PLACERINGAR_LOCALEDIR lets the test suite and `meson devenv` use the
    * translations of the build tree. */
@@ -33,6 +35,12 @@ main (int   argc,
   g_set_application_name (_("Placements"));
 
   app = plc_application_new ();
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  g_clear_object (&app);
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  /* PLACERINGAR_CHECK_FINALIZED=1: did every window and model go? */
+  if (plc_finalize_check_report () != 0 && status == 0)
+    status = 3;
+
+  return status;
 }

@@ -12,6 +12,7 @@
 #include "plc-application.h"
 #include "plc-audit-window.h"
 #include "plc-demo.h"
+#include "plc-finalize-check.h"
 #include "plc-notifications.h"
 #include "plc-paths.h"
 #include "plc-preferences-window.h"
@@ -344,6 +345,7 @@ new_caseload (PlcApplication *self,
 {
   PlcCaseload *caseload = plc_caseload_new (store, self->engine);
 
+  plc_finalize_check_track (caseload);
   g_signal_connect_object (caseload, "changed",
                            G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -461,6 +463,7 @@ switch_to_demo (PlcApplication *self,
   self->demo_pending = FALSE;
   self->real_store = g_steal_pointer (&self->store);
   self->real_caseload = g_steal_pointer (&self->caseload);
+  plc_finalize_check_track (demo_store);
   self->store = g_object_ref (demo_store);
   self->caseload = new_caseload (self, self->store);
   self->demo = TRUE;
@@ -663,6 +666,7 @@ store_opened_cb (GObject      *object,
       return;
     }
 
+  plc_finalize_check_track (self->store);
   g_debug ("Opened the database (schema %d)", plc_store_get_schema_version (self->store));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 
@@ -683,6 +687,7 @@ plc_application_startup (GApplication *app)
   g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (plc_application_parent_class)->startup (app);
+  plc_finalize_check_watch (GTK_APPLICATION (app));
 
   /* A handful of small files: read them once, before any window needs them. */
   self->profiles = plc_profile_set_load_default (&error);

@@ -355,11 +355,29 @@ get_timestamp (Reader      *reader,
   else
     {
       g_autoptr(GDateTime) utc = g_date_time_to_utc (parsed);
+      g_autofree char *seconds = NULL;
 
+      /* A time near the ends of the years GDateTime knows (1 to 9999)
+       * may have none in UTC. */
+      if (utc == NULL)
+        {
+          g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                       _("%s: expected a date and time with a time zone, such as 2025-04-11T07:30:00Z"),
+                       where);
+          return FALSE;
+        }
+
+      /* Written out by hand: g_date_time_format()'s %Y does not pad a
+       * year before 1000 to four digits, and what it wrote would not be
+       * read back. */
+      seconds = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d",
+                                 g_date_time_get_year (utc), g_date_time_get_month (utc),
+                                 g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                                 g_date_time_get_minute (utc), g_date_time_get_second (utc));
       if (g_date_time_get_microsecond (utc) != 0)
-        *out = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+        *out = g_strdup_printf ("%s.%06dZ", seconds, g_date_time_get_microsecond (utc));
       else
-        *out = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+        *out = g_strdup_printf ("%sZ", seconds);
     }
 
   return TRUE;

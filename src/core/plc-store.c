@@ -264,13 +264,66 @@ set_sqlite_error (sqlite3     *db,
                   const char  *what,
                   GError     **error)
 {
+  int code = db != NULL ? sqlite3_errcode (db) : rc;
+  int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  gboolean io_failed;
+
+  /* sqlcipher_export() and other SQL functions report an I/O failure of
+   * their own statements as a plain SQLITE_ERROR with SQLite's message. */
+  io_failed = (code & 0xff) == SQLITE_IOERR ||
+              strstr (message, "disk I/O error") != NULL ||
+              strstr (message, "disk is full") != NULL;
+
+  /* No room: a full disk, a quota, or the largest file size allowed
+   * (RLIMIT_FSIZE).  SQLite calls most of these a "disk I/O error"; say
+   * what it is.  The transaction that needed the room is rolled back. */
+  if ((code & 0xff) == SQLITE_FULL ||
+      (io_failed && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)))
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   /* Translators: %s says what was being done, such as “saving” */
+                   _("The database ran out of room while %s: the disk is full, "
+                     "or the file has reached the largest size allowed. Nothing of it was saved; "
+                     "make room and try again."),
+                   what);
+      return FALSE;
+    }
+
+  /* A page that does not decrypt or does not make sense: the file is
+   * damaged (truncated, overwritten), and saying so helps more than
+   * SQLite's "database disk image is malformed" alone. */
+  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB ||
+      strstr (message, "malformed") != NULL)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   /* Translators: the first %s says what was being done, the
+                    * second is the database engine's own (English) message */
+                   _("The database file is damaged: it failed while %s (%s). "
+                     "Restore the latest backup."),
+                   what, message);
+      return FALSE;
+    }
+
+  /* Any other failure of the file system: the system's own words too. */
+  if (io_failed && system_errno != 0)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   /* Translators: the first %s says what was being done, the
+                    * second is the database engine's own (English) message,
+                    * the third the system's description of the error */
+                   _("The database failed while %s: %s (%s)"),
+                   what, message, g_strerror (system_errno));
+      return FALSE;
+    }
+
   /* SQLite's messages name tables and constraints, never row values, so
    * they are safe to pass on. */
   g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
                /* Translators: the first %s says what was being done, the
                 * second is the database engine's own (English) message */
                _("The database failed while %s: %s"),
-               what, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+               what, message);
   return FALSE;
 }
 
@@ -998,6 +1051,33 @@ rollback (PlcStore *self)
 {
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
+  return FALSE;
+}
+
+/* Inside a write transaction, before a large write: a damaged file is not
+ * written to, so that what can still be read is not made worse.  Takes
+ * time in proportion to the size of the database, like the import itself;
+ * rolls back on failure. */
+static gboolean
+check_quickly (PlcStore    *self,
+               const char  *consequence,
+               GError     **error)
+{
+  g_autofree char *result = query_text (self->db, "PRAGMA quick_check(1)");
+
+  if (g_strcmp0 (result, "ok") == 0)
+    return TRUE;
+
+  rollback (self);
+  if (result != NULL)
+    g_strdelimit (result, "\n", ' ');
+  g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+               /* Translators: the first %s is what follows, such as “nothing
+                * was imported”; the second is the database engine's own
+                * (English) description of the damage */
+               _("The database file is damaged, so %s: %s. Restore the latest backup."),
+               consequence,
+               result != NULL ? result : sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -2819,7 +2899,7 @@ plc_store_import (PlcStore    *self,
   g_return_val_if_fail (PLC_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!begin (self, error))
+  if (!begin (self, error) || !check_quickly (self, _("nothing was imported"), error))
     return FALSE;
 
   if (!import_all (self, &kinds[KIND_CHILD], plc_dataset_get_children (dataset), &local_error) ||
@@ -2897,7 +2977,19 @@ plc_store_export (PlcStore  *self,
                     plc_dataset_get_deviations (dataset), error))
     return NULL;
 
+  /* The export is logged; a damaged file is not written to, not even for
+   * that (what can still be read is not made worse). */
+  if (!begin (self, error) ||
+      !check_quickly (self, _("nothing was exported"), error))
+    return NULL;
+
   if (!write_audit (self, "export", "database", 0, NULL, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  if (!commit (self, error))
     return NULL;
 
   return g_steal_pointer (&dataset);

@@ -60,6 +60,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
           g_autofree char *conditions = plc_rule_dup_conditions (rule);
 
           g_assert_nonnull (plc_rule_get_title (rule));
+          g_assert_true (references == NULL || g_utf8_validate (references, -1, NULL));
+          g_assert_true (conditions == NULL || g_utf8_validate (conditions, -1, NULL));
           (void)plc_offset_apply (plc_rule_get_offset (rule), 2460000);
         }
     }

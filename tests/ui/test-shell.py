@@ -47,6 +47,10 @@ if importlib.util.find_spec('gi') is None:
 # example a cache request racing with start-up), so this process must not
 # inherit it: GLib reads G_DEBUG when it is loaded, i.e. on "import gi".
 APP_ENV = dict(os.environ)
+# The application tracks its windows and models, quits cleanly on SIGTERM
+# and exits with FINALIZE_FAILED if any of them outlived it.
+APP_ENV['PLACERINGAR_CHECK_FINALIZED'] = '1'
+FINALIZE_FAILED = 3
 for _name in ('G_DEBUG', 'MALLOC_CHECK_', 'MALLOC_PERTURB_'):
     os.environ.pop(_name, None)
 
@@ -167,18 +171,29 @@ class App:
         return self.process.poll() is None
 
     def stop(self):
+        """Quits the application (SIGTERM, on which it quits cleanly), or
+        kills it.  If it says a window or model was not finalized, prints a
+        failed TAP line, which also makes the count differ from the plan."""
         if self.process is None or self.process.poll() is not None:
             return
-        for sig, wait in ((signal.SIGTERM, 5), (signal.SIGKILL, 5)):
+        for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
             try:
                 os.killpg(self.process.pid, sig)
             except ProcessLookupError:
-                return
+                break
             try:
                 self.process.wait(wait)
-                return
+                break
             except subprocess.TimeoutExpired:
                 pass
+        if self.process.returncode != 0:
+            print(f'the application ended with status {self.process.returncode} when stopped',
+                  file=sys.stderr, flush=True)
+        if self.process.returncode == FINALIZE_FAILED:
+            message = ('not ok - every window and model is finalized when the application quits '
+                       '(its standard error names the ones that were not)')
+            print(message, flush=True)
+            print(message, file=sys.stderr, flush=True)
 
 
 def wait_until(what, condition, app, timeout=STEP_TIMEOUT):
