@@ -1542,13 +1542,25 @@ save_record (PlcStore          *self,
   ref = dup_string_prop (object, "ref");
   if (ref == NULL || ref[0] == '\0')
     {
-      g_free (ref);
-      ref = g_strdup_printf ("%s-%08x", kind->record_type, g_random_int ());
+      /* A new ref of 32 random bits, drawn again while it is taken: among
+       * a county's quarter of a million step statuses a clash is likely. */
+      for (guint tries = 0; tries < 16; tries++)
+        {
+          g_free (ref);
+          ref = g_strdup_printf ("%s-%08x", kind->record_type, g_random_int ());
+          other = lookup_id_by_ref (self, kind->table, ref, error);
+          if (other < 0)
+            return FALSE;
+          if (other == 0)
+            break;
+        }
     }
-
-  other = lookup_id_by_ref (self, kind->table, ref, error);
-  if (other < 0)
-    return FALSE;
+  else
+    {
+      other = lookup_id_by_ref (self, kind->table, ref, error);
+      if (other < 0)
+        return FALSE;
+    }
   if (other != 0 && other != id)
     {
       g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
