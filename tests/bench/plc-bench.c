@@ -264,6 +264,7 @@ loaded_clear (Loaded *loaded)
   g_clear_object (&loaded->store);
 }
 
+G_GNUC_NO_INLINE
 static void
 model_load (const char *path,
             GBytes     *key,
@@ -280,6 +281,7 @@ model_load (const char *path,
 }
 
 /* Every obligation of every placement, as the caseload computes them */
+G_GNUC_NO_INLINE
 static guint
 compute_all (PlcEngine *engine,
              Loaded    *loaded,
@@ -341,6 +343,7 @@ static const char * const searches[] = {
   "Astrid Exempelsson", "Testsson", "Leo", "2014", "Övningsson Alma",
 };
 
+G_GNUC_NO_INLINE
 static void
 time_keystrokes (GListModel *cases,
                  GArray     *times)
