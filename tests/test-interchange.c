@@ -199,7 +199,7 @@ test_read_full (void)
 
   g_assert_cmpuint (children->len, ==, 3);
   g_assert_cmpuint (placements->len, ==, 4);
-  g_assert_cmpuint (plc_dataset_get_step_statuses (dataset)->len, ==, 5);
+  g_assert_cmpuint (plc_dataset_get_step_statuses (dataset)->len, ==, 6);
   g_assert_cmpuint (log->len, ==, 2);
   g_assert_cmpuint (contacts->len, ==, 3);
   g_assert_cmpuint (deviations->len, ==, 2);
@@ -325,6 +325,24 @@ test_read_full (void)
   assert_date (plc_step_status_get_date (step), NULL);
   g_assert_cmpstr (plc_step_status_get_reason (step), ==,
                    "Fullständig hälsoundersökning gjord 2024-11-12, journalkopia i akten");
+
+  step = find_step (dataset, "pl-alva-2", "sip-meeting", 1);
+  g_assert_cmpint (plc_step_status_get_state (step), ==, PLC_STEP_STATE_DONE);
+  assert_date (plc_step_status_get_date (step), "2025-04-10");
+  g_assert_true (plc_step_status_has_meeting_record (step));
+  {
+    const char * const invited[] = { "BUP Falun", "Elevhälsan", "Familjehemmet", NULL };
+    const char * const attended[] = { "BUP Falun", "Familjehemmet", NULL };
+
+    g_assert_true (g_strv_equal (plc_step_status_get_invited_units (step), invited));
+    g_assert_true (g_strv_equal (plc_step_status_get_attended_units (step), attended));
+  }
+  g_assert_true (plc_step_status_get_planning_completed (step));
+  g_assert_false (plc_step_status_get_all_invited_attended (step));
+
+  step = find_step (dataset, "pl-alva-1", "health-exam-notification", 1);
+  g_assert_false (plc_step_status_has_meeting_record (step));
+  g_assert_null (plc_step_status_get_invited_units (step)[0]);
 
   step = find_step (dataset, "pl-alva-2", "sip-follow-up", 2);
   g_assert_cmpint (plc_step_status_get_state (step), ==, PLC_STEP_STATE_OPEN);
@@ -708,11 +726,11 @@ test_error_wrong_type (void)
   assert_mutation_invalid ("\"name\": \"Noah Provsson\"", "\"name\": 42",
                            "$.children[1].name", "expected a string");
   assert_mutation_invalid ("\"occurrence\": 2", "\"occurrence\": \"2\"",
-                           "$.children[0].placements[1].steps[1].occurrence", "expected a whole number");
+                           "$.children[0].placements[1].steps[2].occurrence", "expected a whole number");
   assert_mutation_invalid ("\"occurrence\": 2", "\"occurrence\": 0",
-                           "$.children[0].placements[1].steps[1].occurrence", "1 or more");
+                           "$.children[0].placements[1].steps[2].occurrence", "1 or more");
   assert_mutation_invalid ("\"occurrence\": 2", "\"occurrence\": 2.5",
-                           "$.children[0].placements[1].steps[1].occurrence", "expected a whole number");
+                           "$.children[0].placements[1].steps[2].occurrence", "expected a whole number");
   assert_mutation_invalid ("\"escalation_step\": 1,", "\"escalation_step\": -1,",
                            "$.deviations[0].escalation_step", "0 or more");
   assert_mutation_invalid ("\"links\": [\n        {\n          \"child\": \"child-samir\",\n          \"role\": \"god-man\"\n        }\n      ]",
@@ -888,6 +906,72 @@ test_error_malformed (void)
   assert_invalid ("{\"format\": \"placeringar\", \"version\": 1}", 10, NULL, "not valid JSON");
 }
 
+/* The meeting record: optional, checked, and an empty one is none */
+static void
+test_meeting_record (void)
+{
+  g_autofree char *full = load_fixture ("full.json");
+  g_autofree char *without = mutate (full, "\"planning_completed\": true", "\"planning_completed\": false");
+  g_autofree char *empty = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(PlcDataset) dataset = NULL;
+  g_autoptr(PlcDataset) emptied = NULL;
+  PlcStepStatus *step;
+  gsize length;
+
+  dataset = read_ok (without);
+  step = find_step (dataset, "pl-alva-2", "sip-meeting", 1);
+  g_assert_false (plc_step_status_get_planning_completed (step));
+  g_assert_true (plc_step_status_has_meeting_record (step));
+  written = plc_interchange_write (dataset, &length);
+  g_assert_null (strstr (written, "planning_completed"));
+  g_assert_nonnull (strstr (written, "\"invited\""));
+  g_clear_pointer (&written, g_free);
+
+  /* {} is no record, and is not written */
+  empty = g_strdup (full);
+  {
+    char *start = strstr (empty, "\"meeting\": {");
+    char *end = strstr (start, "}");
+
+    g_assert_nonnull (start);
+    memmove (start + strlen ("\"meeting\": {"), end, strlen (end) + 1);
+  }
+  emptied = read_ok (empty);
+  step = find_step (emptied, "pl-alva-2", "sip-meeting", 1);
+  g_assert_false (plc_step_status_has_meeting_record (step));
+  written = plc_interchange_write (emptied, &length);
+  g_assert_null (strstr (written, "\"meeting\": {"));
+
+  assert_mutation_invalid ("\"planning_completed\": true", "\"planning_completed\": true, \"minutes\": \"x\"",
+                           "$.children[0].placements[1].steps[1].meeting.minutes", "unknown field");
+  assert_mutation_invalid ("\"planning_completed\": true", "\"planning_completed\": \"yes\"",
+                           "$.children[0].placements[1].steps[1].meeting.planning_completed", "true or false");
+  {
+    g_autofree char *open = mutate (full, "\"meeting\": {", "\"meeting\": [{");
+    g_autofree char *list = mutate (open, "\"planning_completed\": true\n              }",
+                                    "\"planning_completed\": true\n              }]");
+
+    assert_invalid (list, -1, "$.children[0].placements[1].steps[1].meeting", "expected an object");
+  }
+  assert_mutation_invalid ("\"BUP Falun\",\n                  \"Elevhälsan\"", "\"BUP Falun\",\n                  3",
+                           "$.children[0].placements[1].steps[1].meeting.invited[1]", "string");
+  assert_mutation_invalid ("\"BUP Falun\",\n                  \"Elevhälsan\"", "\"BUP Falun\",\n                  \"\"",
+                           "$.children[0].placements[1].steps[1].meeting.invited[1]", "not empty");
+  assert_mutation_invalid ("\"invited\": [\n                  \"BUP Falun\",\n                  \"Elevhälsan\",\n"
+                           "                  \"Familjehemmet\"\n                ],",
+                           "\"invited\": \"BUP Falun\",",
+                           "$.children[0].placements[1].steps[1].meeting.invited", "expected a list");
+  /* The model's checks: a unit that came was invited; none twice; one line */
+  assert_mutation_invalid ("\"BUP Falun\",\n                  \"Familjehemmet\"\n                ],\n                \"planning",
+                           "\"BUP Falun\",\n                  \"Skolan\"\n                ],\n                \"planning",
+                           "$.children[0].placements[1].steps[1]", "not among the invited units");
+  assert_mutation_invalid ("\"BUP Falun\",\n                  \"Elevhälsan\"", "\"BUP Falun\",\n                  \"BUP Falun\"",
+                           "$.children[0].placements[1].steps[1]", "unit 2 is the same as unit 1");
+  assert_mutation_invalid ("\"BUP Falun\",\n                  \"Elevhälsan\"", "\"BUP Falun\",\n                  \"Elev\\nhälsan\"",
+                           "$.children[0].placements[1].steps[1]", "line break");
+}
+
 static void
 test_error_validation (void)
 {
@@ -1005,6 +1089,7 @@ main (int    argc,
   g_test_add_func ("/interchange/error/format-version", test_error_format_version);
   g_test_add_func ("/interchange/error/malformed", test_error_malformed);
   g_test_add_func ("/interchange/error/validation", test_error_validation);
+  g_test_add_func ("/interchange/meeting-record", test_meeting_record);
   g_test_add_func ("/interchange/fuzz-corpus", test_fuzz_corpus);
 
   return g_test_run ();

@@ -562,6 +562,66 @@ test_step_status_validate (void)
   plc_step_status_set_date (status, NONE);
   g_assert_true (plc_step_status_validate (status, &error));
   g_assert_no_error (error);
+
+  /* The meeting record */
+  {
+    const char * const invited[] = { "BUP Falun", "Elevhälsan", NULL };
+    const char * const all[] = { "Elevhälsan", "BUP Falun", NULL };
+    const char * const stranger[] = { "BUP Falun", "Skolan", NULL };
+    const char * const twice[] = { "BUP Falun", "Elevhälsan", "BUP Falun", NULL };
+    const char * const blank[] = { "BUP Falun", "  ", NULL };
+    const char * const two_lines[] = { "BUP\nFalun", NULL };
+
+    g_assert_false (plc_step_status_has_meeting_record (status));
+    g_assert_false (plc_step_status_get_all_invited_attended (status));
+    plc_step_status_set_planning_completed (status, TRUE);
+    g_assert_true (plc_step_status_has_meeting_record (status));
+    plc_step_status_set_planning_completed (status, FALSE);
+
+    plc_step_status_set_invited_units (status, invited);
+    g_assert_true (plc_step_status_has_meeting_record (status));
+    g_assert_true (plc_step_status_validate (status, &error));
+    g_assert_no_error (error);
+    g_assert_false (plc_step_status_get_all_invited_attended (status));
+
+    plc_step_status_set_attended_units (status, invited + 1);
+    g_assert_true (plc_step_status_validate (status, &error));
+    g_assert_false (plc_step_status_get_all_invited_attended (status));
+
+    /* In any order */
+    plc_step_status_set_attended_units (status, all);
+    g_assert_true (plc_step_status_validate (status, &error));
+    g_assert_true (plc_step_status_get_all_invited_attended (status));
+
+    plc_step_status_set_attended_units (status, stranger);
+    g_assert_false (plc_step_status_validate (status, &error));
+    assert_invalid (error, "Units that took part");
+    g_assert_nonnull (strstr (error->message, "unit 2 is not among the invited"));
+    g_assert_null (strstr (error->message, "Skolan"));
+    g_clear_error (&error);
+    plc_step_status_set_attended_units (status, NULL);
+
+    plc_step_status_set_invited_units (status, twice);
+    g_assert_false (plc_step_status_validate (status, &error));
+    assert_invalid (error, "Invited units");
+    g_assert_nonnull (strstr (error->message, "unit 3 is the same as unit 1"));
+    g_clear_error (&error);
+
+    plc_step_status_set_invited_units (status, blank);
+    g_assert_false (plc_step_status_validate (status, &error));
+    assert_invalid (error, "Invited units");
+    g_clear_error (&error);
+
+    plc_step_status_set_invited_units (status, two_lines);
+    g_assert_false (plc_step_status_validate (status, &error));
+    assert_invalid (error, "Invited units");
+    g_clear_error (&error);
+
+    /* An empty list is none */
+    plc_step_status_set_invited_units (status, invited + 2);
+    g_assert_false (plc_step_status_has_meeting_record (status));
+    g_assert_null (plc_step_status_get_invited_units (status)[0]);
+  }
 }
 
 typedef struct
@@ -901,6 +961,25 @@ test_enum_display_names (void)
 
 /* Copies */
 
+/* g_param_values_cmp(), except that lists of strings are compared by
+ * content (a boxed spec compares pointers) */
+static int
+values_cmp (GParamSpec   *pspec,
+            const GValue *a,
+            const GValue *b)
+{
+  if (pspec->value_type == G_TYPE_STRV)
+    {
+      static const char * const none[] = { NULL };
+      const char * const *sa = g_value_get_boxed (a);
+      const char * const *sb = g_value_get_boxed (b);
+
+      return g_strv_equal (sa != NULL ? sa : none, sb != NULL ? sb : none) ? 0 : 1;
+    }
+
+  return g_param_values_cmp (pspec, a, b);
+}
+
 static void
 assert_same_properties (GObject *a,
                         GObject *b)
@@ -921,7 +1000,7 @@ assert_same_properties (GObject *a,
       g_object_get_property (a, pspecs[i]->name, &va);
       g_object_get_property (b, pspecs[i]->name, &vb);
 
-      if (g_param_values_cmp (pspecs[i], &va, &vb) != 0)
+      if (values_cmp (pspecs[i], &va, &vb) != 0)
         g_error ("%s: property “%s” differs in the copy", G_OBJECT_TYPE_NAME (a), pspecs[i]->name);
     }
 }
@@ -959,6 +1038,14 @@ set_all_properties (GObject *object,
           GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
 
           g_value_set_enum (&value, klass->values[(guint) (1 + seed) % klass->n_values].value);
+        }
+      else if (pspec->value_type == G_TYPE_STRV)
+        {
+          char **strv = g_new0 (char *, 3);
+
+          strv[0] = g_strdup_printf ("%s-%d", pspec->name, seed);
+          strv[1] = g_strdup ("BUP");
+          g_value_take_boxed (&value, strv);
         }
       else
         g_error ("property %s of unexpected type %s", pspec->name, g_type_name (pspec->value_type));
@@ -1200,6 +1287,14 @@ test_notify (gconstpointer data)
           if (g_value_get_enum (&second) == g_value_get_enum (&first))
             g_value_set_enum (&second, klass->values[index].value);
         }
+      else if (pspec->value_type == G_TYPE_STRV)
+        {
+          static const char * const one[] = { "BUP", NULL };
+          static const char * const two[] = { "BUP", "Elevhälsan", NULL };
+
+          g_value_set_boxed (&first, one);
+          g_value_set_boxed (&second, two);
+        }
       else
         g_error ("property of unexpected type %s", g_type_name (pspec->value_type));
 
@@ -1209,7 +1304,7 @@ test_notify (gconstpointer data)
       g_assert_cmpuint (count.count, ==, 1);
       g_assert_cmpstr (count.last, ==, pspec->name);
       g_object_get_property (object, pspec->name, &back);
-      g_assert_cmpint (g_param_values_cmp (pspec, &first, &back), ==, 0);
+      g_assert_cmpint (values_cmp (pspec, &first, &back), ==, 0);
 
       /* The same value again does not */
       g_object_set_property (object, pspec->name, &first);
@@ -1228,6 +1323,17 @@ test_notify (gconstpointer data)
           g_object_set (object, pspec->name, "", NULL);
           g_assert_cmpuint (count.count, ==, 3);
           g_object_set (object, pspec->name, NULL, NULL);
+          g_assert_cmpuint (count.count, ==, 3);
+        }
+
+      /* For lists, an empty one is NULL */
+      if (pspec->value_type == G_TYPE_STRV)
+        {
+          static const char * const empty[] = { NULL };
+
+          g_object_set (object, pspec->name, NULL, NULL);
+          g_assert_cmpuint (count.count, ==, 3);
+          g_object_set (object, pspec->name, empty, NULL);
           g_assert_cmpuint (count.count, ==, 3);
         }
     }

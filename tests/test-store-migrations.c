@@ -222,7 +222,7 @@ test_upgrade_from_2 (Fixture       *fixture,
   g_assert_cmpuint (offsets->len, ==, 1);
 
   db = open_raw (fixture->path);
-  g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, plc_store_get_latest_schema_version ());
   g_assert_cmpint (raw_count (db, "SELECT count(*) FROM placements"), ==, 2);
   g_assert_cmpint (raw_count (db, "SELECT count(*) FROM placements WHERE restriction_decided_date = 0"), ==, 2);
   g_assert_cmpint (raw_count (db, "SELECT count(*) FROM routine_offsets"), ==, 1);
@@ -244,6 +244,115 @@ test_upgrade_from_2 (Fixture       *fixture,
                                      " VALUES ('dalarna', '', 3, 'days')",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
   g_assert_cmpint (raw_count (db, "SELECT count(*) FROM routine_offsets"), ==, 1);
+  sqlite3_close (db);
+}
+
+/* A database of schema 3 with step statuses in it: every field is kept, a
+ * status has no meeting record, and one can be recorded and read back. */
+static void
+test_upgrade_from_3 (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GBytes) key = make_key (1);
+  g_autoptr(PlcStore) old = NULL;
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(PlcStepStatus) done = NULL;
+  g_autoptr(PlcStepStatus) not_needed = NULL;
+  g_autoptr(PlcStepStatus) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *insert = NULL;
+  const char * const invited[] = { "BUP Falun", "Vårdcentral Norr", "Elevhälsan", NULL };
+  const char * const attended[] = { "Elevhälsan", "BUP Falun", NULL };
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (plc_store_get_latest_schema_version (), >=, 4);
+
+  old = _plc_store_open_at_version (fixture->path, key, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_store_get_schema_version (old), ==, 3);
+  g_clear_object (&old);
+
+  db = open_raw (fixture->path);
+  g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT invited_units FROM step_statuses", -1, &stmt, NULL), !=, SQLITE_OK);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  /* Every column of schema 3's step statuses, none at its default */
+  insert = g_strdup_printf (
+    "INSERT INTO children (id, version, ref, deleted, name, personnummer, birth_date, legal_gender,"
+    " home_municipality) VALUES (7, 1, 'child-alva', 0, 'Alva Exempelsson', '20120315-2424', %u, %d, '2080');"
+    "INSERT INTO placements (id, version, ref, deleted, child_id, placing_municipality, caseworker,"
+    " legal_basis, form, start_date, investigation_closed_date, restriction_decided_date)"
+    " VALUES (11, 1, 'pl-alva-1', 0, 7, '2080', 'Kim Handläggare', %d, %d, %u, %u, 0);"
+    "INSERT INTO step_statuses (id, version, ref, placement_id, rule, occurrence, state, date, note,"
+    " reason, recorded_by, recorded_at, reopened)"
+    " VALUES (21, 2, 'step-1', 11, 'sip-meeting', 1, %d, %u, 'Möte hos BUP', NULL, 'kimh',"
+    " '2025-03-01T09:00:00Z', 1);"
+    "INSERT INTO step_statuses (id, version, ref, placement_id, rule, occurrence, state, date, note,"
+    " reason, recorded_by, recorded_at, reopened)"
+    " VALUES (22, 1, 'step-2', 11, 'health-exam/dental', 2, %d, 0, NULL, 'Undersökt 2024',"
+    " 'kimh', '2025-03-02T09:00:00Z', 0);",
+    plc_date_new (2012, 3, 15), PLC_LEGAL_GENDER_FEMALE,
+    PLC_LEGAL_BASIS_SOL, PLC_PLACEMENT_FORM_FAMILJEHEM, plc_date_new (2025, 2, 3), plc_date_new (2025, 2, 20),
+    PLC_STEP_STATE_DONE, plc_date_new (2025, 2, 27),
+    PLC_STEP_STATE_NOT_NEEDED);
+  g_assert_cmpint (sqlite3_exec (db, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = plc_store_open (fixture->path, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_store_get_schema_version (store), ==, plc_store_get_latest_schema_version ());
+  g_assert_true (plc_store_check (store, &error));
+  g_assert_no_error (error);
+
+  done = plc_store_get_step_status (store, 11, "sip-meeting", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_step_status_get_id (done), ==, 21);
+  g_assert_cmpint (plc_step_status_get_version (done), ==, 2);
+  g_assert_cmpstr (plc_step_status_get_ref (done), ==, "step-1");
+  g_assert_cmpstr (plc_step_status_get_placement_ref (done), ==, "pl-alva-1");
+  g_assert_cmpint (plc_step_status_get_state (done), ==, PLC_STEP_STATE_DONE);
+  g_assert_cmpuint (plc_step_status_get_date (done), ==, plc_date_new (2025, 2, 27));
+  g_assert_cmpstr (plc_step_status_get_note (done), ==, "Möte hos BUP");
+  g_assert_cmpstr (plc_step_status_get_recorded_by (done), ==, "kimh");
+  g_assert_cmpstr (plc_step_status_get_recorded_at (done), ==, "2025-03-01T09:00:00Z");
+  g_assert_true (plc_step_status_get_reopened (done));
+  g_assert_false (plc_step_status_has_meeting_record (done));
+  g_assert_null (plc_step_status_get_invited_units (done)[0]);
+  g_assert_null (plc_step_status_get_attended_units (done)[0]);
+  g_assert_false (plc_step_status_get_planning_completed (done));
+
+  not_needed = plc_store_get_step_status (store, 11, "health-exam/dental", 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_step_status_get_state (not_needed), ==, PLC_STEP_STATE_NOT_NEEDED);
+  g_assert_cmpstr (plc_step_status_get_reason (not_needed), ==, "Undersökt 2024");
+  g_assert_false (plc_step_status_has_meeting_record (not_needed));
+
+  /* The new columns take a meeting record, on the stored version */
+  plc_step_status_set_invited_units (done, invited);
+  plc_step_status_set_attended_units (done, attended);
+  plc_step_status_set_planning_completed (done, TRUE);
+  g_assert_true (plc_store_save_step_status (store, done, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_step_status_get_version (done), ==, 3);
+  saved = plc_store_get_step_status (store, 11, "sip-meeting", 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal (plc_step_status_get_invited_units (saved), invited));
+  g_assert_true (g_strv_equal (plc_step_status_get_attended_units (saved), attended));
+  g_assert_true (plc_step_status_get_planning_completed (saved));
+  g_assert_false (plc_step_status_get_all_invited_attended (saved));
+  g_assert_cmpstr (plc_step_status_get_note (saved), ==, "Möte hos BUP");
+
+  db = open_raw (fixture->path);
+  g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM step_statuses"), ==, 2);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM step_statuses WHERE invited_units IS NULL"
+                                  " AND attended_units IS NULL AND planning_completed = 0"), ==, 1);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM step_statuses WHERE invited_units ="
+                                  " 'BUP Falun' || char(10) || 'Vårdcentral Norr' || char(10) || 'Elevhälsan'"
+                                  " AND planning_completed = 1"), ==, 1);
   sqlite3_close (db);
 }
 
@@ -275,6 +384,7 @@ main (int   argc,
 
   g_test_add ("/store/migrations/from-1", Fixture, NULL, fixture_set_up, test_upgrade_from_1, fixture_tear_down);
   g_test_add ("/store/migrations/from-2", Fixture, NULL, fixture_set_up, test_upgrade_from_2, fixture_tear_down);
+  g_test_add ("/store/migrations/from-3", Fixture, NULL, fixture_set_up, test_upgrade_from_3, fixture_tear_down);
   g_test_add ("/store/migrations/reopen", Fixture, NULL, fixture_set_up, test_reopen_keeps_data, fixture_tear_down);
 
   return g_test_run ();

@@ -627,6 +627,7 @@ static const Command commands[] = {
   { "explain", N_("Explain how a step’s due date was worked out"), command_explain },
   { "mark", N_("Record a step as done, not needed or open again"), command_mark },
   { "routine", N_("Show or change the local routines of a profile"), command_routine },
+  { "report", N_("The yearly follow-up’s figures, without personal data"), command_report },
   { "demo", N_("Write fictitious demonstration data"), command_demo },
 };
 

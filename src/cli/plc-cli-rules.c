@@ -16,7 +16,7 @@
 #include "plc-municipality.h"
 #include "plc-profile-set.h"
 
-static int
+int
 print_usage_error (const char *command,
                    const char *message)
 {
@@ -268,7 +268,7 @@ command_profiles (const char  *database,
 
 /* Obligations */
 
-static PlcEngine *
+PlcEngine *
 engine_for_store (PlcStore  *store,
                   GError   **error)
 {
@@ -298,7 +298,7 @@ engine_for_store (PlcStore  *store,
   return g_steal_pointer (&engine);
 }
 
-static gboolean
+gboolean
 parse_today (const char  *command,
              const char  *text,
              PlcDate     *today)
@@ -756,6 +756,11 @@ command_mark (const char  *database,
   g_autofree char *note = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *recorded_at = NULL;
+  g_auto(GStrv) invited = NULL;
+  g_auto(GStrv) attended = NULL;
+  gboolean planning_completed = FALSE;
+  gboolean clear_meeting = FALSE;
+  gboolean meeting;
   Computed *computed;
   PlcObligation *ob;
   PlcStepState state;
@@ -772,14 +777,30 @@ command_mark (const char  *database,
       N_("A note"), N_("TEXT") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
       N_("Why the step is not needed (required for not-needed)"), N_("TEXT") },
+    { "invited", 0, 0, G_OPTION_ARG_STRING_ARRAY, &invited,
+      N_("Meeting record: a unit or role invited to the meeting (repeat for each)"), N_("UNIT") },
+    { "attended", 0, 0, G_OPTION_ARG_STRING_ARRAY, &attended,
+      N_("Meeting record: an invited unit that took part (repeat for each)"), N_("UNIT") },
+    { "planning-completed", 0, 0, G_OPTION_ARG_NONE, &planning_completed,
+      N_("Meeting record: the planning (the SIP) was completed"), NULL },
+    { "clear-meeting", 0, 0, G_OPTION_ARG_NONE, &clear_meeting,
+      N_("Remove the step’s meeting record"), NULL },
     { NULL }
   };
 
   if (!parse_command_options ("mark", _("PLACEMENT RULE[/PART] done|not-needed|open"),
                               _("Record the status of a step. A part of a step, such as "
-                                "health-exam/dental, is recorded on its own."),
+                                "health-exam/dental, is recorded on its own. "
+                                "--invited, --attended and --planning-completed replace "
+                                "the step’s meeting record (a SIP meeting’s: who was "
+                                "invited, who took part); without them it is kept."),
                               entries, &argc, &argv))
     return 2;
+
+  meeting = invited != NULL || attended != NULL || planning_completed;
+  if (meeting && clear_meeting)
+    return print_usage_error ("mark", _("--clear-meeting: cannot be combined with "
+                                        "--invited, --attended or --planning-completed"));
 
   if (argc != 4)
     return print_usage_error ("mark", _("Expected a placement ref, a rule id and a status"));
@@ -852,6 +873,12 @@ command_mark (const char  *database,
   plc_step_status_set_recorded_at (status, recorded_at);
   plc_step_status_set_reopened (status, state == PLC_STEP_STATE_OPEN &&
                                         previous != PLC_STEP_STATE_OPEN);
+  if (meeting || clear_meeting)
+    {
+      plc_step_status_set_invited_units (status, (const char * const *)invited);
+      plc_step_status_set_attended_units (status, (const char * const *)attended);
+      plc_step_status_set_planning_completed (status, planning_completed);
+    }
 
   if (!plc_store_save_step_status (store, status, &error))
     return print_error (error);

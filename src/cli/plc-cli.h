@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "plc-date.h"
+#include "plc-engine.h"
 #include "plc-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,13 @@ PlcStore  *open_existing         (const char    *database,
                                   GError       **error);
 
 /* plc-cli-rules.c */
+int        print_usage_error     (const char    *command,
+                                  const char    *message);
+PlcEngine *engine_for_store      (PlcStore      *store,
+                                  GError       **error);
+gboolean   parse_today           (const char    *command,
+                                  const char    *text,
+                                  PlcDate       *today);
 int        command_profiles      (const char    *database,
                                   int            argc,
                                   char         **argv);
@@ -35,6 +44,11 @@ int        command_mark          (const char    *database,
                                   int            argc,
                                   char         **argv);
 int        command_routine       (const char    *database,
+                                  int            argc,
+                                  char         **argv);
+
+/* plc-cli-report.c */
+int        command_report        (const char    *database,
                                   int            argc,
                                   char         **argv);
 

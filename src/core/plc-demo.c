@@ -112,6 +112,7 @@ static const char * const phone_series[] = {
 typedef struct
 {
   GRand      *rand;
+  GRand      *meeting_rand;          /* its own, so that the rest stays as it was */
   PlcDate     today;
   PlcDataset *dataset;
   GHashTable *personnummer;          /* normalized numbers given out */
@@ -400,6 +401,33 @@ add_status (Builder      *b,
   g_ptr_array_add (plc_dataset_get_step_statuses (b->dataset), g_steal_pointer (&status));
 }
 
+/* The units a SIP meeting invites, and who came: most meetings have
+ * everyone, some miss one; about half complete the planning */
+static void
+add_meeting_record (Builder       *b,
+                    PlcStepStatus *status)
+{
+  static const char * const units[] = {
+    "BUP", "Vårdcentralen", "Elevhälsan", "Tandvården", "Habiliteringen", "Familjehemmet",
+  };
+  const char *invited[G_N_ELEMENTS (units) + 1] = { NULL, };
+  const char *attended[G_N_ELEMENTS (units) + 1] = { NULL, };
+  guint first = g_rand_int_range (b->meeting_rand, 0, G_N_ELEMENTS (units));
+  guint n = g_rand_int_range (b->meeting_rand, 2, 5);
+  guint n_attended = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      invited[i] = units[(first + i) % G_N_ELEMENTS (units)];
+      if (g_rand_double (b->meeting_rand) < 0.93)
+        attended[n_attended++] = invited[i];
+    }
+
+  plc_step_status_set_invited_units (status, invited);
+  plc_step_status_set_attended_units (status, attended);
+  plc_step_status_set_planning_completed (status, g_rand_double (b->meeting_rand) < 0.5);
+}
+
 /*
  * Marks a step done on or a little before its due date, with probability
  * @p, if it has fallen due (or nearly) and the placement was still going
@@ -427,6 +455,13 @@ maybe_done (Builder      *b,
 
   add_status (b, plc_placement_get_ref (placement), rule, occurrence, PLC_STEP_STATE_DONE, done, note,
               plc_placement_get_caseworker (placement));
+
+  if (g_str_equal (rule, "sip-meeting") || g_str_equal (rule, "sip-follow-up"))
+    {
+      GPtrArray *statuses = plc_dataset_get_step_statuses (b->dataset);
+
+      add_meeting_record (b, g_ptr_array_index (statuses, statuses->len - 1));
+    }
 
   return done;
 }
@@ -1064,6 +1099,7 @@ plc_demo_build_dataset (guint32 seed,
   g_return_val_if_fail (today != PLC_DATE_NONE, NULL);
 
   b.rand = g_rand_new_with_seed (seed);
+  b.meeting_rand = g_rand_new_with_seed (seed ^ 0x5199u);
   b.today = today;
   b.dataset = plc_dataset_new ();
   b.personnummer = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1077,6 +1113,7 @@ plc_demo_build_dataset (guint32 seed,
     add_deviation (&b, i);
 
   g_rand_free (b.rand);
+  g_rand_free (b.meeting_rand);
   g_hash_table_unref (b.personnummer);
   g_hash_table_unref (b.shared_contacts);
 

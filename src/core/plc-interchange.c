@@ -665,8 +665,107 @@ validated (Reader    *reader,
   return valid;
 }
 
+/* Reads the member @name, when present, as a list of non-empty strings
+ * into a new NULL-terminated array (NULL when absent or empty); the strings
+ * belong to the parser. */
+static gboolean
+get_string_list (Reader        *reader,
+                 JsonObject    *object,
+                 const char    *name,
+                 const char  ***out,
+                 GError       **error)
+{
+  g_autofree const char **list = NULL;
+  JsonArray *array;
+  guint n;
+
+  *out = NULL;
+
+  if (!get_array (reader, object, name, &array, error))
+    return FALSE;
+  if (array == NULL || json_array_get_length (array) == 0)
+    return TRUE;
+
+  n = json_array_get_length (array);
+  list = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!node_holds (element, G_TYPE_STRING) ||
+          json_node_get_string (element) == NULL ||
+          *json_node_get_string (element) == '\0')
+        {
+          g_autofree char *where = member_path (reader, name);
+
+          g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                       /* Translators: %s is a JSON path such as
+                        * “$.children[0].placements[0].steps[0].meeting.invited”,
+                        * %u a position in the list, from 0 */
+                       _("%s[%u]: expected a string that is not empty"), where, i);
+          return FALSE;
+        }
+
+      list[i] = json_node_get_string (element);
+    }
+
+  *out = g_steal_pointer (&list);
+
+  return TRUE;
+}
+
 /* }}} */
 /* {{{ Reading records */
+
+/* The optional meeting record of a step status */
+static gboolean
+read_meeting (Reader         *reader,
+              JsonObject     *object,
+              PlcStepStatus  *step,
+              GError        **error)
+{
+  static const char * const members[] = {
+    "invited", "attended", "planning_completed", NULL
+  };
+  JsonNode *node = get_member (object, "meeting");
+  g_autofree const char **invited = NULL;
+  g_autofree const char **attended = NULL;
+  JsonObject *meeting;
+  gboolean planning_completed;
+  gsize len;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *where = member_path (reader, "meeting");
+
+      g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                   /* Translators: %s is a JSON path such as “$.children[1].placements[0].steps[0].meeting”;
+                    * an object is what JSON calls { … } */
+                   _("%s: expected an object"), where);
+      return FALSE;
+    }
+
+  meeting = json_node_get_object (node);
+  len = path_push_member (reader, "meeting");
+
+  if (!check_members (reader, meeting, members, error) ||
+      !get_string_list (reader, meeting, "invited", &invited, error) ||
+      !get_string_list (reader, meeting, "attended", &attended, error) ||
+      !get_boolean (reader, meeting, "planning_completed", &planning_completed, error))
+    return FALSE;
+
+  path_pop (reader, len);
+
+  plc_step_status_set_invited_units (step, invited);
+  plc_step_status_set_attended_units (step, attended);
+  plc_step_status_set_planning_completed (step, planning_completed);
+
+  return TRUE;
+}
 
 static gboolean
 read_step_status (Reader      *reader,
@@ -675,7 +774,7 @@ read_step_status (Reader      *reader,
                   GError     **error)
 {
   static const char * const members[] = {
-    "rule", "occurrence", "status", "date", "note", "reason", NULL
+    "rule", "occurrence", "status", "date", "note", "reason", "meeting", NULL
   };
   PlcPlacement *placement = user_data;
   GHashTable *seen = g_object_get_data (G_OBJECT (placement), "plc-interchange-steps");
@@ -691,7 +790,8 @@ read_step_status (Reader      *reader,
       !get_enum (reader, object, "status", PLC_TYPE_STEP_STATE, -1, REQUIRED, 0, &state, error) ||
       !get_date (reader, object, "date", OPTIONAL, &date, error) ||
       !get_string (reader, object, "note", OPTIONAL, &note, error) ||
-      !get_string (reader, object, "reason", OPTIONAL, &reason, error))
+      !get_string (reader, object, "reason", OPTIONAL, &reason, error) ||
+      !read_meeting (reader, object, step, error))
     return FALSE;
 
   key = g_strdup_printf ("%s\n%d", rule, occurrence);
@@ -1423,6 +1523,32 @@ write_step_status (JsonBuilder   *builder,
   add_date (builder, "date", plc_step_status_get_date (step));
   add_string (builder, "note", plc_step_status_get_note (step));
   add_string (builder, "reason", plc_step_status_get_reason (step));
+  if (plc_step_status_has_meeting_record (step))
+    {
+      const char * const *invited = plc_step_status_get_invited_units (step);
+      const char * const *attended = plc_step_status_get_attended_units (step);
+
+      json_builder_set_member_name (builder, "meeting");
+      json_builder_begin_object (builder);
+      if (invited[0] != NULL)
+        {
+          json_builder_set_member_name (builder, "invited");
+          json_builder_begin_array (builder);
+          for (guint i = 0; invited[i] != NULL; i++)
+            json_builder_add_string_value (builder, invited[i]);
+          json_builder_end_array (builder);
+        }
+      if (attended[0] != NULL)
+        {
+          json_builder_set_member_name (builder, "attended");
+          json_builder_begin_array (builder);
+          for (guint i = 0; attended[i] != NULL; i++)
+            json_builder_add_string_value (builder, attended[i]);
+          json_builder_end_array (builder);
+        }
+      add_boolean (builder, "planning_completed", plc_step_status_get_planning_completed (step));
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 }
 

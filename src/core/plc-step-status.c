@@ -31,6 +31,9 @@ struct _PlcStepStatus
   char         *recorded_by;
   char         *recorded_at;
   gboolean      reopened;
+  GStrv         invited_units;    /* NULL when empty */
+  GStrv         attended_units;   /* NULL when empty */
+  gboolean      planning_completed;
 };
 
 G_DEFINE_FINAL_TYPE (PlcStepStatus, plc_step_status, G_TYPE_OBJECT)
@@ -51,6 +54,9 @@ enum {
   PROP_RECORDED_BY,
   PROP_RECORDED_AT,
   PROP_REOPENED,
+  PROP_INVITED_UNITS,
+  PROP_ATTENDED_UNITS,
+  PROP_PLANNING_COMPLETED,
   N_PROPS
 };
 
@@ -68,6 +74,8 @@ plc_step_status_finalize (GObject *object)
   g_clear_pointer (&self->reason, g_free);
   g_clear_pointer (&self->recorded_by, g_free);
   g_clear_pointer (&self->recorded_at, g_free);
+  g_clear_pointer (&self->invited_units, g_strfreev);
+  g_clear_pointer (&self->attended_units, g_strfreev);
 
   G_OBJECT_CLASS (plc_step_status_parent_class)->finalize (object);
 }
@@ -136,6 +144,18 @@ plc_step_status_get_property (GObject    *object,
 
     case PROP_REOPENED:
       g_value_set_boolean (value, self->reopened);
+      break;
+
+    case PROP_INVITED_UNITS:
+      g_value_set_boxed (value, self->invited_units);
+      break;
+
+    case PROP_ATTENDED_UNITS:
+      g_value_set_boxed (value, self->attended_units);
+      break;
+
+    case PROP_PLANNING_COMPLETED:
+      g_value_set_boolean (value, self->planning_completed);
       break;
 
     default:
@@ -207,6 +227,18 @@ plc_step_status_set_property (GObject      *object,
 
     case PROP_REOPENED:
       plc_step_status_set_reopened (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_INVITED_UNITS:
+      plc_step_status_set_invited_units (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_ATTENDED_UNITS:
+      plc_step_status_set_attended_units (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_PLANNING_COMPLETED:
+      plc_step_status_set_planning_completed (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -363,6 +395,38 @@ plc_step_status_class_init (PlcStepStatusClass *klass)
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PlcStepStatus:invited-units:
+   *
+   * The meeting record (a SIP meeting's, for instance): the units or roles
+   * invited to the meeting, in the order given, or %NULL when none is
+   * recorded.
+   */
+  properties [PROP_INVITED_UNITS] =
+    g_param_spec_boxed ("invited-units", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PlcStepStatus:attended-units:
+   *
+   * The meeting record: the invited units that took part, or %NULL.
+   */
+  properties [PROP_ATTENDED_UNITS] =
+    g_param_spec_boxed ("attended-units", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PlcStepStatus:planning-completed:
+   *
+   * The meeting record: whether the planning (the SIP) was completed.
+   */
+  properties [PROP_PLANNING_COMPLETED] =
+    g_param_spec_boolean ("planning-completed", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -418,6 +482,9 @@ plc_step_status_copy (PlcStepStatus *self)
   copy->recorded_by = g_strdup (self->recorded_by);
   copy->recorded_at = g_strdup (self->recorded_at);
   copy->reopened = self->reopened;
+  copy->invited_units = g_strdupv (self->invited_units);
+  copy->attended_units = g_strdupv (self->attended_units);
+  copy->planning_completed = self->planning_completed;
 
   return copy;
 }
@@ -702,13 +769,208 @@ plc_step_status_set_reopened (PlcStepStatus *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REOPENED]);
 }
 
+/* Replaces *@field by a copy of @units, an empty list counting as NULL.
+ * Returns TRUE if the stored value changed. */
+static gboolean
+set_units (GStrv              *field,
+           const char * const *units)
+{
+  if (units != NULL && units[0] == NULL)
+    units = NULL;
+
+  if (*field == NULL && units == NULL)
+    return FALSE;
+  if (*field != NULL && units != NULL &&
+      g_strv_equal ((const char * const *)*field, units))
+    return FALSE;
+
+  g_strfreev (*field);
+  *field = g_strdupv ((char **)units);
+
+  return TRUE;
+}
+
+static const char * const no_units[] = { NULL };
+
+/**
+ * plc_step_status_get_invited_units:
+ * @self: a #PlcStepStatus
+ *
+ * The meeting record's invited units or roles.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the units, an empty
+ *   list when none is recorded
+ */
+const char * const *
+plc_step_status_get_invited_units (PlcStepStatus *self)
+{
+  g_return_val_if_fail (PLC_IS_STEP_STATUS (self), no_units);
+
+  return self->invited_units != NULL ? (const char * const *)self->invited_units : no_units;
+}
+
+void
+plc_step_status_set_invited_units (PlcStepStatus      *self,
+                                   const char * const *units)
+{
+  g_return_if_fail (PLC_IS_STEP_STATUS (self));
+
+  if (set_units (&self->invited_units, units))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INVITED_UNITS]);
+}
+
+/**
+ * plc_step_status_get_attended_units:
+ * @self: a #PlcStepStatus
+ *
+ * The meeting record's units that took part.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the units, an empty
+ *   list when none is recorded
+ */
+const char * const *
+plc_step_status_get_attended_units (PlcStepStatus *self)
+{
+  g_return_val_if_fail (PLC_IS_STEP_STATUS (self), no_units);
+
+  return self->attended_units != NULL ? (const char * const *)self->attended_units : no_units;
+}
+
+void
+plc_step_status_set_attended_units (PlcStepStatus      *self,
+                                    const char * const *units)
+{
+  g_return_if_fail (PLC_IS_STEP_STATUS (self));
+
+  if (set_units (&self->attended_units, units))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ATTENDED_UNITS]);
+}
+
+gboolean
+plc_step_status_get_planning_completed (PlcStepStatus *self)
+{
+  g_return_val_if_fail (PLC_IS_STEP_STATUS (self), FALSE);
+
+  return self->planning_completed;
+}
+
+void
+plc_step_status_set_planning_completed (PlcStepStatus *self,
+                                        gboolean       planning_completed)
+{
+  g_return_if_fail (PLC_IS_STEP_STATUS (self));
+
+  planning_completed = !!planning_completed;
+
+  if (self->planning_completed == planning_completed)
+    return;
+
+  self->planning_completed = planning_completed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLANNING_COMPLETED]);
+}
+
+/**
+ * plc_step_status_has_meeting_record:
+ * @self: a #PlcStepStatus
+ *
+ * Whether a meeting record is kept: invited units, units that took part,
+ * or a completed planning.
+ *
+ * Returns: %TRUE if the status has a meeting record
+ */
+gboolean
+plc_step_status_has_meeting_record (PlcStepStatus *self)
+{
+  g_return_val_if_fail (PLC_IS_STEP_STATUS (self), FALSE);
+
+  return self->invited_units != NULL || self->attended_units != NULL ||
+         self->planning_completed;
+}
+
+/**
+ * plc_step_status_get_all_invited_attended:
+ * @self: a #PlcStepStatus
+ *
+ * Whether a meeting had invited units and every one of them took part.
+ *
+ * Returns: %TRUE if at least one unit was invited and all of them attended
+ */
+gboolean
+plc_step_status_get_all_invited_attended (PlcStepStatus *self)
+{
+  g_return_val_if_fail (PLC_IS_STEP_STATUS (self), FALSE);
+
+  if (self->invited_units == NULL)
+    return FALSE;
+
+  for (guint i = 0; self->invited_units[i] != NULL; i++)
+    {
+      if (self->attended_units == NULL ||
+          !g_strv_contains ((const char * const *)self->attended_units, self->invited_units[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Checks one list of units; @label is the field's translated label. */
+static gboolean
+validate_units (GStrv        units,
+                const char  *label,
+                GError     **error)
+{
+  if (units == NULL)
+    return TRUE;
+
+  for (guint i = 0; units[i] != NULL; i++)
+    {
+      if (_plc_is_blank (units[i]) || !g_utf8_validate (units[i], -1, NULL))
+        {
+          g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                       /* Translators: %s is a field's label such as “Invited units”,
+                        * %u a position in its list, from 1 */
+                       _("%s: unit %u is empty"), label, i + 1);
+          return FALSE;
+        }
+
+      for (const char *p = units[i]; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          if (g_unichar_iscntrl (g_utf8_get_char (p)))
+            {
+              g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                           /* Translators: %s is a field's label such as “Invited units”,
+                            * %u a position in its list, from 1 */
+                           _("%s: unit %u contains a line break or a control character"),
+                           label, i + 1);
+              return FALSE;
+            }
+        }
+
+      for (guint j = 0; j < i; j++)
+        {
+          if (g_strcmp0 (units[i], units[j]) == 0)
+            {
+              g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                           /* Translators: %s is a field's label such as “Invited units”,
+                            * the %u are positions in its list, from 1 */
+                           _("%s: unit %u is the same as unit %u"), label, i + 1, j + 1);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * plc_step_status_validate:
  * @self: a #PlcStepStatus
  * @error: return location for a #GError
  *
  * Checks that the status can be stored: it names a rule, a done step has
- * the date it was done, and a step that is not needed says why.
+ * the date it was done, a step that is not needed says why, and a meeting
+ * record's units are one line each, not empty, not repeated, and each unit
+ * that took part was invited.
  *
  * On failure @error is set to %PLC_ERROR_INVALID with a translated message
  * that starts with the field's label.
@@ -741,6 +1003,26 @@ plc_step_status_validate (PlcStepStatus  *self,
       g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
                            _("Reason: must be given when the step is not needed"));
       return FALSE;
+    }
+
+  if (!validate_units (self->invited_units, _("Invited units"), error) ||
+      !validate_units (self->attended_units, _("Units that took part"), error))
+    return FALSE;
+
+  if (self->attended_units != NULL)
+    {
+      for (guint i = 0; self->attended_units[i] != NULL; i++)
+        {
+          if (self->invited_units == NULL ||
+              !g_strv_contains ((const char * const *)self->invited_units, self->attended_units[i]))
+            {
+              g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                           /* Translators: %u is a position in the list, from 1 */
+                           _("Units that took part: unit %u is not among the invited units"),
+                           i + 1);
+              return FALSE;
+            }
+        }
     }
 
   return TRUE;

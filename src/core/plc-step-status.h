@@ -23,7 +23,10 @@ G_DECLARE_FINAL_TYPE (PlcStepStatus, plc_step_status, PLC, STEP_STATUS, GObject)
  *   "placement-ref", "rule" (a rule id), "occurrence" (int >= 1, default 1),
  *   "state" (PlcStepState), "date" (guint: PlcDate, when done), "note",
  *   "reason" (why not needed), "recorded-by" (OS user), "recorded-at"
- *   (ISO 8601 UTC timestamp), "reopened" (boolean).
+ *   (ISO 8601 UTC timestamp), "reopened" (boolean), and the optional
+ *   meeting record (a SIP meeting's): "invited-units", "attended-units"
+ *   (GStrv, NULL when empty; names of units or roles, such as "BUP"), and
+ *   "planning-completed" (boolean).
  * Step statuses are never soft-deleted. Setting an empty string stores NULL.
  */
 
@@ -73,6 +76,18 @@ void           plc_step_status_set_recorded_at   (PlcStepStatus  *self,
 gboolean       plc_step_status_get_reopened      (PlcStepStatus  *self);
 void           plc_step_status_set_reopened      (PlcStepStatus  *self,
                                                   gboolean        reopened);
+
+const char * const *plc_step_status_get_invited_units  (PlcStepStatus      *self);
+void           plc_step_status_set_invited_units (PlcStepStatus      *self,
+                                                  const char * const *units);
+const char * const *plc_step_status_get_attended_units (PlcStepStatus     *self);
+void           plc_step_status_set_attended_units (PlcStepStatus     *self,
+                                                   const char * const *units);
+gboolean       plc_step_status_get_planning_completed (PlcStepStatus *self);
+void           plc_step_status_set_planning_completed (PlcStepStatus *self,
+                                                       gboolean       planning_completed);
+gboolean       plc_step_status_has_meeting_record (PlcStepStatus *self);
+gboolean       plc_step_status_get_all_invited_attended (PlcStepStatus *self);
 
 gboolean       plc_step_status_validate          (PlcStepStatus  *self,
                                                   GError        **error);

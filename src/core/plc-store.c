@@ -208,6 +208,14 @@ static const char * const migrations[] = {
   "                            CHECK (unit IN ('days', 'weeks', 'months', 'years')),"
   "  PRIMARY KEY (profile_id, rule_id)"
   ");",
+
+  /* 4: a step's meeting record (issue 6: the SIP meeting record): the units
+   * or roles invited and those that took part, one per line in the order
+   * given (a unit is one line: the model refuses line breaks), NULL when
+   * none; and whether the planning was completed. */
+  "ALTER TABLE step_statuses ADD COLUMN invited_units TEXT;"
+  "ALTER TABLE step_statuses ADD COLUMN attended_units TEXT;"
+  "ALTER TABLE step_statuses ADD COLUMN planning_completed INTEGER NOT NULL DEFAULT 0;",
 };
 
 int
@@ -748,7 +756,8 @@ static const RefLink placement_refs[] = {
 
 static const char * const step_columns[] = {
   "placement-id", "rule", "occurrence", "state", "date", "note", "reason",
-  "recorded-by", "recorded-at", "reopened", NULL,
+  "recorded-by", "recorded-at", "reopened", "invited-units", "attended-units",
+  "planning-completed", NULL,
 };
 
 static const RefLink step_refs[] = {
@@ -870,6 +879,18 @@ bind_property (sqlite3_stmt *stmt,
   g_value_init (&value, pspec->value_type);
   g_object_get_property (object, prop, &value);
 
+  /* A list of one-line strings: one per line, NULL when empty */
+  if (pspec->value_type == G_TYPE_STRV)
+    {
+      const char * const *strv = g_value_get_boxed (&value);
+
+      if (strv == NULL || strv[0] == NULL)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index, g_strjoinv ("\n", (char **)strv), -1, g_free);
+      return;
+    }
+
   switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
     {
     case G_TYPE_INT64:
@@ -914,6 +935,16 @@ read_property (sqlite3_stmt *stmt,
   g_assert (pspec != NULL);
 
   g_value_init (&value, pspec->value_type);
+
+  if (pspec->value_type == G_TYPE_STRV)
+    {
+      const char *text = (const char *)sqlite3_column_text (stmt, col);
+
+      if (text != NULL && *text != '\0')
+        g_value_take_boxed (&value, g_strsplit (text, "\n", -1));
+      g_object_set_property (object, prop, &value);
+      return;
+    }
 
   switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
     {
@@ -2467,6 +2498,18 @@ same_columns (const RecordKind   *kind,
       g_value_init (&vb, pspec->value_type);
       g_object_get_property (a, prop, &va);
       g_object_get_property (b, prop, &vb);
+
+      /* A boxed spec compares pointers: compare the lists themselves */
+      if (pspec->value_type == G_TYPE_STRV)
+        {
+          const char * const *sa = g_value_get_boxed (&va);
+          const char * const *sb = g_value_get_boxed (&vb);
+          static const char * const none[] = { NULL };
+
+          if (!g_strv_equal (sa != NULL ? sa : none, sb != NULL ? sb : none))
+            return FALSE;
+          continue;
+        }
 
       if (g_param_values_cmp (pspec, &va, &vb) != 0)
         return FALSE;

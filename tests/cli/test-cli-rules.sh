@@ -172,6 +172,42 @@ check "the notification not needed too" "$cli" --database "$db" mark p-uppsala h
 check "obligations with the notification not needed" "$cli" --database "$db" obligations --today 2026-11-20 --placement p-uppsala --json
 json_check "the examination done is kept as done, without a date to count from" "get('p-uppsala','health-exam')['status'] == 'done' and get('p-uppsala','health-exam')['due'] is None"
 
+# The meeting record of a SIP meeting
+# meeting_check WHAT PYTHON-EXPRESSION: over p-sthlm's sip-meeting step in a fresh export, as `m`
+meeting_check() {
+  "$cli" --database "$db" export -o "$work/meeting.json" 2>"$work/err"
+  if "$py" - "$work/meeting.json" "$2" >"$work/py" 2>&1 <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+s = [s for c in d['children'] for p in c.get('placements', []) if p['ref'] == 'p-sthlm'
+     for s in p.get('steps', []) if s['rule'] == 'sip-meeting'][0]
+m = s.get('meeting')
+ok = eval(sys.argv[2])
+if not ok:
+    print('false:', sys.argv[2], s)
+    sys.exit(1)
+PY
+  then ok "$1"; else not_ok "$1" "$work/py"; fi
+}
+check "mark a SIP meeting with its record" "$cli" --database "$db" mark p-sthlm sip-meeting done --date 2026-02-20 \
+  --invited "BUP Falun" --invited "Elevhälsan" --invited "Vårdcentralen" --attended "BUP Falun" --attended "Vårdcentralen" --planning-completed
+meeting_check "the record is kept: invited, attended, planning completed" \
+  "m == {'invited': ['BUP Falun', 'Elevhälsan', 'Vårdcentralen'], 'attended': ['BUP Falun', 'Vårdcentralen'], 'planning_completed': True} and s['status'] == 'done' and s['date'] == '2026-02-20'"
+check_fails "a unit that took part must have been invited" "$cli" --database "$db" mark p-sthlm sip-meeting done --date 2026-02-20 \
+  --invited "BUP Falun" --attended "Skolan"
+out_has "and the message says which field" "Units that took part" "$work/err"
+check_fails "a unit is named once" "$cli" --database "$db" mark p-sthlm sip-meeting done --invited "BUP" --invited "BUP"
+check_fails "--clear-meeting with a record is refused" "$cli" --database "$db" mark p-sthlm sip-meeting done --clear-meeting --invited "BUP"
+meeting_check "a refused mark changes nothing" "m['attended'] == ['BUP Falun', 'Vårdcentralen']"
+check "mark again without meeting options" "$cli" --database "$db" mark p-sthlm sip-meeting done --date 2026-02-21 --note "Protokoll i akten"
+meeting_check "the record is kept when no meeting option is given" "m['invited'] == ['BUP Falun', 'Elevhälsan', 'Vårdcentralen'] and s['date'] == '2026-02-21'"
+check "replace the record" "$cli" --database "$db" mark p-sthlm sip-meeting done --date 2026-02-21 --invited "BUP Falun" --attended "BUP Falun"
+meeting_check "the record is replaced as a whole" "m == {'invited': ['BUP Falun'], 'attended': ['BUP Falun']}"
+check "--clear-meeting" "$cli" --database "$db" mark p-sthlm sip-meeting done --date 2026-02-21 --clear-meeting
+meeting_check "the record is gone" "m is None and s['note'] == 'Protokoll i akten'"
+check "mark help names the meeting options" "$cli" mark --help
+out_has "--invited is documented" "--invited"
+
 # A change that makes a rule stop applying: the recorded status stays
 "$cli" --database "$db" export -o "$work/export.json" 2>"$work/err"
 "$py" - "$work/export.json" <<'PY'
