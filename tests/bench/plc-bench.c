@@ -43,6 +43,7 @@
 #include "plc-case-filter.h"
 #include "plc-caseload.h"
 #include "plc-engine.h"
+#include "plc-follow-up.h"
 #include "plc-interchange.h"
 #include "plc-keyring.h"
 #include "plc-profile-set.h"
@@ -588,7 +589,31 @@ make_database (const char *data_home,
   return path;
 }
 
-#include "plc-bench-follow-up.h"
+/* The yearly follow-up of last year, for every municipality, as
+ * `placeringar-cli report` makes it: the store exported, then computed. */
+G_GNUC_NO_INLINE
+static double
+time_follow_up (PlcStore  *store,
+                PlcEngine *engine,
+                PlcDate    today)
+{
+  g_autoptr(PlcDataset) dataset = NULL;
+  g_autoptr(PlcFollowUp) follow_up = NULL;
+  g_autoptr(GError) error = NULL;
+  PlcFollowUpQuery query = { 0, };
+  double t0 = now_ms ();
+
+  query.year = plc_date_get_year (today) - 1;
+  query.today = today;
+
+  dataset = plc_store_export (store, &error);
+  if (dataset == NULL)
+    die ("exporting", error);
+  follow_up = plc_follow_up_compute (dataset, engine, &query);
+  floor_checksum += plc_follow_up_get_n_tables (follow_up);
+
+  return now_ms () - t0;
+}
 
 static void
 run_size (const char *root,
