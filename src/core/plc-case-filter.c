@@ -77,7 +77,12 @@ typedef struct
   char *caseworker;  /* casefolded */
 } CaseKeys;
 
-static GQuark keys_quark;
+/* Made on first use: the caseload's worker may need it before any filter exists */
+static GQuark
+case_keys_quark (void)
+{
+  return g_quark_from_static_string ("plc-case-filter-keys");
+}
 
 static void
 case_keys_free (gpointer data)
@@ -140,7 +145,7 @@ append_municipality (GString    *text,
 static const CaseKeys *
 case_get_keys (PlcCase *item)
 {
-  CaseKeys *keys = g_object_get_qdata (G_OBJECT (item), keys_quark);
+  CaseKeys *keys = g_object_get_qdata (G_OBJECT (item), case_keys_quark ());
   g_autoptr(GString) text = NULL;
   PlcChild *child;
   PlcPlacement *current;
@@ -178,9 +183,26 @@ case_get_keys (PlcCase *item)
   keys->digits = digits_of (plc_child_get_personnummer (child));
   keys->caseworker = fold (current != NULL ? plc_placement_get_caseworker (current) : NULL);
 
-  g_object_set_qdata_full (G_OBJECT (item), keys_quark, keys, case_keys_free);
+  g_object_set_qdata_full (G_OBJECT (item), case_keys_quark (), keys, case_keys_free);
 
   return keys;
+}
+
+/**
+ * plc_case_filter_prepare_case:
+ * @item: a #PlcCase that no other thread uses yet
+ *
+ * Works out now what @item is searched by, which is otherwise done on the
+ * first search that meets it.  The caseload calls it in its worker thread
+ * for each new case, so that the first keystroke after a reload does not
+ * pay for all of them (a tenth of a second for 10,000 children).
+ */
+void
+plc_case_filter_prepare_case (PlcCase *item)
+{
+  g_return_if_fail (PLC_IS_CASE (item));
+
+  case_get_keys (item);
 }
 
 /* A word of digits, dashes, plus signs and spaces is (part of) a personal
@@ -632,8 +654,6 @@ plc_case_filter_class_init (PlcCaseFilterClass *klass)
   object_class->finalize = plc_case_filter_finalize;
   object_class->get_property = plc_case_filter_get_property;
   object_class->set_property = plc_case_filter_set_property;
-
-  keys_quark = g_quark_from_static_string ("plc-case-filter-keys");
 
   properties [PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL, flags);
