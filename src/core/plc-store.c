@@ -1296,9 +1296,14 @@ load_links (PlcStore   *self,
 
   plc_contact_clear_links (contact);
 
+  /* The refs in the same statement: one statement per link and ref cost
+   * more than the rest of listing the contacts. */
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT child_id, placement_id, role FROM contact_links"
-                          " WHERE contact_id = ? ORDER BY position",
+                          "SELECT link.child_id, link.placement_id, link.role,"
+                          " (SELECT ref FROM children WHERE id = link.child_id),"
+                          " (SELECT ref FROM placements WHERE id = link.placement_id)"
+                          " FROM contact_links AS link"
+                          " WHERE link.contact_id = ? ORDER BY link.position",
                           -1, &stmt, NULL) != SQLITE_OK)
     return;
 
@@ -1310,20 +1315,16 @@ load_links (PlcStore   *self,
       lnk->child_id = sqlite3_column_int64 (stmt, 0);
       lnk->placement_id = sqlite3_column_int64 (stmt, 1);
       lnk->role = sqlite3_column_int (stmt, 2);
+      if (lnk->child_id != 0)
+        lnk->child_ref = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      if (lnk->placement_id != 0)
+        lnk->placement_ref = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
       g_ptr_array_add (links, lnk);
     }
   sqlite3_finalize (stmt);
 
   for (guint i = 0; i < links->len; i++)
-    {
-      PlcContactLink *lnk = g_ptr_array_index (links, i);
-
-      if (lnk->child_id != 0)
-        lnk->child_ref = lookup_ref_by_id (self, "children", lnk->child_id);
-      if (lnk->placement_id != 0)
-        lnk->placement_ref = lookup_ref_by_id (self, "placements", lnk->placement_id);
-      plc_contact_add_link (contact, lnk);
-    }
+    plc_contact_add_link (contact, g_ptr_array_index (links, i));
 }
 
 static void
