@@ -30,6 +30,8 @@ struct _PlcCaseFilter
   gulong           items_changed_id;
 
   GPtrArray       *items;          /* of PlcCase, owned: what is shown */
+  GPtrArray       *sorted;         /* of PlcCase, owned: all of the model's, in
+                                    * the chosen order; NULL until needed */
 
   char            *search;
   char           **search_words;   /* casefolded; NULL when no search */
@@ -431,23 +433,32 @@ static void
 refilter (PlcCaseFilter *self)
 {
   g_autoptr(GPtrArray) old = self->items;
-  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
   guint prefix = 0;
   guint suffix = 0;
 
-  self->items = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
+  /* The model's items are sorted once, when the model or the order
+   * changes; a keystroke only picks from them.  The order is total (the
+   * child's id breaks ties), so this is the order of sorting what
+   * matches.  Sorting on every keystroke took most of its time. */
+  if (self->sorted == NULL)
     {
-      PlcCase *item = g_list_model_get_item (self->model, i);
+      guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 
-      if (case_matches (self, item))
-        g_ptr_array_add (self->items, item);
-      else
-        g_object_unref (item);
+      self->sorted = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (self->sorted, g_list_model_get_item (self->model, i));
+      g_ptr_array_sort_with_data (self->sorted, compare_cases, self);
     }
 
-  g_ptr_array_sort_with_data (self->items, compare_cases, self);
+  self->items = g_ptr_array_new_full (self->sorted->len, g_object_unref);
+
+  for (guint i = 0; i < self->sorted->len; i++)
+    {
+      PlcCase *item = g_ptr_array_index (self->sorted, i);
+
+      if (case_matches (self, item))
+        g_ptr_array_add (self->items, g_object_ref (item));
+    }
 
   while (prefix < old->len && prefix < self->items->len
          && g_ptr_array_index (old, prefix) == g_ptr_array_index (self->items, prefix))
@@ -476,6 +487,7 @@ model_items_changed_cb (GListModel    *model,
                         guint          added,
                         PlcCaseFilter *self)
 {
+  g_clear_pointer (&self->sorted, g_ptr_array_unref);
   refilter (self);
 }
 
@@ -529,6 +541,7 @@ plc_case_filter_finalize (GObject *object)
   PlcCaseFilter *self = (PlcCaseFilter *)object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->sorted, g_ptr_array_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->caseworker, g_free);
@@ -731,6 +744,7 @@ plc_case_filter_set_model (PlcCaseFilter *self,
     self->items_changed_id = g_signal_connect (model, "items-changed",
                                                G_CALLBACK (model_items_changed_cb), self);
 
+  g_clear_pointer (&self->sorted, g_ptr_array_unref);
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
 }
@@ -985,6 +999,7 @@ plc_case_filter_set_sort (PlcCaseFilter *self,
 
   self->sort = sort;
 
+  g_clear_pointer (&self->sorted, g_ptr_array_unref);
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORT]);
 }
