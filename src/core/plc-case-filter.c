@@ -32,6 +32,8 @@ struct _PlcCaseFilter
   GPtrArray       *items;          /* of PlcCase, owned: what is shown */
   GPtrArray       *sorted;         /* of PlcCase, owned: all of the model's, in
                                     * the chosen order; NULL until needed */
+  GPtrArray       *sorted_keys;    /* of CaseKeys, those of @sorted (owned by
+                                    * the cases): no qdata lookup per keystroke */
 
   char            *search;
   char           **search_words;   /* casefolded; NULL when no search */
@@ -308,8 +310,9 @@ plc_case_filter_matches_search (PlcCase    *item,
 }
 
 static gboolean
-case_matches (PlcCaseFilter *self,
-              PlcCase       *item)
+case_matches (PlcCaseFilter  *self,
+              PlcCase        *item,
+              const CaseKeys *keys)
 {
   PlcPlacement *current = plc_case_get_current_placement (item);
 
@@ -346,11 +349,11 @@ case_matches (PlcCaseFilter *self,
     return FALSE;
 
   if (self->caseworker_key != NULL
-      && strcmp (case_get_keys (item)->caseworker, self->caseworker_key) != 0)
+      && strcmp (keys->caseworker, self->caseworker_key) != 0)
     return FALSE;
 
   if (self->search_words != NULL
-      && !keys_match_words (case_get_keys (item), (const char * const *) self->search_words))
+      && !keys_match_words (keys, (const char * const *) self->search_words))
     return FALSE;
 
   return TRUE;
@@ -427,6 +430,14 @@ compare_cases (gconstpointer pa,
   return compare_names (a, b);
 }
 
+/* The model or the order changed: sort again on the next refilter */
+static void
+forget_order (PlcCaseFilter *self)
+{
+  g_clear_pointer (&self->sorted_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->sorted, g_ptr_array_unref);
+}
+
 /* Computes what is shown, and says what changed: one items-changed over
  * the span between the unchanged beginning and the unchanged end. */
 static void
@@ -448,6 +459,10 @@ refilter (PlcCaseFilter *self)
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (self->sorted, g_list_model_get_item (self->model, i));
       g_ptr_array_sort_with_data (self->sorted, compare_cases, self);
+
+      self->sorted_keys = g_ptr_array_sized_new (n);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (self->sorted_keys, (gpointer) case_get_keys (g_ptr_array_index (self->sorted, i)));
     }
 
   self->items = g_ptr_array_new_full (self->sorted->len, g_object_unref);
@@ -456,7 +471,7 @@ refilter (PlcCaseFilter *self)
     {
       PlcCase *item = g_ptr_array_index (self->sorted, i);
 
-      if (case_matches (self, item))
+      if (case_matches (self, item, g_ptr_array_index (self->sorted_keys, i)))
         g_ptr_array_add (self->items, g_object_ref (item));
     }
 
@@ -487,7 +502,7 @@ model_items_changed_cb (GListModel    *model,
                         guint          added,
                         PlcCaseFilter *self)
 {
-  g_clear_pointer (&self->sorted, g_ptr_array_unref);
+  forget_order (self);
   refilter (self);
 }
 
@@ -541,7 +556,7 @@ plc_case_filter_finalize (GObject *object)
   PlcCaseFilter *self = (PlcCaseFilter *)object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->sorted, g_ptr_array_unref);
+  forget_order (self);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->caseworker, g_free);
@@ -744,7 +759,7 @@ plc_case_filter_set_model (PlcCaseFilter *self,
     self->items_changed_id = g_signal_connect (model, "items-changed",
                                                G_CALLBACK (model_items_changed_cb), self);
 
-  g_clear_pointer (&self->sorted, g_ptr_array_unref);
+  forget_order (self);
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
 }
@@ -999,7 +1014,7 @@ plc_case_filter_set_sort (PlcCaseFilter *self,
 
   self->sort = sort;
 
-  g_clear_pointer (&self->sorted, g_ptr_array_unref);
+  forget_order (self);
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORT]);
 }
