@@ -43,6 +43,22 @@ test_date_new (void)
 
   assert_ymd (738945, 2024, 2, 29);
   assert_ymd (1, 1, 1, 1);
+  assert_ymd (3652059, 9999, 12, 31);
+  assert_ymd (36890, 102, 1, 1);
+
+  /* plc_date_to_iso() writes the digits by hand: every day of a few years */
+  for (PlcDate date = plc_date_new (2023, 12, 25); date <= plc_date_new (2026, 1, 5); date++)
+    {
+      GDate gdate;
+      g_autofree char *expected = NULL;
+      g_autofree char *actual = plc_date_to_iso (date);
+
+      g_date_clear (&gdate, 1);
+      g_date_set_julian (&gdate, date);
+      expected = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&gdate),
+                                  g_date_get_month (&gdate), g_date_get_day (&gdate));
+      g_assert_cmpstr (actual, ==, expected);
+    }
 
   /* Dates that do not exist */
   g_assert_cmpuint (plc_date_new (2023, 2, 29), ==, PLC_DATE_NONE);

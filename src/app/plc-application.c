@@ -43,6 +43,11 @@ struct _PlcApplication
   guint           store_pending : 1;
   guint           demo : 1;
   guint           demo_pending : 1;
+
+  /* PLACERINGAR_BENCH_FIRST_FRAME: see bench_watch_frames() */
+  guint           bench : 1;
+  guint           bench_first_drawn : 1;
+  guint           bench_loaded : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PlcApplication, plc_application, ADW_TYPE_APPLICATION)
@@ -333,10 +338,68 @@ send_agenda_notification (PlcApplication *self)
     find_notification_service (self, notification);
 }
 
+/*
+ * For the benchmarks (tests/bench/plc-bench): with the environment
+ * variable PLACERINGAR_BENCH_FIRST_FRAME=1, the application prints to
+ * stderr the monotonic time (g_get_monotonic_time(), in microseconds) at
+ * which its first frame was drawn, "PLACERINGAR_BENCH first-frame T", and
+ * at which the first frame after the caseload had loaded was drawn,
+ * "PLACERINGAR_BENCH caseload-frame T", and then quits.  Nothing else
+ * changes; no personal data is printed.
+ */
+static void
+bench_after_paint_cb (GdkFrameClock  *clock,
+                      PlcApplication *self)
+{
+  if (!self->bench_first_drawn)
+    {
+      self->bench_first_drawn = TRUE;
+      g_printerr ("PLACERINGAR_BENCH first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+    }
+
+  if (self->bench_loaded)
+    {
+      self->bench = FALSE;
+      self->bench_loaded = FALSE;
+      g_printerr ("PLACERINGAR_BENCH caseload-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
+      g_application_quit (G_APPLICATION (self));
+    }
+}
+
+static void
+bench_window_realized_cb (GtkWidget      *window,
+                          PlcApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (bench_after_paint_cb), self, 0);
+}
+
+static void
+bench_watch_frames (PlcApplication *self,
+                    GtkWindow      *window)
+{
+  if (g_strcmp0 (g_getenv ("PLACERINGAR_BENCH_FIRST_FRAME"), "1") != 0)
+    return;
+
+  self->bench = TRUE;
+  g_signal_connect_object (window, "realize", G_CALLBACK (bench_window_realized_cb), self, G_CONNECT_AFTER);
+}
+
 static void
 caseload_changed_cb (PlcApplication *self)
 {
   send_agenda_notification (self);
+
+  if (self->bench)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      /* The list has changed: the next frame shows it. */
+      self->bench_loaded = TRUE;
+      if (window != NULL)
+        gtk_widget_queue_draw (GTK_WIDGET (window));
+    }
 }
 
 static PlcCaseload *
@@ -723,7 +786,10 @@ plc_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (plc_window_new (ADW_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (plc_window_new (ADW_APPLICATION (app)));
+      bench_watch_frames (self, window);
+    }
 
   gtk_window_present (window);
 

@@ -30,6 +30,10 @@ struct _PlcCaseFilter
   gulong           items_changed_id;
 
   GPtrArray       *items;          /* of PlcCase, owned: what is shown */
+  GPtrArray       *sorted;         /* of PlcCase, owned: all of the model's, in
+                                    * the chosen order; NULL until needed */
+  GPtrArray       *sorted_keys;    /* of CaseKeys, those of @sorted (owned by
+                                    * the cases): no qdata lookup per keystroke */
 
   char            *search;
   char           **search_words;   /* casefolded; NULL when no search */
@@ -77,7 +81,12 @@ typedef struct
   char *caseworker;  /* casefolded */
 } CaseKeys;
 
-static GQuark keys_quark;
+/* Made on first use: the caseload's worker may need it before any filter exists */
+static GQuark
+case_keys_quark (void)
+{
+  return g_quark_from_static_string ("plc-case-filter-keys");
+}
 
 static void
 case_keys_free (gpointer data)
@@ -140,7 +149,7 @@ append_municipality (GString    *text,
 static const CaseKeys *
 case_get_keys (PlcCase *item)
 {
-  CaseKeys *keys = g_object_get_qdata (G_OBJECT (item), keys_quark);
+  CaseKeys *keys = g_object_get_qdata (G_OBJECT (item), case_keys_quark ());
   g_autoptr(GString) text = NULL;
   PlcChild *child;
   PlcPlacement *current;
@@ -178,9 +187,26 @@ case_get_keys (PlcCase *item)
   keys->digits = digits_of (plc_child_get_personnummer (child));
   keys->caseworker = fold (current != NULL ? plc_placement_get_caseworker (current) : NULL);
 
-  g_object_set_qdata_full (G_OBJECT (item), keys_quark, keys, case_keys_free);
+  g_object_set_qdata_full (G_OBJECT (item), case_keys_quark (), keys, case_keys_free);
 
   return keys;
+}
+
+/**
+ * plc_case_filter_prepare_case:
+ * @item: a #PlcCase that no other thread uses yet
+ *
+ * Works out now what @item is searched by, which is otherwise done on the
+ * first search that meets it.  The caseload calls it in its worker thread
+ * for each new case, so that the first keystroke after a reload does not
+ * pay for all of them (a tenth of a second for 10,000 children).
+ */
+void
+plc_case_filter_prepare_case (PlcCase *item)
+{
+  g_return_if_fail (PLC_IS_CASE (item));
+
+  case_get_keys (item);
 }
 
 /* A word of digits, dashes, plus signs and spaces is (part of) a personal
@@ -284,8 +310,9 @@ plc_case_filter_matches_search (PlcCase    *item,
 }
 
 static gboolean
-case_matches (PlcCaseFilter *self,
-              PlcCase       *item)
+case_matches (PlcCaseFilter  *self,
+              PlcCase        *item,
+              const CaseKeys *keys)
 {
   PlcPlacement *current = plc_case_get_current_placement (item);
 
@@ -322,11 +349,11 @@ case_matches (PlcCaseFilter *self,
     return FALSE;
 
   if (self->caseworker_key != NULL
-      && strcmp (case_get_keys (item)->caseworker, self->caseworker_key) != 0)
+      && strcmp (keys->caseworker, self->caseworker_key) != 0)
     return FALSE;
 
   if (self->search_words != NULL
-      && !keys_match_words (case_get_keys (item), (const char * const *) self->search_words))
+      && !keys_match_words (keys, (const char * const *) self->search_words))
     return FALSE;
 
   return TRUE;
@@ -403,29 +430,50 @@ compare_cases (gconstpointer pa,
   return compare_names (a, b);
 }
 
+/* The model or the order changed: sort again on the next refilter */
+static void
+forget_order (PlcCaseFilter *self)
+{
+  g_clear_pointer (&self->sorted_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->sorted, g_ptr_array_unref);
+}
+
 /* Computes what is shown, and says what changed: one items-changed over
  * the span between the unchanged beginning and the unchanged end. */
 static void
 refilter (PlcCaseFilter *self)
 {
   g_autoptr(GPtrArray) old = self->items;
-  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
   guint prefix = 0;
   guint suffix = 0;
 
-  self->items = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
+  /* The model's items are sorted once, when the model or the order
+   * changes; a keystroke only picks from them.  The order is total (the
+   * child's id breaks ties), so this is the order of sorting what
+   * matches.  Sorting on every keystroke took most of its time. */
+  if (self->sorted == NULL)
     {
-      PlcCase *item = g_list_model_get_item (self->model, i);
+      guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 
-      if (case_matches (self, item))
-        g_ptr_array_add (self->items, item);
-      else
-        g_object_unref (item);
+      self->sorted = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (self->sorted, g_list_model_get_item (self->model, i));
+      g_ptr_array_sort_with_data (self->sorted, compare_cases, self);
+
+      self->sorted_keys = g_ptr_array_sized_new (n);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (self->sorted_keys, (gpointer) case_get_keys (g_ptr_array_index (self->sorted, i)));
     }
 
-  g_ptr_array_sort_with_data (self->items, compare_cases, self);
+  self->items = g_ptr_array_new_full (self->sorted->len, g_object_unref);
+
+  for (guint i = 0; i < self->sorted->len; i++)
+    {
+      PlcCase *item = g_ptr_array_index (self->sorted, i);
+
+      if (case_matches (self, item, g_ptr_array_index (self->sorted_keys, i)))
+        g_ptr_array_add (self->items, g_object_ref (item));
+    }
 
   while (prefix < old->len && prefix < self->items->len
          && g_ptr_array_index (old, prefix) == g_ptr_array_index (self->items, prefix))
@@ -454,6 +502,7 @@ model_items_changed_cb (GListModel    *model,
                         guint          added,
                         PlcCaseFilter *self)
 {
+  forget_order (self);
   refilter (self);
 }
 
@@ -507,6 +556,7 @@ plc_case_filter_finalize (GObject *object)
   PlcCaseFilter *self = (PlcCaseFilter *)object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  forget_order (self);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->caseworker, g_free);
@@ -633,8 +683,6 @@ plc_case_filter_class_init (PlcCaseFilterClass *klass)
   object_class->get_property = plc_case_filter_get_property;
   object_class->set_property = plc_case_filter_set_property;
 
-  keys_quark = g_quark_from_static_string ("plc-case-filter-keys");
-
   properties [PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL, flags);
   properties [PROP_SEARCH] =
@@ -711,6 +759,7 @@ plc_case_filter_set_model (PlcCaseFilter *self,
     self->items_changed_id = g_signal_connect (model, "items-changed",
                                                G_CALLBACK (model_items_changed_cb), self);
 
+  forget_order (self);
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
 }
@@ -965,6 +1014,7 @@ plc_case_filter_set_sort (PlcCaseFilter *self,
 
   self->sort = sort;
 
+  forget_order (self);
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORT]);
 }

@@ -97,5 +97,6 @@ void             plc_case_filter_clear            (PlcCaseFilter   *self);
 
 gboolean         plc_case_filter_matches_search   (PlcCase         *item,
                                                    const char      *search);
+void             plc_case_filter_prepare_case     (PlcCase         *item);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "plc-caseload.h"
+#include "plc-case-filter.h"
 #include "plc-caseload-private.h"
 
 /* PlcCase */
@@ -497,6 +498,8 @@ compute (PlcEngine *engine,
           g_hash_table_insert (load->obligations, id_key (id), g_steal_pointer (&obligations));
         }
 
+      /* What the list is searched by, here rather than on the first keystroke */
+      plc_case_filter_prepare_case (c);
       g_ptr_array_add (load->cases, g_object_ref (c));
     }
 

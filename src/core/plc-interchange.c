@@ -1570,14 +1570,73 @@ write_step_status (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+/* The records of a dataset grouped by the ref of the record they belong
+ * to, each group in the dataset's order: writing looks them up instead of
+ * scanning every step for each placement (which grew with the square of
+ * the caseload). */
+typedef struct
+{
+  GHashTable *steps;        /* placement ref → GPtrArray of PlcStepStatus */
+  GHashTable *placements;   /* child ref → GPtrArray of PlcPlacement */
+  GHashTable *log;          /* child ref → GPtrArray of PlcContactLogEntry */
+} WriteIndex;
+
+static GHashTable *
+group_by_ref (GPtrArray   *records,
+              const char *(*get_owner_ref) (gpointer record))
+{
+  /* The keys belong to the records, which outlive the index. */
+  GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                              (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      gpointer record = g_ptr_array_index (records, i);
+      const char *ref = get_owner_ref (record);
+      GPtrArray *group;
+
+      if (ref == NULL)
+        continue;
+
+      group = g_hash_table_lookup (groups, ref);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, (gpointer) ref, group);
+        }
+      g_ptr_array_add (group, record);
+    }
+
+  return groups;
+}
+
+static void
+write_index_init (WriteIndex *index,
+                  PlcDataset *dataset)
+{
+  index->steps = group_by_ref (plc_dataset_get_step_statuses (dataset),
+                               (gpointer) plc_step_status_get_placement_ref);
+  index->placements = group_by_ref (plc_dataset_get_placements (dataset),
+                                    (gpointer) plc_placement_get_child_ref);
+  index->log = group_by_ref (plc_dataset_get_contact_log (dataset),
+                             (gpointer) plc_contact_log_entry_get_child_ref);
+}
+
+static void
+write_index_clear (WriteIndex *index)
+{
+  g_clear_pointer (&index->steps, g_hash_table_unref);
+  g_clear_pointer (&index->placements, g_hash_table_unref);
+  g_clear_pointer (&index->log, g_hash_table_unref);
+}
+
 static void
 write_placement (JsonBuilder  *builder,
-                 PlcDataset   *dataset,
+                 WriteIndex   *index,
                  PlcPlacement *placement)
 {
-  GPtrArray *steps = plc_dataset_get_step_statuses (dataset);
   const char *ref = plc_placement_get_ref (placement);
-  gboolean has_steps = FALSE;
+  GPtrArray *steps = ref != NULL ? g_hash_table_lookup (index->steps, ref) : NULL;
 
   json_builder_begin_object (builder);
   add_string (builder, "ref", ref);
@@ -1598,23 +1657,14 @@ write_placement (JsonBuilder  *builder,
   add_date (builder, "restriction_decided_date", plc_placement_get_restriction_decided_date (placement));
   add_string (builder, "previous", plc_placement_get_previous_ref (placement));
 
-  for (guint i = 0; i < steps->len; i++)
+  if (steps != NULL)
     {
-      PlcStepStatus *step = g_ptr_array_index (steps, i);
-
-      if (g_strcmp0 (plc_step_status_get_placement_ref (step), ref) != 0)
-        continue;
-
-      if (!has_steps)
-        {
-          json_builder_set_member_name (builder, "steps");
-          json_builder_begin_array (builder);
-          has_steps = TRUE;
-        }
-      write_step_status (builder, step);
+      json_builder_set_member_name (builder, "steps");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < steps->len; i++)
+        write_step_status (builder, g_ptr_array_index (steps, i));
+      json_builder_end_array (builder);
     }
-  if (has_steps)
-    json_builder_end_array (builder);
 
   json_builder_end_object (builder);
 }
@@ -1633,15 +1683,13 @@ write_contact_log_entry (JsonBuilder        *builder,
 
 static void
 write_child (JsonBuilder *builder,
-             PlcDataset  *dataset,
+             WriteIndex  *index,
              PlcChild    *child)
 {
-  GPtrArray *placements = plc_dataset_get_placements (dataset);
-  GPtrArray *log = plc_dataset_get_contact_log (dataset);
   const char *ref = plc_child_get_ref (child);
+  GPtrArray *placements = ref != NULL ? g_hash_table_lookup (index->placements, ref) : NULL;
+  GPtrArray *log = ref != NULL ? g_hash_table_lookup (index->log, ref) : NULL;
   const char *personnummer = plc_child_get_personnummer (child);
-  gboolean has_placements = FALSE;
-  gboolean has_log = FALSE;
 
   json_builder_begin_object (builder);
   add_string (builder, "ref", ref);
@@ -1666,41 +1714,23 @@ write_child (JsonBuilder *builder,
   add_boolean (builder, "lss", plc_child_get_lss (child));
   add_string (builder, "interpreter_language", plc_child_get_interpreter_language (child));
 
-  for (guint i = 0; i < placements->len; i++)
+  if (placements != NULL)
     {
-      PlcPlacement *placement = g_ptr_array_index (placements, i);
-
-      if (g_strcmp0 (plc_placement_get_child_ref (placement), ref) != 0)
-        continue;
-
-      if (!has_placements)
-        {
-          json_builder_set_member_name (builder, "placements");
-          json_builder_begin_array (builder);
-          has_placements = TRUE;
-        }
-      write_placement (builder, dataset, placement);
+      json_builder_set_member_name (builder, "placements");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < placements->len; i++)
+        write_placement (builder, index, g_ptr_array_index (placements, i));
+      json_builder_end_array (builder);
     }
-  if (has_placements)
-    json_builder_end_array (builder);
 
-  for (guint i = 0; i < log->len; i++)
+  if (log != NULL)
     {
-      PlcContactLogEntry *entry = g_ptr_array_index (log, i);
-
-      if (g_strcmp0 (plc_contact_log_entry_get_child_ref (entry), ref) != 0)
-        continue;
-
-      if (!has_log)
-        {
-          json_builder_set_member_name (builder, "contact_log");
-          json_builder_begin_array (builder);
-          has_log = TRUE;
-        }
-      write_contact_log_entry (builder, entry);
+      json_builder_set_member_name (builder, "contact_log");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < log->len; i++)
+        write_contact_log_entry (builder, g_ptr_array_index (log, i));
+      json_builder_end_array (builder);
     }
-  if (has_log)
-    json_builder_end_array (builder);
 
   json_builder_end_object (builder);
 }
@@ -2058,6 +2088,7 @@ plc_interchange_write (PlcDataset *dataset,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) check_error = NULL;
   GPtrArray *children;
+  WriteIndex index = { NULL };
   GString *out;
 
   g_return_val_if_fail (PLC_IS_DATASET (dataset), NULL);
@@ -2077,8 +2108,10 @@ plc_interchange_write (PlcDataset *dataset,
     {
       json_builder_set_member_name (builder, "children");
       json_builder_begin_array (builder);
+      write_index_init (&index, dataset);
       for (guint i = 0; i < children->len; i++)
-        write_child (builder, dataset, g_ptr_array_index (children, i));
+        write_child (builder, &index, g_ptr_array_index (children, i));
+      write_index_clear (&index);
       json_builder_end_array (builder);
     }
 

@@ -1225,25 +1225,9 @@ resolve_refs (PlcStore          *self,
   return TRUE;
 }
 
-/* Fills in the references of the ids a record holds. */
-static void
-fill_refs (PlcStore          *self,
-           const RecordKind  *kind,
-           GObject           *object)
-{
-  for (guint i = 0; i < kind->n_refs; i++)
-    {
-      const RefLink *r = &kind->refs[i];
-      g_autofree char *ref = NULL;
-      gint64 id = get_int64_prop (object, r->id_prop);
-
-      if (id != 0)
-        ref = lookup_ref_by_id (self, r->table, id);
-
-      g_object_set (object, r->ref_prop, ref, NULL);
-    }
-}
-
+/* The columns, then the ref of each id that stands for another record
+ * (NULL when the id is 0), read by the same statement: looking each one
+ * up with a statement of its own cost more than the rest of the load. */
 static char *
 select_sql (const RecordKind *kind)
 {
@@ -1256,7 +1240,14 @@ select_sql (const RecordKind *kind)
 
       g_string_append_printf (sql, ", %s", col);
     }
-  g_string_append_printf (sql, " FROM %s", kind->table);
+  for (guint i = 0; i < kind->n_refs; i++)
+    {
+      g_autofree char *col = column_name (kind->refs[i].id_prop);
+
+      g_string_append_printf (sql, ", (SELECT linked.ref FROM %s AS linked WHERE linked.id = record.%s)",
+                              kind->refs[i].table, col);
+    }
+  g_string_append_printf (sql, " FROM %s AS record", kind->table);
 
   return g_string_free (sql, FALSE);
 }
@@ -1270,6 +1261,7 @@ object_from_row (PlcStore          *self,
                  sqlite3_stmt      *stmt)
 {
   GObject *object = g_object_new (kind->get_type (), NULL);
+  guint n_columns = 0;
 
   g_object_set (object,
                 "id", sqlite3_column_int64 (stmt, 0),
@@ -1279,21 +1271,27 @@ object_from_row (PlcStore          *self,
   if (kind->has_deleted)
     g_object_set (object, "deleted", sqlite3_column_int (stmt, 3) != 0, NULL);
 
-  for (guint i = 0; kind->columns[i] != NULL; i++)
-    read_property (stmt, 4 + (int)i, object, kind->columns[i]);
+  for (; kind->columns[n_columns] != NULL; n_columns++)
+    read_property (stmt, 4 + (int)n_columns, object, kind->columns[n_columns]);
+
+  for (guint i = 0; i < kind->n_refs; i++)
+    {
+      const char *ref = (const char *)sqlite3_column_text (stmt, 4 + (int)(n_columns + i));
+
+      if (ref != NULL)
+        g_object_set (object, kind->refs[i].ref_prop, ref, NULL);
+    }
 
   return object;
 }
 
-/* Completes objects read from rows: references, links, history.  Done after
- * the rows are read, so that no two statements are stepped at once. */
+/* Completes objects read from rows: links, history.  Done after the rows
+ * are read, so that no two statements are stepped at once. */
 static void
 complete_object (PlcStore          *self,
                  const RecordKind  *kind,
                  GObject           *object)
 {
-  fill_refs (self, kind, object);
-
   if (kind == &kinds[KIND_CONTACT])
     load_links (self, PLC_CONTACT (object));
   else if (kind == &kinds[KIND_DEVIATION])
@@ -1378,9 +1376,14 @@ load_links (PlcStore   *self,
 
   plc_contact_clear_links (contact);
 
+  /* The refs in the same statement: one statement per link and ref cost
+   * more than the rest of listing the contacts. */
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT child_id, placement_id, role FROM contact_links"
-                          " WHERE contact_id = ? ORDER BY position",
+                          "SELECT link.child_id, link.placement_id, link.role,"
+                          " (SELECT ref FROM children WHERE id = link.child_id),"
+                          " (SELECT ref FROM placements WHERE id = link.placement_id)"
+                          " FROM contact_links AS link"
+                          " WHERE link.contact_id = ? ORDER BY link.position",
                           -1, &stmt, NULL) != SQLITE_OK)
     return;
 
@@ -1392,20 +1395,16 @@ load_links (PlcStore   *self,
       lnk->child_id = sqlite3_column_int64 (stmt, 0);
       lnk->placement_id = sqlite3_column_int64 (stmt, 1);
       lnk->role = sqlite3_column_int (stmt, 2);
+      if (lnk->child_id != 0)
+        lnk->child_ref = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      if (lnk->placement_id != 0)
+        lnk->placement_ref = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
       g_ptr_array_add (links, lnk);
     }
   sqlite3_finalize (stmt);
 
   for (guint i = 0; i < links->len; i++)
-    {
-      PlcContactLink *lnk = g_ptr_array_index (links, i);
-
-      if (lnk->child_id != 0)
-        lnk->child_ref = lookup_ref_by_id (self, "children", lnk->child_id);
-      if (lnk->placement_id != 0)
-        lnk->placement_ref = lookup_ref_by_id (self, "placements", lnk->placement_id);
-      plc_contact_add_link (contact, lnk);
-    }
+    plc_contact_add_link (contact, g_ptr_array_index (links, i));
 }
 
 static void
@@ -1653,13 +1652,25 @@ save_record (PlcStore          *self,
   ref = dup_string_prop (object, "ref");
   if (ref == NULL || ref[0] == '\0')
     {
-      g_free (ref);
-      ref = g_strdup_printf ("%s-%08x", kind->record_type, g_random_int ());
+      /* A new ref of 32 random bits, drawn again while it is taken: among
+       * a county's quarter of a million step statuses a clash is likely. */
+      for (guint tries = 0; tries < 16; tries++)
+        {
+          g_free (ref);
+          ref = g_strdup_printf ("%s-%08x", kind->record_type, g_random_int ());
+          other = lookup_id_by_ref (self, kind->table, ref, error);
+          if (other < 0)
+            return FALSE;
+          if (other == 0)
+            break;
+        }
     }
-
-  other = lookup_id_by_ref (self, kind->table, ref, error);
-  if (other < 0)
-    return FALSE;
+  else
+    {
+      other = lookup_id_by_ref (self, kind->table, ref, error);
+      if (other < 0)
+        return FALSE;
+    }
   if (other != 0 && other != id)
     {
       g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
