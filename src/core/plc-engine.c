@@ -46,7 +46,28 @@ struct _PlcEngine
   GHashTable    *continued;      /* ids of placements another one replaced */
   GHashTable    *care_starts;    /* placement id → PlcDate, for moved placements */
   int            upcoming_days;
+
+  /* Each rule's reference and source, written once: every obligation of
+   * a rule carries the same (the caseload may compute in a thread) */
+  GMutex         texts_lock;
+  GHashTable    *rule_texts;     /* const PlcRule * → RuleTexts */
 };
+
+typedef struct
+{
+  PlcProfile *profile;  /* keeps the rule, and so its address, alive */
+  char       *reference;
+  char       *source;
+} RuleTexts;
+
+static void
+rule_texts_free (RuleTexts *texts)
+{
+  g_clear_object (&texts->profile);
+  g_free (texts->reference);
+  g_free (texts->source);
+  g_free (texts);
+}
 
 G_DEFINE_FINAL_TYPE (PlcEngine, plc_engine, G_TYPE_OBJECT)
 
@@ -59,6 +80,8 @@ plc_engine_finalize (GObject *object)
   g_hash_table_unref (self->routines);
   g_hash_table_unref (self->continued);
   g_hash_table_unref (self->care_starts);
+  g_hash_table_unref (self->rule_texts);
+  g_mutex_clear (&self->texts_lock);
 
   G_OBJECT_CLASS (plc_engine_parent_class)->finalize (object);
 }
@@ -76,6 +99,8 @@ plc_engine_init (PlcEngine *self)
   self->continued = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->care_starts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->upcoming_days = PLC_ENGINE_DEFAULT_UPCOMING_DAYS;
+  self->rule_texts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) rule_texts_free);
+  g_mutex_init (&self->texts_lock);
 }
 
 PlcEngine *
@@ -518,10 +543,10 @@ rule_source (const PlcRule *rule)
   return g_strdup_printf (_("%s, section %s"), plc_profile_get_name (profile), section);
 }
 
-static char *
-explain (PlcObligation *ob,
-         const char    *anchor_text,
-         const char    *missing)
+char *
+_plc_engine_explain (PlcObligation *ob,
+                     const char    *anchor_text,
+                     const char    *missing)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *due = plc_date_to_iso (ob->due);
@@ -596,10 +621,23 @@ new_obligation (Run           *run,
 
   if (rule != NULL)
     {
+      RuleTexts *texts;
+
       ob->profile = g_object_ref (plc_rule_get_profile (rule));
       ob->title = g_strdup (plc_rule_get_title (rule));
-      ob->reference = plc_rule_dup_references (rule);
-      ob->source = rule_source (rule);
+      g_mutex_lock (&run->engine->texts_lock);
+      texts = g_hash_table_lookup (run->engine->rule_texts, rule);
+      if (texts == NULL)
+        {
+          texts = g_new0 (RuleTexts, 1);
+          texts->profile = g_object_ref (plc_rule_get_profile (rule));
+          texts->reference = plc_rule_dup_references (rule);
+          texts->source = rule_source (rule);
+          g_hash_table_insert (run->engine->rule_texts, (gpointer) rule, texts);
+        }
+      ob->reference = g_strdup (texts->reference);
+      ob->source = g_strdup (texts->source);
+      g_mutex_unlock (&run->engine->texts_lock);
     }
   else
     {
@@ -854,7 +892,9 @@ compute_rule_occurrences (Run           *run,
       ob->offset = n == 1 ? offset : every;
       ob->offset_changed = n == 1 && changed;
       resolve_state (run, ob);
-      ob->explanation = explain (ob, anchor_text, missing->len > 0 && n == 1 ? missing->str : NULL);
+      /* Written when first asked for (plc_obligation_get_explanation ()) */
+      ob->explain_anchor = g_strdup (anchor_text);
+      ob->explain_missing = missing->len > 0 && n == 1 ? g_strdup (missing->str) : NULL;
       g_ptr_array_add (occurrences, ob);
 
       if (!recurs)

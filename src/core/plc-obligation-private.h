@@ -38,10 +38,16 @@ struct _PlcObligation
   gboolean            offset_changed;
   char               *reference;
   char               *source;
-  char               *explanation;
+  char               *explanation;  /* made when first asked for */
+  char               *explain_anchor;
+  char               *explain_missing;
   GArray             *parts;     /* of PlcObligationPart */
 };
 
-PlcObligation *_plc_obligation_new (void);
+PlcObligation *_plc_obligation_new     (void);
+/* In plc-engine.c: the sentence of plc_obligation_get_explanation () */
+char          *_plc_engine_explain     (PlcObligation *ob,
+                                        const char    *anchor_text,
+                                        const char    *missing);
 
 G_END_DECLS

@@ -53,6 +53,8 @@ plc_obligation_finalize (GObject *object)
   g_free (self->reference);
   g_free (self->source);
   g_free (self->explanation);
+  g_free (self->explain_anchor);
+  g_free (self->explain_missing);
   g_array_unref (self->parts);
 
   G_OBJECT_CLASS (plc_obligation_parent_class)->finalize (object);
@@ -149,9 +151,32 @@ GETTER (PlcDate, anchor_date, anchor_date)
 GETTER (gboolean, offset_changed, offset_changed)
 GETTER (const char *, reference, reference)
 GETTER (const char *, source, source)
-GETTER (const char *, explanation, explanation)
 
 #undef GETTER
+
+/**
+ * plc_obligation_get_explanation:
+ * @self: a #PlcObligation
+ *
+ * Why the step is due when it is, in one translated sentence: the rule,
+ * the anchor and its date, the offset, the law and the agreement.
+ *
+ * The sentence is written the first time it is asked for: a caseload of
+ * ten thousand placements has hundreds of thousands of steps, and few are
+ * ever explained. Ask from one thread at a time.
+ *
+ * Returns: (nullable): the explanation
+ */
+const char *
+plc_obligation_get_explanation (PlcObligation *self)
+{
+  g_return_val_if_fail (PLC_IS_OBLIGATION (self), NULL);
+
+  if (self->explanation == NULL && self->explain_anchor != NULL)
+    self->explanation = _plc_engine_explain (self, self->explain_anchor, self->explain_missing);
+
+  return self->explanation;
+}
 
 PlcOffset
 plc_obligation_get_offset (PlcObligation *self)
