@@ -49,6 +49,26 @@ make_deviation (guint n_events)
   return deviation;
 }
 
+/* The PDF's text, as poppler's pdftotext reads it (./setup test installs
+ * poppler-utils) */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static char *last_text;
+
 static char *
 write (guint  n_events,
        gsize *length)
@@ -74,6 +94,9 @@ write (guint  n_events,
   g_assert_true (g_file_get_contents (path, &contents, length, &error));
   g_assert_no_error (error);
 
+  g_clear_pointer (&last_text, g_free);
+  last_text = pdf_text (path);
+
   g_unlink (path);
   g_rmdir (dir);
   return contents;
@@ -88,6 +111,7 @@ test_one_page (void)
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
   g_assert_cmpuint (count (pdf, length, "/Type /Page"), ==, 1);
+  g_assert_nonnull (strstr (last_text, "Page 1 of 1"));
 }
 
 /* A long history goes on to more pages */
@@ -96,9 +120,18 @@ test_pages (void)
 {
   gsize length = 0;
   g_autofree char *pdf = write (120, &length);
+  guint pages = count (pdf, length, "/Type /Page");
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
 
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
-  g_assert_cmpuint (count (pdf, length, "/Type /Page"), >=, 3);
+  g_assert_cmpuint (pages, >=, 3);
+
+  /* Each page numbered, out of the right total */
+  first = g_strdup_printf ("Page 1 of %u", pages);
+  last = g_strdup_printf ("Page %u of %u", pages, pages);
+  g_assert_nonnull (strstr (last_text, first));
+  g_assert_nonnull (strstr (last_text, last));
 }
 
 static void
@@ -116,11 +149,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/deviation-pdf/one-page", test_one_page);
   g_test_add_func ("/deviation-pdf/pages", test_pages);
   g_test_add_func ("/deviation-pdf/unwritable", test_unwritable);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  g_clear_pointer (&last_text, g_free);
+
+  return ret;
 }

@@ -16,13 +16,122 @@
 #define PAGE_HEIGHT PLC_PDF_PAGE_HEIGHT
 #define MARGIN      PLC_PDF_MARGIN
 
+/* Sets @line's text and font on @layout; returns the space above it */
+static double
+set_line (PangoLayout   *layout,
+          PlcReportLine *line)
+{
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autofree char *markup = NULL;
+  double before = 0;
+
+  switch (line->kind)
+    {
+    case PLC_REPORT_LINE_TITLE:
+      font = pango_font_description_from_string (PLC_PDF_FONT_TITLE);
+      markup = g_markup_escape_text (line->text, -1);
+      break;
+    case PLC_REPORT_LINE_HEADING:
+      font = pango_font_description_from_string (PLC_PDF_FONT_HEADING);
+      markup = g_markup_escape_text (line->text, -1);
+      before = 14;
+      break;
+    case PLC_REPORT_LINE_FIELD:
+      font = pango_font_description_from_string (PLC_PDF_FONT_BODY);
+      markup = g_markup_printf_escaped ("<b>%s:</b> %s", line->label, line->text);
+      before = 2;
+      break;
+    case PLC_REPORT_LINE_TEXT:
+    default:
+      font = pango_font_description_from_string (PLC_PDF_FONT_BODY);
+      markup = g_markup_escape_text (line->text, -1);
+      before = 2;
+      break;
+    }
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_markup (layout, markup, -1);
+
+  return before;
+}
+
+/* "Page 2 of 3", at the foot of the page */
+static void
+draw_page_number (cairo_t *cr,
+                  guint    page,
+                  guint    n_pages)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (PLC_PDF_FONT_SMALL);
+  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page, n_pages);
+  int width;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &width, NULL);
+  cairo_move_to (cr, PLC_PDF_PAGE_WIDTH - MARGIN - pango_units_to_double (width),
+                 PAGE_HEIGHT - MARGIN + 16);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+/* Lays out @lines page by page; draws them if @n_pages is known (not 0).
+ * Returns the number of pages. */
+static guint
+lay_out (cairo_t     *cr,
+         PangoLayout *layout,
+         GPtrArray   *lines,
+         guint        n_pages)
+{
+  gboolean draw = n_pages > 0;
+  double y = MARGIN;
+  guint page = 1;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PlcReportLine *line = g_ptr_array_index (lines, i);
+      double before = set_line (layout, line);
+      int height;
+
+      pango_layout_get_size (layout, NULL, &height);
+
+      if (y + before + pango_units_to_double (height) > PAGE_HEIGHT - MARGIN && y > MARGIN)
+        {
+          if (draw)
+            {
+              draw_page_number (cr, page, n_pages);
+              cairo_show_page (cr);
+            }
+          page++;
+          y = MARGIN;
+          before = 0;
+        }
+      y += before;
+      if (draw)
+        {
+          cairo_move_to (cr, MARGIN, y);
+          pango_cairo_show_layout (cr, layout);
+        }
+      y += pango_units_to_double (height) + (line->kind == PLC_REPORT_LINE_TITLE ? 10 : 2);
+    }
+
+  if (draw)
+    {
+      draw_page_number (cr, page, n_pages);
+      cairo_show_page (cr);
+    }
+
+  return page;
+}
+
 /**
  * plc_deviation_report_write_pdf:
  * @lines: (element-type PlcReportLine): from plc_deviation_build_report()
  * @path: the file to write
  * @error: return location for a #GError
  *
- * Lays out @lines on A4 pages with Pango and writes them to @path as PDF.
+ * Lays out @lines on A4 pages with Pango, each numbered "Page N of M", and
+ * writes them to @path as PDF.
  *
  * Returns: %TRUE if the file was written
  */
@@ -34,9 +143,9 @@ plc_deviation_report_write_pdf (GPtrArray   *lines,
   cairo_surface_t *surface;
   cairo_t *cr;
   PangoLayout *layout;
-  double y = MARGIN;
   double width = PLC_PDF_PAGE_WIDTH - 2 * MARGIN;
   const char *title = NULL;
+  guint n_pages;
 
   for (guint i = 0; i < lines->len && title == NULL; i++)
     if (((PlcReportLine *) g_ptr_array_index (lines, i))->kind == PLC_REPORT_LINE_TITLE)
@@ -51,55 +160,10 @@ plc_deviation_report_write_pdf (GPtrArray   *lines,
   pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
 
-  for (guint i = 0; i < lines->len; i++)
-    {
-      PlcReportLine *line = g_ptr_array_index (lines, i);
-      g_autoptr(PangoFontDescription) font = NULL;
-      g_autofree char *markup = NULL;
-      double before = 0;
-      int height;
+  /* Once to count the pages, once to draw them with their numbers */
+  n_pages = lay_out (cr, layout, lines, 0);
+  lay_out (cr, layout, lines, n_pages);
 
-      switch (line->kind)
-        {
-        case PLC_REPORT_LINE_TITLE:
-          font = pango_font_description_from_string (PLC_PDF_FONT_TITLE);
-          markup = g_markup_escape_text (line->text, -1);
-          break;
-        case PLC_REPORT_LINE_HEADING:
-          font = pango_font_description_from_string (PLC_PDF_FONT_HEADING);
-          markup = g_markup_escape_text (line->text, -1);
-          before = 14;
-          break;
-        case PLC_REPORT_LINE_FIELD:
-          font = pango_font_description_from_string (PLC_PDF_FONT_BODY);
-          markup = g_markup_printf_escaped ("<b>%s:</b> %s", line->label, line->text);
-          before = 2;
-          break;
-        case PLC_REPORT_LINE_TEXT:
-        default:
-          font = pango_font_description_from_string (PLC_PDF_FONT_BODY);
-          markup = g_markup_escape_text (line->text, -1);
-          before = 2;
-          break;
-        }
-
-      pango_layout_set_font_description (layout, font);
-      pango_layout_set_markup (layout, markup, -1);
-      pango_layout_get_size (layout, NULL, &height);
-
-      if (y + before + pango_units_to_double (height) > PAGE_HEIGHT - MARGIN && y > MARGIN)
-        {
-          cairo_show_page (cr);
-          y = MARGIN;
-          before = 0;
-        }
-      y += before;
-      cairo_move_to (cr, MARGIN, y);
-      pango_cairo_show_layout (cr, layout);
-      y += pango_units_to_double (height) + (line->kind == PLC_REPORT_LINE_TITLE ? 10 : 2);
-    }
-
-  cairo_show_page (cr);
   g_object_unref (layout);
   cairo_destroy (cr);
 
