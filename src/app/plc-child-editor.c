@@ -283,39 +283,27 @@ finish_saved (PlcChildEditor *self,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static gboolean
-take_theirs_idle (gpointer data)
-{
-  PlcChildEditor *self = data;
-
-  finish_saved (self, g_object_get_data (G_OBJECT (self), "plc-theirs"));
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
-stale_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   PlcChildEditor   *self)
+stale_chosen (GtkWindow          *window,
+              PlcFormStaleChoice  choice,
+              GObject            *theirs)
 {
-  PlcChild *theirs = g_object_get_data (G_OBJECT (dialog), "plc-theirs");
+  PlcChildEditor *self = PLC_CHILD_EDITOR (window);
 
-  if (g_strcmp0 (response, "mine") == 0)
+  switch (choice)
     {
-      plc_record_keep_mine (G_OBJECT (self->child), G_OBJECT (theirs));
-      plc_record_keep_mine (G_OBJECT (self->draft), G_OBJECT (theirs));
+    case PLC_FORM_STALE_KEEP_MINE:
+      plc_record_keep_mine (G_OBJECT (self->child), theirs);
+      plc_record_keep_mine (G_OBJECT (self->draft), theirs);
       save (self);
-    }
-  else if (g_strcmp0 (response, "theirs") == 0)
-    {
-      /* Not from inside the dialog's response: it is transient for this
-       * window, and must be gone before this window is. */
-      g_object_set_data_full (G_OBJECT (self), "plc-theirs", g_object_ref (theirs), g_object_unref);
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, take_theirs_idle, g_object_ref (self), g_object_unref);
-    }
-  else
-    {
+      break;
+    case PLC_FORM_STALE_TAKE_THEIRS:
+      finish_saved (self, PLC_CHILD (theirs));
+      break;
+    case PLC_FORM_STALE_BACK:
+    default:
       set_banner (self, _("Not saved: someone else saved this child meanwhile. Save again to choose which version to keep."));
+      break;
     }
 }
 
@@ -327,7 +315,6 @@ get_stored_cb (GObject      *object,
   g_autoptr(PlcChildEditor) self = user_data;
   g_autoptr(PlcChild) theirs = NULL;
   g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
 
   theirs = plc_store_get_child_finish (PLC_STORE (object), result, &error);
   if (theirs == NULL)
@@ -337,10 +324,7 @@ get_stored_cb (GObject      *object,
       return;
     }
 
-  dialog = plc_form_stale_dialog_new (GTK_WINDOW (self), G_OBJECT (self->draft), G_OBJECT (theirs));
-  g_object_set_data_full (G_OBJECT (dialog), "plc-theirs", g_steal_pointer (&theirs), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (stale_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plc_form_ask_stale (GTK_WINDOW (self), G_OBJECT (self->draft), G_OBJECT (theirs), stale_chosen);
 }
 
 static void

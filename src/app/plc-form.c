@@ -539,22 +539,13 @@ plc_form_field_init (PlcFormField *field,
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
 }
 
-/**
- * plc_form_stale_dialog_new:
- * @parent: the editor
- * @mine: the copy being edited
- * @theirs: the copy someone else saved meanwhile
- *
- * A dialog that shows the two versions field by field and asks which to
+/* A dialog that shows the two versions field by field and asks which to
  * keep. Its responses: "cancel" (back to the form), "theirs" (use the
- * stored copy), "mine" (save the copy being edited over it).
- *
- * Returns: (transfer none): the dialog, not yet presented
- */
-AdwMessageDialog *
-plc_form_stale_dialog_new (GtkWindow *parent,
-                           GObject   *mine,
-                           GObject   *theirs)
+ * stored copy), "mine" (save the copy being edited over it). */
+static AdwMessageDialog *
+stale_dialog_new (GtkWindow *parent,
+                  GObject   *mine,
+                  GObject   *theirs)
 {
   AdwMessageDialog *dialog;
   g_autoptr(GPtrArray) rows = NULL;
@@ -615,6 +606,83 @@ plc_form_stale_dialog_new (GtkWindow *parent,
   adw_message_dialog_set_close_response (dialog, "cancel");
 
   return dialog;
+}
+
+#define STALE_KEY "plc-form-stale"
+
+typedef struct
+{
+  GtkWindow        *editor;
+  GObject          *theirs;
+  PlcFormStaleFunc  func;
+} Stale;
+
+static void
+stale_free (Stale *stale)
+{
+  g_clear_object (&stale->editor);
+  g_clear_object (&stale->theirs);
+  g_free (stale);
+}
+
+static gboolean
+take_theirs_idle (gpointer data)
+{
+  Stale *stale = data;
+
+  stale->func (stale->editor, PLC_FORM_STALE_TAKE_THEIRS, stale->theirs);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stale_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GtkWindow        *editor)
+{
+  Stale *stale = g_object_get_data (G_OBJECT (dialog), STALE_KEY);
+
+  if (g_strcmp0 (response, "mine") == 0)
+    stale->func (editor, PLC_FORM_STALE_KEEP_MINE, stale->theirs);
+  else if (g_strcmp0 (response, "theirs") == 0)
+    {
+      Stale *later = g_new0 (Stale, 1);
+
+      /* Not from inside the dialog's response: it is transient for the
+       * editor, and must be gone before the editor is. */
+      later->editor = g_object_ref (editor);
+      later->theirs = g_object_ref (stale->theirs);
+      later->func = stale->func;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, take_theirs_idle, later, (GDestroyNotify) stale_free);
+    }
+  else
+    stale->func (editor, PLC_FORM_STALE_BACK, stale->theirs);
+}
+
+/**
+ * plc_form_ask_stale:
+ * @editor: the editor whose save was refused as stale
+ * @mine: the copy being edited
+ * @theirs: the copy someone else saved meanwhile
+ * @func: called with the user's choice, @editor and @theirs; a choice of
+ *   %PLC_FORM_STALE_TAKE_THEIRS comes after the dialog is gone
+ *
+ * Shows the two versions field by field and asks which to keep.
+ */
+void
+plc_form_ask_stale (GtkWindow        *editor,
+                    GObject          *mine,
+                    GObject          *theirs,
+                    PlcFormStaleFunc  func)
+{
+  AdwMessageDialog *dialog = stale_dialog_new (editor, mine, theirs);
+  Stale *stale = g_new0 (Stale, 1);
+
+  stale->theirs = g_object_ref (theirs);
+  stale->func = func;
+  g_object_set_data_full (G_OBJECT (dialog), STALE_KEY, stale, (GDestroyNotify) stale_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (stale_response_cb), editor, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 #define DISCARD_KEY "plc-form-discard"

@@ -69,8 +69,26 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-AdwMessageDialog *plc_form_stale_dialog_new (GtkWindow *parent,
-                                             GObject   *mine,
-                                             GObject   *theirs);
+/*
+ * PlcFormStaleChoice:
+ * @PLC_FORM_STALE_KEEP_MINE: save the copy being edited over the stored one
+ * @PLC_FORM_STALE_TAKE_THEIRS: use the stored copy
+ * @PLC_FORM_STALE_BACK: back to editing, nothing saved
+ */
+typedef enum
+{
+  PLC_FORM_STALE_KEEP_MINE,
+  PLC_FORM_STALE_TAKE_THEIRS,
+  PLC_FORM_STALE_BACK,
+} PlcFormStaleChoice;
+
+typedef void (*PlcFormStaleFunc) (GtkWindow          *editor,
+                                  PlcFormStaleChoice  choice,
+                                  GObject            *theirs);
+
+void plc_form_ask_stale (GtkWindow        *editor,
+                         GObject          *mine,
+                         GObject          *theirs,
+                         PlcFormStaleFunc  func);
 
 G_END_DECLS
