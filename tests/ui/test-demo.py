@@ -21,7 +21,6 @@ import importlib.util
 import os
 import pwd
 import re
-import signal
 import subprocess
 import sys
 import threading
@@ -432,51 +431,7 @@ def main():
                                 os.pardir, 'cli', 'placeringar-cli')
 
     tap = shell.Tap(2 + len(VIEW_NAMES) if args.screenshots else 8)
-    state = {'step': 'checking the environment', 'app': None}
-
-    def stop_app():
-        if state['app'] is not None:
-            state['app'].stop()
-
-    def watchdog():
-        print(f'Bail out! timed out after {args.timeout:.0f} s {state["step"]}', flush=True)
-        if args.screenshot:
-            shell.screenshot(args.screenshot, tap)
-        stop_app()
-        os._exit(1)
-
-    timer = threading.Timer(args.timeout, watchdog)
-    timer.daemon = True
-    timer.start()
-
-    def on_signal(signum, frame):
-        stop_app()
-        os._exit(128 + signum)
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
-
-    status = 0
-    try:
-        run(args, tap, state)
-        if tap.failed:
-            status = 1
-    except Failure as failure:
-        tap.not_ok(state['step'], failure)
-        print(f'Bail out! {str(failure).splitlines()[0]}', flush=True)
-        status = 1
-    except Exception as error:  # noqa: BLE001 - report anything, then clean up
-        import traceback
-        tap.diag(traceback.format_exc())
-        print(f'Bail out! {type(error).__name__}: {error}', flush=True)
-        status = 1
-    finally:
-        if args.screenshot:
-            shell.screenshot(args.screenshot, tap)
-        stop_app()
-        timer.cancel()
-
-    return status
+    return shell.run_test(run, args, tap, screenshot_path=args.screenshot)
 
 
 if __name__ == '__main__':

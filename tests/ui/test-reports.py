@@ -20,7 +20,6 @@ import importlib.util
 import json
 import os
 import sys
-import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -393,39 +392,7 @@ def main():
                                 os.pardir, 'cli', 'placeringar-cli')
 
     tap = shell.Tap(9)
-    state = {'step': 'checking the environment', 'app': None}
-
-    def stop_app():
-        if state['app'] is not None:
-            state['app'].stop()
-
-    def watchdog():
-        print(f'Bail out! timed out after {args.timeout:.0f} s {state["step"]}', flush=True)
-        stop_app()
-        os._exit(1)
-
-    timer = threading.Timer(args.timeout, watchdog)
-    timer.daemon = True
-    timer.start()
-
-    status = 0
-    try:
-        run(args, tap, state)
-        if tap.failed:
-            status = 1
-    except Failure as failure:
-        tap.not_ok(state['step'], failure)
-        print(f'Bail out! {str(failure).splitlines()[0]}', flush=True)
-        status = 1
-    except Exception as error:  # noqa: BLE001
-        import traceback
-        tap.diag(traceback.format_exc())
-        print(f'Bail out! {type(error).__name__}: {error}', flush=True)
-        status = 1
-    finally:
-        stop_app()
-        timer.cancel()
-    return status
+    return shell.run_test(run, args, tap)
 
 
 if __name__ == '__main__':

@@ -962,6 +962,63 @@ def run(args, tap, state):
                    f'it exited with status {app.process.returncode}')
 
 
+def run_test(run, args, tap, screenshot_path=None):
+    """Runs run(args, tap, state) as a TAP test that never hangs; returns the
+    exit status.
+
+    A watchdog ends the test after args.timeout seconds, and SIGTERM or
+    SIGINT end it too, each stopping the application first (state['app']).
+    A failure or an exception is reported as "not ok" and "Bail out!".
+    With @screenshot_path, the screen is saved there at the end, or on timeout.
+    """
+    state = {'step': 'checking the environment', 'app': None}
+
+    def stop_app():
+        if state['app'] is not None:
+            state['app'].stop()
+
+    # Never hang: whatever blocks (AT-SPI, D-Bus, the application), this ends it.
+    def watchdog():
+        print(f'Bail out! timed out after {args.timeout:.0f} s {state["step"]}',
+              flush=True)
+        if screenshot_path:
+            screenshot(screenshot_path, tap)
+        stop_app()
+        os._exit(1)
+
+    timer = threading.Timer(args.timeout, watchdog)
+    timer.daemon = True
+    timer.start()
+
+    def on_signal(signum, frame):
+        stop_app()
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+
+    status = 0
+    try:
+        run(args, tap, state)
+        if tap.failed or tap.count != tap.plan:
+            status = 1
+    except Failure as failure:
+        tap.not_ok(state['step'], failure)
+        print(f'Bail out! {str(failure).splitlines()[0]}', flush=True)
+        status = 1
+    except Exception as error:  # noqa: BLE001 - report anything, then clean up
+        import traceback
+        tap.diag(traceback.format_exc())
+        print(f'Bail out! {type(error).__name__}: {error}', flush=True)
+        status = 1
+    finally:
+        if screenshot_path:
+            screenshot(screenshot_path, tap)
+        stop_app()
+        timer.cancel()
+    return status
+
+
 def main():
     parser = argparse.ArgumentParser(description='UI smoke test of the main window.')
     parser.add_argument('binary', help='the application binary')
@@ -981,53 +1038,7 @@ def main():
                                 os.pardir, 'cli', 'placeringar-cli')
 
     tap = Tap(16)
-    state = {'step': 'checking the environment', 'app': None}
-
-    def stop_app():
-        if state['app'] is not None:
-            state['app'].stop()
-
-    # Never hang: whatever blocks (AT-SPI, D-Bus, the application), this ends it.
-    def watchdog():
-        print(f'Bail out! timed out after {args.timeout:.0f} s {state["step"]}',
-              flush=True)
-        if args.screenshot:
-            screenshot(args.screenshot, tap)
-        stop_app()
-        os._exit(1)
-
-    timer = threading.Timer(args.timeout, watchdog)
-    timer.daemon = True
-    timer.start()
-
-    def on_signal(signum, frame):
-        stop_app()
-        os._exit(128 + signum)
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
-
-    status = 0
-    try:
-        run(args, tap, state)
-        if tap.failed:
-            status = 1
-    except Failure as failure:
-        tap.not_ok(state['step'], failure)
-        print(f'Bail out! {str(failure).splitlines()[0]}', flush=True)
-        status = 1
-    except Exception as error:  # noqa: BLE001 - report anything, then clean up
-        import traceback
-        tap.diag(traceback.format_exc())
-        print(f'Bail out! {type(error).__name__}: {error}', flush=True)
-        status = 1
-    finally:
-        if args.screenshot:
-            screenshot(args.screenshot, tap)
-        stop_app()
-        timer.cancel()
-
-    return status
+    return run_test(run, args, tap, screenshot_path=args.screenshot)
 
 
 if __name__ == '__main__':
