@@ -461,32 +461,18 @@ BEGIN
 END
 $$;
 
--- A child that moves to another unit takes its records along.
-CREATE FUNCTION child_moved () RETURNS trigger
+-- A record that moves to another unit (a child, by someone who belongs to
+-- both) takes the records that hang off it along: TG_ARGV holds pairs of
+-- a table and its column that points to the record.  Their own triggers
+-- then move what hangs off them.
+CREATE FUNCTION unit_moved () RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  UPDATE placeringar.placements SET unit_code = NEW.unit_code WHERE child_id = NEW.id;
-  UPDATE placeringar.contact_log SET unit_code = NEW.unit_code WHERE child_id = NEW.id;
-  RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION placement_moved () RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  UPDATE placeringar.step_statuses SET unit_code = NEW.unit_code WHERE placement_id = NEW.id;
-  UPDATE placeringar.deviations SET unit_code = NEW.unit_code WHERE placement_id = NEW.id;
-  RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION deviation_moved () RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  UPDATE placeringar.deviation_events SET unit_code = NEW.unit_code WHERE deviation_id = NEW.id;
+  FOR i IN 0 .. TG_NARGS - 1 BY 2 LOOP
+    EXECUTE format ('UPDATE placeringar.%I SET unit_code = $1 WHERE %I = $2', TG_ARGV[i], TG_ARGV[i + 1])
+      USING NEW.unit_code, NEW.id;
+  END LOOP;
   RETURN NULL;
 END
 $$;
@@ -576,74 +562,51 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER units_version BEFORE UPDATE ON units
-  FOR EACH ROW EXECUTE FUNCTION check_version ('unit');
-CREATE TRIGGER units_changed AFTER INSERT OR UPDATE ON units
-  FOR EACH ROW EXECUTE FUNCTION record_changed ('unit', '');
+-- Each record table: its record type, whether it has "deleted", whether
+-- its unit is its parent's, and what moves to another unit with it.
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES
+      ('units',           'unit',           '',            false, NULL),
+      ('children',        'child',          'soft-delete', false, '''placements'', ''child_id'', ''contact_log'', ''child_id'''),
+      ('placements',      'placement',      'soft-delete', true,  '''step_statuses'', ''placement_id'', ''deviations'', ''placement_id'''),
+      ('step_statuses',   'step',           '',            true,  NULL),
+      ('contacts',        'contact',        'soft-delete', false, NULL),
+      ('contact_log',     'contact-log',    'soft-delete', true,  NULL),
+      ('deviations',      'deviation',      'soft-delete', true,  '''deviation_events'', ''deviation_id'''),
+      ('profiles',        'profile',        '',            false, NULL),
+      ('routine_offsets', 'routine-offset', '',            false, NULL))
+    AS r (name, record_type, deletion, parent_unit, moves)
+  LOOP
+    EXECUTE format ('CREATE TRIGGER %I BEFORE UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION check_version (%L)',
+                    t.name || '_version', t.name, t.record_type);
+    IF t.parent_unit THEN
+      EXECUTE format ('CREATE TRIGGER %I BEFORE INSERT OR UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION set_unit ()',
+                      t.name || '_unit', t.name);
+    END IF;
+    IF t.moves IS NOT NULL THEN
+      EXECUTE format ('CREATE TRIGGER %I AFTER UPDATE OF unit_code ON %I FOR EACH ROW'
+                      ' WHEN (NEW.unit_code IS DISTINCT FROM OLD.unit_code) EXECUTE FUNCTION unit_moved (%s)',
+                      t.name || '_moved', t.name, t.moves);
+    END IF;
+    EXECUTE format ('CREATE TRIGGER %I AFTER INSERT OR UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION record_changed (%L, %L)',
+                    t.name || '_changed', t.name, t.record_type, t.deletion);
+  END LOOP;
+END
+$$;
 
-CREATE TRIGGER children_version BEFORE UPDATE ON children
-  FOR EACH ROW EXECUTE FUNCTION check_version ('child');
-CREATE TRIGGER children_moved AFTER UPDATE OF unit_code ON children
-  FOR EACH ROW WHEN (NEW.unit_code IS DISTINCT FROM OLD.unit_code) EXECUTE FUNCTION child_moved ();
-CREATE TRIGGER children_changed AFTER INSERT OR UPDATE ON children
-  FOR EACH ROW EXECUTE FUNCTION record_changed ('child', 'soft-delete');
-
-CREATE TRIGGER placements_version BEFORE UPDATE ON placements
-  FOR EACH ROW EXECUTE FUNCTION check_version ('placement');
-CREATE TRIGGER placements_unit BEFORE INSERT OR UPDATE ON placements
-  FOR EACH ROW EXECUTE FUNCTION set_unit ();
-CREATE TRIGGER placements_moved AFTER UPDATE OF unit_code ON placements
-  FOR EACH ROW WHEN (NEW.unit_code IS DISTINCT FROM OLD.unit_code) EXECUTE FUNCTION placement_moved ();
-CREATE TRIGGER placements_changed AFTER INSERT OR UPDATE ON placements
-  FOR EACH ROW EXECUTE FUNCTION record_changed ('placement', 'soft-delete');
-
-CREATE TRIGGER step_statuses_version BEFORE UPDATE ON step_statuses
-  FOR EACH ROW EXECUTE FUNCTION check_version ('step');
-CREATE TRIGGER step_statuses_unit BEFORE INSERT OR UPDATE ON step_statuses
-  FOR EACH ROW EXECUTE FUNCTION set_unit ();
-CREATE TRIGGER step_statuses_changed AFTER INSERT OR UPDATE ON step_statuses
-  FOR EACH ROW EXECUTE FUNCTION record_changed ('step', '');
-
-CREATE TRIGGER contacts_version BEFORE UPDATE ON contacts
-  FOR EACH ROW EXECUTE FUNCTION check_version ('contact');
-CREATE TRIGGER contacts_changed AFTER INSERT OR UPDATE ON contacts
-  FOR EACH ROW EXECUTE FUNCTION record_changed ('contact', 'soft-delete');
-
+-- The parts of a record: their unit is their record's, and a change of one
+-- is a change of the record.
 CREATE TRIGGER contact_links_unit BEFORE INSERT OR UPDATE ON contact_links
   FOR EACH ROW EXECUTE FUNCTION set_unit ();
 CREATE TRIGGER contact_links_changed AFTER INSERT OR UPDATE OR DELETE ON contact_links
   FOR EACH ROW EXECUTE FUNCTION part_changed ('contact');
-
-CREATE TRIGGER contact_log_version BEFORE UPDATE ON contact_log
-  FOR EACH ROW EXECUTE FUNCTION check_version ('contact-log');
-CREATE TRIGGER contact_log_unit BEFORE INSERT OR UPDATE ON contact_log
-  FOR EACH ROW EXECUTE FUNCTION set_unit ();
-CREATE TRIGGER contact_log_changed AFTER INSERT OR UPDATE ON contact_log
-  FOR EACH ROW EXECUTE FUNCTION record_changed ('contact-log', 'soft-delete');
-
-CREATE TRIGGER deviations_version BEFORE UPDATE ON deviations
-  FOR EACH ROW EXECUTE FUNCTION check_version ('deviation');
-CREATE TRIGGER deviations_unit BEFORE INSERT OR UPDATE ON deviations
-  FOR EACH ROW EXECUTE FUNCTION set_unit ();
-CREATE TRIGGER deviations_moved AFTER UPDATE OF unit_code ON deviations
-  FOR EACH ROW WHEN (NEW.unit_code IS DISTINCT FROM OLD.unit_code) EXECUTE FUNCTION deviation_moved ();
-CREATE TRIGGER deviations_changed AFTER INSERT OR UPDATE ON deviations
-  FOR EACH ROW EXECUTE FUNCTION record_changed ('deviation', 'soft-delete');
-
 CREATE TRIGGER deviation_events_unit BEFORE INSERT OR UPDATE ON deviation_events
   FOR EACH ROW EXECUTE FUNCTION set_unit ();
 CREATE TRIGGER deviation_events_changed AFTER INSERT OR UPDATE OR DELETE ON deviation_events
   FOR EACH ROW EXECUTE FUNCTION part_changed ('deviation');
-
-CREATE TRIGGER profiles_version BEFORE UPDATE ON profiles
-  FOR EACH ROW EXECUTE FUNCTION check_version ('profile');
-CREATE TRIGGER profiles_changed AFTER INSERT OR UPDATE ON profiles
-  FOR EACH ROW EXECUTE FUNCTION record_changed ('profile', '');
-
-CREATE TRIGGER routine_offsets_version BEFORE UPDATE ON routine_offsets
-  FOR EACH ROW EXECUTE FUNCTION check_version ('routine-offset');
-CREATE TRIGGER routine_offsets_changed AFTER INSERT OR UPDATE ON routine_offsets
-  FOR EACH ROW EXECUTE FUNCTION record_changed ('routine-offset', '');
 CREATE TRIGGER routine_offsets_removed AFTER DELETE ON routine_offsets
   FOR EACH ROW EXECUTE FUNCTION record_removed ('routine-offset');
 
@@ -823,53 +786,37 @@ GRANT EXECUTE ON FUNCTION add_user (text, text, text[], text), remove_user (text
 -- Row-level security
 ---------------------------------------------------------------------------
 
-ALTER TABLE children ENABLE ROW LEVEL SECURITY;
-ALTER TABLE placements ENABLE ROW LEVEL SECURITY;
-ALTER TABLE step_statuses ENABLE ROW LEVEL SECURITY;
-ALTER TABLE contacts ENABLE ROW LEVEL SECURITY;
-ALTER TABLE contact_links ENABLE ROW LEVEL SECURITY;
-ALTER TABLE contact_log ENABLE ROW LEVEL SECURITY;
-ALTER TABLE deviations ENABLE ROW LEVEL SECURITY;
-ALTER TABLE deviation_events ENABLE ROW LEVEL SECURITY;
-ALTER TABLE staff ENABLE ROW LEVEL SECURITY;
-ALTER TABLE unit_members ENABLE ROW LEVEL SECURITY;
-ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
-ALTER TABLE units ENABLE ROW LEVEL SECURITY;
-ALTER TABLE profiles ENABLE ROW LEVEL SECURITY;
-ALTER TABLE routine_offsets ENABLE ROW LEVEL SECURITY;
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['children', 'placements', 'step_statuses', 'contacts', 'contact_links',
+                           'contact_log', 'deviations', 'deviation_events', 'staff', 'unit_members',
+                           'audit_log', 'units', 'profiles', 'routine_offsets'] LOOP
+    EXECUTE format ('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+  END LOOP;
 
--- The records: the rows of the user's units, for reading and writing.
--- (SELECT ...) makes the planner work out the units once per statement.
-CREATE POLICY unit_records ON children TO placeringar_caseworker, placeringar_supervisor
-  USING (unit_code = ANY ((SELECT my_units ())::text[])) WITH CHECK (unit_code = ANY ((SELECT my_units ())::text[]));
-CREATE POLICY unit_records ON placements TO placeringar_caseworker, placeringar_supervisor
-  USING (unit_code = ANY ((SELECT my_units ())::text[])) WITH CHECK (unit_code = ANY ((SELECT my_units ())::text[]));
-CREATE POLICY unit_records ON step_statuses TO placeringar_caseworker, placeringar_supervisor
-  USING (unit_code = ANY ((SELECT my_units ())::text[])) WITH CHECK (unit_code = ANY ((SELECT my_units ())::text[]));
-CREATE POLICY unit_records ON contacts TO placeringar_caseworker, placeringar_supervisor
-  USING (unit_code = ANY ((SELECT my_units ())::text[])) WITH CHECK (unit_code = ANY ((SELECT my_units ())::text[]));
-CREATE POLICY unit_records ON contact_links TO placeringar_caseworker, placeringar_supervisor
-  USING (unit_code = ANY ((SELECT my_units ())::text[])) WITH CHECK (unit_code = ANY ((SELECT my_units ())::text[]));
-CREATE POLICY unit_records ON contact_log TO placeringar_caseworker, placeringar_supervisor
-  USING (unit_code = ANY ((SELECT my_units ())::text[])) WITH CHECK (unit_code = ANY ((SELECT my_units ())::text[]));
-CREATE POLICY unit_records ON deviations TO placeringar_caseworker, placeringar_supervisor
-  USING (unit_code = ANY ((SELECT my_units ())::text[])) WITH CHECK (unit_code = ANY ((SELECT my_units ())::text[]));
-CREATE POLICY unit_records ON deviation_events TO placeringar_caseworker, placeringar_supervisor
-  USING (unit_code = ANY ((SELECT my_units ())::text[])) WITH CHECK (unit_code = ANY ((SELECT my_units ())::text[]));
+  -- The records: the rows of the user's units, for reading and writing.
+  -- (SELECT …)::text[] makes the planner work the units out once per
+  -- statement, not once per row.
+  FOREACH t IN ARRAY ARRAY['children', 'placements', 'step_statuses', 'contacts', 'contact_links',
+                           'contact_log', 'deviations', 'deviation_events'] LOOP
+    EXECUTE format ('CREATE POLICY unit_records ON %I TO placeringar_caseworker, placeringar_supervisor'
+                    '  USING (unit_code = ANY ((SELECT my_units ())::text[]))'
+                    '  WITH CHECK (unit_code = ANY ((SELECT my_units ())::text[]))', t);
+  END LOOP;
 
--- Settings: everyone reads them; an admin writes them.
-CREATE POLICY everyone_reads ON units FOR SELECT USING (true);
-CREATE POLICY admin_writes ON units FOR INSERT TO placeringar_admin WITH CHECK ((SELECT i_am_admin ()));
-CREATE POLICY admin_updates ON units FOR UPDATE TO placeringar_admin
-  USING ((SELECT i_am_admin ())) WITH CHECK ((SELECT i_am_admin ()));
-CREATE POLICY everyone_reads ON profiles FOR SELECT USING (true);
-CREATE POLICY admin_writes ON profiles FOR INSERT TO placeringar_admin WITH CHECK ((SELECT i_am_admin ()));
-CREATE POLICY admin_updates ON profiles FOR UPDATE TO placeringar_admin
-  USING ((SELECT i_am_admin ())) WITH CHECK ((SELECT i_am_admin ()));
-CREATE POLICY everyone_reads ON routine_offsets FOR SELECT USING (true);
-CREATE POLICY admin_writes ON routine_offsets FOR INSERT TO placeringar_admin WITH CHECK ((SELECT i_am_admin ()));
-CREATE POLICY admin_updates ON routine_offsets FOR UPDATE TO placeringar_admin
-  USING ((SELECT i_am_admin ())) WITH CHECK ((SELECT i_am_admin ()));
+  -- Settings: everyone reads them; an admin writes them.
+  FOREACH t IN ARRAY ARRAY['units', 'profiles', 'routine_offsets'] LOOP
+    EXECUTE format ('CREATE POLICY everyone_reads ON %I FOR SELECT USING (true)', t);
+    EXECUTE format ('CREATE POLICY admin_writes ON %I FOR INSERT TO placeringar_admin'
+                    '  WITH CHECK ((SELECT i_am_admin ()))', t);
+    EXECUTE format ('CREATE POLICY admin_updates ON %I FOR UPDATE TO placeringar_admin'
+                    '  USING ((SELECT i_am_admin ())) WITH CHECK ((SELECT i_am_admin ()))', t);
+  END LOOP;
+END
+$$;
+
 CREATE POLICY admin_deletes ON routine_offsets FOR DELETE TO placeringar_admin USING ((SELECT i_am_admin ()));
 
 -- People: an admin sees everyone; anyone else themselves and the people
