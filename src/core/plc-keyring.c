@@ -549,25 +549,13 @@ password_api_lookup (const char    *path,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  g_autoptr(GHashTable) attributes = NULL;
   g_autoptr(SecretValue) value = NULL;
-  GError *local_error = NULL;
 
-  value = secret_password_lookup_binary_sync (plc_keyring_get_schema (), cancellable, &local_error,
-                                              "database", path,
-                                              NULL);
-  if (local_error != NULL)
-    {
-      propagate_secret_error (error, local_error);
-      return NULL;
-    }
+  attributes = secret_attributes_build (plc_keyring_get_schema (), "database", path, NULL);
+  value = _plc_keyring_lookup (plc_keyring_get_schema (), attributes, cancellable, error);
 
-  if (value == NULL)
-    {
-      set_no_key_error (error);
-      return NULL;
-    }
-
-  return key_from_secret (value, error);
+  return value != NULL ? key_from_secret (value, error) : NULL;
 }
 
 static GBytes *
@@ -576,6 +564,7 @@ password_api_ensure_key (const char    *path,
                          GCancellable  *cancellable,
                          GError       **error)
 {
+  g_autoptr(GHashTable) attributes = NULL;
   g_autoptr(SecretValue) value = NULL;
   g_autofree char *label = NULL;
   GError *local_error = NULL;
@@ -598,14 +587,9 @@ password_api_ensure_key (const char    *path,
     return NULL;
 
   label = new_key_label (path);
-  if (!secret_password_store_binary_sync (plc_keyring_get_schema (), SECRET_COLLECTION_DEFAULT,
-                                          label, value, cancellable, &local_error,
-                                          "database", path,
-                                          NULL))
-    {
-      propagate_secret_error (error, local_error);
-      return NULL;
-    }
+  attributes = secret_attributes_build (plc_keyring_get_schema (), "database", path, NULL);
+  if (!_plc_keyring_store (plc_keyring_get_schema (), attributes, label, value, cancellable, error))
+    return NULL;
 
   return password_api_lookup (path, cancellable, error);
 }
