@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "plc-error.h"
@@ -140,31 +142,30 @@ command_logout (const char  *database,
   return 0;
 }
 
-static int
-server_init (const char  *database,
-             int          argc,
-             char       **argv)
+/* The server's commands: "init", "unit add", … */
+typedef struct
 {
-  g_autoptr(PlcPgConnection) connection = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *name;
+  const char *parameters;
+  const char *summary;
+  int         n_arguments;
+  const char *wrong_count;
+  /* Runs with a connection; @arguments are the command's */
+  int       (*run) (PlcPgConnection  *connection,
+                    char            **arguments,
+                    GError          **error);
+} ServerCommand;
+
+static int
+server_init (PlcPgConnection  *connection,
+             char            **arguments,
+             GError          **error)
+{
   int latest = plc_pg_server_get_latest_schema_version ();
   int old_version = 0;
 
-  if (!parse_command_options ("server init", NULL,
-                              _("Set up the unit server, or bring it up to date: the group roles "
-                                "placeringar_caseworker, placeringar_supervisor and placeringar_admin, the "
-                                "tables owned by the role placeringar_owner (which cannot log in), the "
-                                "row-level security policies, and you as its first admin. Run it as the role "
-                                "that owns the database and may create roles. Running it again changes nothing."),
-                              NULL, &argc, &argv))
-    return 2;
-
-  if (argc != 1)
-    return print_usage_error ("server init", _("This command takes no arguments"));
-
-  connection = connect_with_keyring ("server init", database, &error);
-  if (connection == NULL || !plc_pg_server_init (connection, &old_version, &error))
-    return print_error (error);
+  if (!plc_pg_server_init (connection, &old_version, error))
+    return print_error (*error);
 
   if (old_version == latest)
     g_print (_("The server was set up already (schema version %d): nothing changed.\n"), latest);
@@ -177,59 +178,121 @@ server_init (const char  *database,
 }
 
 static int
-server_unit (const char  *database,
-             int          argc,
-             char       **argv)
+server_unit_add (PlcPgConnection  *connection,
+                 char            **arguments,
+                 GError          **error)
 {
-  g_autoptr(PlcPgConnection) connection = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *action = argc >= 2 ? argv[1] : NULL;
+  if (!plc_pg_server_add_unit (connection, arguments[0], arguments[1], error))
+    return print_error (*error);
 
-  if (g_strcmp0 (action, "add") == 0)
+  return 0;
+}
+
+static int
+server_unit_list (PlcPgConnection  *connection,
+                  char            **arguments,
+                  GError          **error)
+{
+  g_autoptr(GPtrArray) units = plc_pg_server_list_units (connection, error);
+
+  if (units == NULL)
+    return print_error (*error);
+
+  for (guint i = 0; i < units->len; i++)
     {
-      if (!parse_command_options ("server unit add", _("CODE NAME"),
-                                  _("Add a unit: its code (letters A-Z, digits, “.”, “_”, “-”; it never "
-                                    "changes) and its name. Only an admin may."),
-                                  NULL, &argc, &argv))
-        return 2;
-      if (argc != 4)
-        return print_usage_error ("server unit add", _("Give the unit’s code and its name"));
+      PlcPgUnit *unit = g_ptr_array_index (units, i);
 
-      connection = connect_with_keyring ("server unit add", database, &error);
-      if (connection == NULL || !plc_pg_server_add_unit (connection, argv[2], argv[3], &error))
-        return print_error (error);
-
-      return 0;
+      g_print ("%s\t%s\n", unit->code, unit->name);
     }
 
-  if (g_strcmp0 (action, "list") == 0)
+  return 0;
+}
+
+static int
+server_user_list (PlcPgConnection  *connection,
+                  char            **arguments,
+                  GError          **error)
+{
+  g_autoptr(GPtrArray) users = plc_pg_server_list_users (connection, error);
+
+  if (users == NULL)
+    return print_error (*error);
+
+  for (guint i = 0; i < users->len; i++)
     {
-      g_autoptr(GPtrArray) units = NULL;
+      PlcPgUser *user = g_ptr_array_index (users, i);
+      g_autofree char *units = g_strjoinv (",", user->units);
 
-      if (!parse_command_options ("server unit list", NULL,
-                                  _("List the units: code and name, tab-separated."),
-                                  NULL, &argc, &argv))
-        return 2;
-      if (argc != 2)
-        return print_usage_error ("server unit list", _("This command takes no arguments"));
-
-      connection = connect_with_keyring ("server unit list", database, &error);
-      if (connection != NULL)
-        units = plc_pg_server_list_units (connection, &error);
-      if (units == NULL)
-        return print_error (error);
-
-      for (guint i = 0; i < units->len; i++)
-        {
-          PlcPgUnit *unit = g_ptr_array_index (units, i);
-
-          g_print ("%s\t%s\n", unit->code, unit->name);
-        }
-
-      return 0;
+      g_print ("%s\t%s\t%s\n", user->login, user->role, units);
     }
 
-  return print_usage_error ("server unit", _("Give “add CODE NAME” or “list”"));
+  return 0;
+}
+
+static int
+server_user_remove (PlcPgConnection  *connection,
+                    char            **arguments,
+                    GError          **error)
+{
+  if (!plc_pg_server_remove_user (connection, arguments[0], error))
+    return print_error (*error);
+
+  return 0;
+}
+
+static const ServerCommand server_commands[] = {
+  { "init", NULL,
+    N_("Set up the unit server, or bring it up to date: the group roles "
+       "placeringar_caseworker, placeringar_supervisor and placeringar_admin, the "
+       "tables owned by the role placeringar_owner (which cannot log in), the "
+       "row-level security policies, and you as its first admin. Run it as the role "
+       "that owns the database and may create roles. Running it again changes nothing."),
+    0, N_("This command takes no arguments"), server_init },
+  { "unit add", N_("CODE NAME"),
+    N_("Add a unit: its code (letters A-Z, digits, “.”, “_”, “-”; it never "
+       "changes) and its name. Only an admin may."),
+    2, N_("Give the unit’s code and its name"), server_unit_add },
+  { "unit list", NULL,
+    N_("List the units: code and name, tab-separated."),
+    0, N_("This command takes no arguments"), server_unit_list },
+  { "user list", NULL,
+    N_("List the people: login, role and units (comma-separated), tab-separated."),
+    0, N_("This command takes no arguments"), server_user_list },
+  { "user remove", N_("LOGIN"),
+    N_("Remove a person: their login role and their units. Their lines in the "
+       "audit log stay. Only an admin may."),
+    1, N_("Give exactly one login"), server_user_remove },
+};
+
+/* Parses "server NAME"'s options and counts its arguments; FALSE with the
+ * status to exit with in @status. */
+static gboolean
+parse_server_command (const char    *name,
+                      const char    *parameters,
+                      const char    *summary,
+                      GOptionEntry  *entries,
+                      int            n_arguments,
+                      const char    *wrong_count,
+                      int           *argc,
+                      char        ***argv,
+                      int           *status)
+{
+  g_autofree char *command = g_strconcat ("server ", name, NULL);
+
+  if (!parse_command_options (command, parameters != NULL ? _(parameters) : NULL, _(summary),
+                              entries, argc, argv))
+    {
+      *status = 2;
+      return FALSE;
+    }
+
+  if (*argc != n_arguments + 1)
+    {
+      *status = print_usage_error (command, _(wrong_count));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static int
@@ -244,6 +307,7 @@ server_user_add (const char  *database,
   g_autofree char *password_file = NULL;
   g_autofree char *prompt = NULL;
   g_auto(GStrv) units = NULL;
+  int status = 0;
   GOptionEntry entries[] = {
     { "role", 0, 0, G_OPTION_ARG_STRING, &role,
       N_("caseworker, supervisor or admin"), N_("ROLE") },
@@ -254,24 +318,21 @@ server_user_add (const char  *database,
     { NULL }
   };
 
-  if (!parse_command_options ("server user add", _("LOGIN"),
-                              _("Add a person: a login role of their own on the server, member of the group "
+  if (!parse_server_command ("user add", N_("LOGIN"),
+                             N_("Add a person: a login role of their own on the server, member of the group "
                                 "role of their role, in their units. Only the password’s SCRAM-SHA-256 verifier "
                                 "is sent to the server. Only an admin may."),
-                              entries, &argc, &argv))
-    return 2;
-
-  if (argc != 3)
-    return print_usage_error ("server user add", _("Give exactly one login"));
+                             entries, 1, N_("Give exactly one login"), &argc, &argv, &status))
+    return status;
   if (role == NULL)
     return print_usage_error ("server user add", _("Give the person’s role with --role"));
 
   /* Refuse what is wrong before asking for a password */
-  if (!plc_pg_check_login (argv[2], &error) || !plc_pg_check_role (role, &error))
+  if (!plc_pg_check_login (argv[1], &error) || !plc_pg_check_role (role, &error))
     return print_error (error);
 
   /* Translators: %s is the login of the person being added */
-  prompt = g_strdup_printf (_("First password for %s: "), argv[2]);
+  prompt = g_strdup_printf (_("First password for %s: "), argv[1]);
   password = read_secret (password_file, prompt, _("The password again: "),
                           _("The passwords differ"), &error);
   if (password == NULL)
@@ -284,70 +345,10 @@ server_user_add (const char  *database,
 
   connection = connect_with_keyring ("server user add", database, &error);
   if (connection == NULL ||
-      !plc_pg_server_add_user (connection, argv[2], role, (const char * const *) units, password, &error))
+      !plc_pg_server_add_user (connection, argv[1], role, (const char * const *) units, password, &error))
     return print_error (error);
 
   return 0;
-}
-
-static int
-server_user (const char  *database,
-             int          argc,
-             char       **argv)
-{
-  g_autoptr(PlcPgConnection) connection = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *action = argc >= 2 ? argv[1] : NULL;
-
-  if (g_strcmp0 (action, "add") == 0)
-    return server_user_add (database, argc, argv);
-
-  if (g_strcmp0 (action, "list") == 0)
-    {
-      g_autoptr(GPtrArray) users = NULL;
-
-      if (!parse_command_options ("server user list", NULL,
-                                  _("List the people: login, role and units (comma-separated), tab-separated."),
-                                  NULL, &argc, &argv))
-        return 2;
-      if (argc != 2)
-        return print_usage_error ("server user list", _("This command takes no arguments"));
-
-      connection = connect_with_keyring ("server user list", database, &error);
-      if (connection != NULL)
-        users = plc_pg_server_list_users (connection, &error);
-      if (users == NULL)
-        return print_error (error);
-
-      for (guint i = 0; i < users->len; i++)
-        {
-          PlcPgUser *user = g_ptr_array_index (users, i);
-          g_autofree char *units = g_strjoinv (",", user->units);
-
-          g_print ("%s\t%s\t%s\n", user->login, user->role, units);
-        }
-
-      return 0;
-    }
-
-  if (g_strcmp0 (action, "remove") == 0)
-    {
-      if (!parse_command_options ("server user remove", _("LOGIN"),
-                                  _("Remove a person: their login role and their units. Their lines in the "
-                                    "audit log stay. Only an admin may."),
-                                  NULL, &argc, &argv))
-        return 2;
-      if (argc != 3)
-        return print_usage_error ("server user remove", _("Give exactly one login"));
-
-      connection = connect_with_keyring ("server user remove", database, &error);
-      if (connection == NULL || !plc_pg_server_remove_user (connection, argv[2], &error))
-        return print_error (error);
-
-      return 0;
-    }
-
-  return print_usage_error ("server user", _("Give “add LOGIN --role ROLE”, “list” or “remove LOGIN”"));
 }
 
 int
@@ -355,21 +356,54 @@ command_server (const char  *database,
                 int          argc,
                 char       **argv)
 {
-  const char *action = argc >= 2 ? argv[1] : NULL;
+  g_autofree char *name = NULL;
 
-  if (g_strcmp0 (action, "init") == 0)
-    return server_init (database, argc - 1, argv + 1);
-  if (g_strcmp0 (action, "unit") == 0)
-    return server_unit (database, argc - 1, argv + 1);
-  if (g_strcmp0 (action, "user") == 0)
-    return server_user (database, argc - 1, argv + 1);
+  if (argc >= 2 && (g_str_equal (argv[1], "unit") || g_str_equal (argv[1], "user")) && argc >= 3)
+    name = g_strconcat (argv[1], " ", argv[2], NULL);
+  else if (argc >= 2)
+    name = g_strdup (argv[1]);
 
-  if (g_strcmp0 (action, "--help") == 0 || g_strcmp0 (action, "-h") == 0)
+  if (g_strcmp0 (name, "--help") == 0 || g_strcmp0 (name, "-h") == 0)
     {
       g_print ("%s\n", _("Usage: placeringar-cli --database URI server init | unit add CODE NAME | unit list |\n"
                          "         user add LOGIN --role ROLE [--unit CODE]… [--password-file FILE] |\n"
                          "         user list | user remove LOGIN"));
       return 0;
+    }
+
+  /* From here on argv[0] is the command's last word */
+  if (name != NULL && strchr (name, ' ') != NULL)
+    {
+      argc--;
+      argv++;
+    }
+
+  if (g_strcmp0 (name, "user add") == 0)
+    return server_user_add (database, argc - 1, argv + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (server_commands); i++)
+    {
+      const ServerCommand *command = &server_commands[i];
+      g_autoptr(PlcPgConnection) connection = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *full_name = NULL;
+      int status = 0;
+
+      if (g_strcmp0 (name, command->name) != 0)
+        continue;
+
+      argc--;
+      argv++;
+      if (!parse_server_command (command->name, command->parameters, command->summary, NULL,
+                                 command->n_arguments, command->wrong_count, &argc, &argv, &status))
+        return status;
+
+      full_name = g_strconcat ("server ", command->name, NULL);
+      connection = connect_with_keyring (full_name, database, &error);
+      if (connection == NULL)
+        return print_error (error);
+
+      return command->run (connection, argv + 1, &error);
     }
 
   return print_usage_error ("server", _("Give init, unit or user (“server --help” says more)"));
