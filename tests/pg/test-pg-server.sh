@@ -253,7 +253,7 @@ u2_child=$(as cw2 "SELECT id FROM children")
 u2_placement=$(as cw2 "SELECT id FROM placements")
 check_fails_with "cw1 may not write a child into U2" "row-level security" \
   as cw1 "INSERT INTO children (ref, unit_code, name) VALUES ('child-x', 'U2', 'X')"
-check_fails_with "cw1 may not move U1's child to U2" "row-level security" \
+check_fails_with "cw1 may not move U1's child to U2" "row-level security|linked to contacts" \
   as cw1 "UPDATE children SET unit_code = 'U2'"
 check_fails_with "cw1 may not add a placement to U2's child, by its id" "row-level security" \
   as cw1 "INSERT INTO placements (ref, child_id) VALUES ('pl-x', $u2_child)"
@@ -276,6 +276,22 @@ check_fails_with "an update of a stale version is refused" "stale child" \
   as cw1 "UPDATE children SET name = 'Namn U1 c', version = 1"
 is "…and changes nothing" "Namn U1 b|2" cw1 "SELECT name, version FROM children"
 
+# Every kind of record can be updated (each has its own triggers)
+check "cw1 marks U1's step done" as cw1 "UPDATE step_statuses SET state = 'done', date = '2025-02-06'"
+check "cw1 updates U1's contact, its log entry and its deviation" as cw1 \
+  "UPDATE contacts SET phone = '010-123'" "UPDATE contact_log SET kind = 'meeting'" "UPDATE deviations SET status = 'reported'"
+check "cw1 deletes and restores U1's contact log entry" as cw1 \
+  "UPDATE contact_log SET deleted = true" "UPDATE contact_log SET deleted = false"
+is "…each an audit line: create, update, delete, undelete" "create,delete,undelete,update" cw1 "SELECT string_agg (action, ',' ORDER BY action) FROM audit_log WHERE record_type = 'contact-log'" 
+check "an admin renames a unit" as adm1 "UPDATE units SET name = 'Enhet tre, norr' WHERE code = 'U3'"
+check "an admin sets, changes and clears a local routine" as adm1 \
+  "INSERT INTO routine_offsets (profile_id, rule_id, amount, unit) VALUES ('national', 'sip-start', 5, 'days')" \
+  "UPDATE routine_offsets SET amount = 6" "DELETE FROM routine_offsets"
+check "an admin imports and replaces a profile" as adm1 \
+  "INSERT INTO profiles (profile_id, body) VALUES ('lokal', '{}')" "UPDATE profiles SET body = '{ }'"
+check_fails_with "a caseworker may not set a local routine" "permission denied" as cw1 \
+  "INSERT INTO routine_offsets (profile_id, rule_id, amount, unit) VALUES ('national', 'sip-start', 5, 'days')"
+
 # A supervisor writes in the unit they lead
 check "sup1 writes in U1" as sup1 "UPDATE placements SET caseworker = 'Kim', version = 1"
 check_fails_with "sup1 may not write into U2" "row-level security" \
@@ -291,9 +307,9 @@ is "sup1 reads U1's audit lines, and none of U2's" "U1" sup1 "SELECT string_agg 
 is "sup1 reads the audit lines of everyone in U1 (the owner's: adding its people)" "cw1,placeringar_dbo,sup1" sup1 "SELECT string_agg (DISTINCT login, ',' ORDER BY login) FROM audit_log WHERE unit_code = 'U1'"
 is "sup1 reads that cw1 opened U1's child" "1" sup1 "SELECT count(*) FROM audit_log WHERE login = 'cw1' AND action = 'open' AND record_type = 'child'"
 is "sup1 reads that cw1 was given access to U1" "1" sup1 "SELECT count(*) FROM audit_log WHERE action = 'create' AND record_type = 'user' AND record_ref = 'cw1'"
-is "adm1 reads only the administration's lines" "server,unit,user" adm1 "SELECT string_agg (DISTINCT record_type, ',' ORDER BY record_type) FROM audit_log"
+is "adm1 reads only the administration's lines" "profile,routine-offset,server,unit,user" adm1 "SELECT string_agg (DISTINCT record_type, ',' ORDER BY record_type) FROM audit_log"
 is "every change of a record has its line: U1's six records, created" "6" sup1 "SELECT count(DISTINCT record_type || record_id) FROM audit_log WHERE action = 'create' AND record_type IN ('child', 'placement', 'step', 'contact', 'contact-log', 'deviation') AND unit_code = 'U1'"
-is "a contact's link and a deviation's event are lines of their record" "contact,deviation" sup1 "SELECT string_agg (record_type, ',' ORDER BY record_type) FROM audit_log WHERE action = 'update' AND login = 'cw1' AND record_type IN ('contact', 'deviation')"
+is "a contact's link and a deviation's event are lines of their record (besides their updates)" "contact,contact,deviation,deviation" sup1 "SELECT string_agg (record_type, ',' ORDER BY record_type) FROM audit_log WHERE action = 'update' AND login = 'cw1' AND record_type IN ('contact', 'deviation')"
 is "the stale update left no line; the two updates did" "2" sup1 "SELECT count(*) FROM audit_log WHERE action = 'update' AND record_type IN ('child', 'placement')"
 
 audit_count=$(as_super "SELECT count(*) FROM placeringar.audit_log")
@@ -325,6 +341,36 @@ if as_super "SELECT * FROM placeringar.audit_log" | grep -qE "Namn|20120315|Ante
 else
   ok "the audit log holds no names, personal identity numbers or notes"
 fi
+
+###########################################################################
+# A child moves to another unit
+###########################################################################
+
+password[cw12]=$(/usr/bin/python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+check "server user add cw12 --role caseworker --unit U1 --unit U2" add_user cw12 --role caseworker --unit U1 --unit U2
+check "cw12 writes a child with a placement, a step and a deviation in U1" as cw12 \
+  "INSERT INTO children (ref, unit_code, name) VALUES ('child-mover', 'U1', 'Flyttar')" \
+  "INSERT INTO placements (ref, child_id) SELECT 'pl-mover', id FROM children WHERE ref = 'child-mover'" \
+  "INSERT INTO step_statuses (ref, placement_id, rule) SELECT 'st-mover', id, 'sip-meeting' FROM placements WHERE ref = 'pl-mover'" \
+  "INSERT INTO deviations (ref, unit_code, title, placement_id) SELECT 'dev-mover', 'U1', 'X', id FROM placements WHERE ref = 'pl-mover'" \
+  "INSERT INTO deviation_events (deviation_id, position, status) SELECT id, 0, 'draft' FROM deviations WHERE ref = 'dev-mover'"
+check "cw12 moves it to U2" as cw12 "UPDATE children SET unit_code = 'U2' WHERE ref = 'child-mover'"
+is "its records moved with it" "U2,U2,U2,U2,U2" cw12 "SELECT concat_ws (',', (SELECT unit_code FROM children WHERE ref = 'child-mover'), (SELECT unit_code FROM placements WHERE ref = 'pl-mover'), (SELECT unit_code FROM step_statuses WHERE ref = 'st-mover'), (SELECT unit_code FROM deviations WHERE ref = 'dev-mover'), (SELECT string_agg (e.unit_code, ',') FROM deviation_events e JOIN deviations d ON d.id = e.deviation_id WHERE d.ref = 'dev-mover'))"
+is "U1's caseworker no longer sees it" "0" cw1 "SELECT count(*) FROM placements WHERE ref = 'pl-mover'"
+is "U2's caseworker sees it, with its step" "1" cw2 "SELECT count(*) FROM step_statuses WHERE ref = 'st-mover'"
+check_fails_with "cw2, only in U2, may not move it back to U1" "row-level security" \
+  as cw2 "UPDATE children SET unit_code = 'U1' WHERE ref = 'child-mover'"
+check "a contact in U1 is linked to U1's child" as cw12 \
+  "INSERT INTO contacts (ref, unit_code, name) VALUES ('co-mover', 'U1', 'Y')" \
+  "INSERT INTO contact_links (contact_id, position, child_id, role) SELECT c.id, 0, ch.id, 'school' FROM contacts c, children ch WHERE c.ref = 'co-mover' AND ch.ref = 'child-U1'"
+check_fails_with "a child linked to contacts of its unit does not move" "linked to contacts" \
+  as cw12 "UPDATE children SET unit_code = 'U2' WHERE ref = 'child-U1'"
+check_fails_with "a contact linked to children of its unit does not move" "another unit" \
+  as cw12 "UPDATE contacts SET unit_code = 'U2' WHERE ref = 'co-mover'"
+check "a contact linked to no child moves" as cw12 \
+  "DELETE FROM contact_links WHERE contact_id = (SELECT id FROM contacts WHERE ref = 'co-mover')" \
+  "UPDATE contacts SET unit_code = 'U2' WHERE ref = 'co-mover'"
+is "…and U2 has it" "U2" cw2 "SELECT unit_code FROM contacts WHERE ref = 'co-mover'"
 
 ###########################################################################
 # Removing a user

@@ -477,6 +477,36 @@ BEGIN
 END
 $$;
 
+-- What may not move to another unit: a child that contacts of its unit
+-- are linked to, or whose contact log names them (unlink them first; the
+-- new unit keeps contacts of its own), and a contact that a contact log
+-- of its unit names.  A contact's links move with it, and may then only
+-- name children of its new unit (set_unit ()).
+CREATE FUNCTION may_move () RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'children' THEN
+    IF EXISTS (SELECT 1 FROM placeringar.contact_links l
+                WHERE l.child_id = NEW.id
+                   OR l.placement_id IN (SELECT p.id FROM placeringar.placements p WHERE p.child_id = NEW.id)) THEN
+      RAISE EXCEPTION 'the child is linked to contacts of its unit: unlink them before it moves'
+            USING ERRCODE = 'PLC02';
+    END IF;
+    IF EXISTS (SELECT 1 FROM placeringar.contact_log g WHERE g.child_id = NEW.id AND g.contact_id IS NOT NULL) THEN
+      RAISE EXCEPTION 'the child''s contact log names contacts of its unit: remove them before it moves'
+            USING ERRCODE = 'PLC02';
+    END IF;
+  ELSIF TG_TABLE_NAME = 'contacts' THEN
+    IF EXISTS (SELECT 1 FROM placeringar.contact_log g WHERE g.contact_id = NEW.id) THEN
+      RAISE EXCEPTION 'a contact log of its unit names the contact: it cannot move'
+            USING ERRCODE = 'PLC02';
+    END IF;
+  END IF;
+  RETURN NEW;
+END
+$$;
+
 -- Every change of a record: a line in the audit log and a notification.
 -- TG_ARGV[0] is the record type; the table has "deleted" when
 -- TG_ARGV[1] is 'soft-delete'.
@@ -492,11 +522,13 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     action := 'create';
     kind := 'created';
-  ELSIF TG_ARGV[1] = 'soft-delete' AND NEW.deleted IS DISTINCT FROM OLD.deleted THEN
-    IF NEW.deleted THEN
+  ELSIF TG_ARGV[1] = 'soft-delete' THEN
+    -- (not in the condition above: only a table with "deleted" may
+    -- mention it)
+    IF NEW.deleted AND NOT OLD.deleted THEN
       action := 'delete';
       kind := 'deleted';
-    ELSE
+    ELSIF OLD.deleted AND NOT NEW.deleted THEN
       action := 'undelete';
       kind := 'undeleted';
     END IF;
@@ -573,7 +605,7 @@ BEGIN
       ('children',        'child',          'soft-delete', false, '''placements'', ''child_id'', ''contact_log'', ''child_id'''),
       ('placements',      'placement',      'soft-delete', true,  '''step_statuses'', ''placement_id'', ''deviations'', ''placement_id'''),
       ('step_statuses',   'step',           '',            true,  NULL),
-      ('contacts',        'contact',        'soft-delete', false, NULL),
+      ('contacts',        'contact',        'soft-delete', false, '''contact_links'', ''contact_id'''),
       ('contact_log',     'contact-log',    'soft-delete', true,  NULL),
       ('deviations',      'deviation',      'soft-delete', true,  '''deviation_events'', ''deviation_id'''),
       ('profiles',        'profile',        '',            false, NULL),
@@ -585,6 +617,11 @@ BEGIN
     IF t.parent_unit THEN
       EXECUTE format ('CREATE TRIGGER %I BEFORE INSERT OR UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION set_unit ()',
                       t.name || '_unit', t.name);
+    END IF;
+    IF t.name IN ('children', 'contacts') THEN
+      EXECUTE format ('CREATE TRIGGER %I BEFORE UPDATE OF unit_code ON %I FOR EACH ROW'
+                      ' WHEN (NEW.unit_code IS DISTINCT FROM OLD.unit_code) EXECUTE FUNCTION may_move ()',
+                      t.name || '_may_move', t.name);
     END IF;
     IF t.moves IS NOT NULL THEN
       EXECUTE format ('CREATE TRIGGER %I AFTER UPDATE OF unit_code ON %I FOR EACH ROW'
