@@ -398,7 +398,11 @@ test_open_errors (void)
     address = plc_pg_address_new (uri, &error);
     g_assert_no_error (error);
     connection = plc_pg_connection_open (address, cw1_password, NULL, &error);
+    g_test_message ("%s", error->message);
     g_assert_error (error, PLC_ERROR, PLC_ERROR_PERMISSION_DENIED);
+    /* The server's reason, without libpq's severity and SQLSTATE */
+    g_assert_nonnull (strstr (error->message, ": pg_hba.conf rejects connection"));
+    g_assert_null (strstr (error->message, "28000"));
     g_clear_error (&error);
   }
 }

@@ -534,10 +534,11 @@ set_connected (PlcPgConnection *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
 }
 
-/* The SQLSTATE in a message written with PQERRORS_VERBOSE during the
- * connection: "…failed: FATAL:  28P01: password authentication failed…" */
-static char *
-sqlstate_of_connection_message (const char *message)
+/* Where the SQLSTATE is in a message written with PQERRORS_VERBOSE
+ * while connecting ("…failed: FATAL:  28P01: password authentication
+ * failed…"), or NULL.  The severity before it may be translated. */
+static const char *
+find_sqlstate (const char *message)
 {
   for (const char *p = strstr (message, ":  "); p != NULL; p = strstr (p + 1, ":  "))
     {
@@ -548,27 +549,31 @@ sqlstate_of_connection_message (const char *message)
         ok = g_ascii_isdigit (code[i]) || g_ascii_isupper (code[i]);
 
       if (ok && code[5] == ':')
-        return g_strndup (code, 5);
+        return code;
     }
 
   return NULL;
 }
 
-/* libpq's first line, without "connection to server at … failed: ", for
- * a failure that is not the server's (refused, unreachable, TLS). */
+/* libpq's first line, without "connection to server at … failed: " and
+ * the severity and SQLSTATE: the reason itself. */
 static char *
 connection_failure_reason (PGconn *conn)
 {
   g_autofree char *message = g_strdup (PQerrorMessage (conn));
   char *newline = strchr (message, '\n');
   const char *reason = message;
+  const char *sqlstate;
   const char *failed;
 
   if (newline != NULL)
     *newline = '\0';
 
+  sqlstate = find_sqlstate (message);
   failed = strstr (message, "failed: ");
-  if (failed != NULL)
+  if (sqlstate != NULL)
+    reason = sqlstate + 6;
+  else if (failed != NULL)
     reason = failed + strlen ("failed: ");
 
   return g_strstrip (g_strdup (reason));
@@ -580,7 +585,8 @@ set_connection_error (PlcPgAddress  *address,
                       GError       **error)
 {
   g_autofree char *where = plc_pg_address_describe (address);
-  g_autofree char *sqlstate = sqlstate_of_connection_message (PQerrorMessage (conn));
+  const char *code = find_sqlstate (PQerrorMessage (conn));
+  g_autofree char *sqlstate = code != NULL ? g_strndup (code, 5) : NULL;
   g_autofree char *reason = connection_failure_reason (conn);
 
   g_debug ("Could not connect to %s (%s): %s", where,
