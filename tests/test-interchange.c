@@ -1020,6 +1020,49 @@ test_error_validation (void)
                            "$.children[0].contact_log[1]", NULL);
 }
 
+/* A child's unit on a unit server: read, written before the placements,
+ * and checked as a unit code */
+static void
+test_unit (void)
+{
+  g_autofree char *full = load_fixture ("full.json");
+  g_autofree char *json = mutate (full, "\"registration_municipality\": \"2080\",",
+                                  "\"registration_municipality\": \"2080\",\n      \"unit\": \"IFO-BoU.Norr_1\",");
+  g_autoptr(PlcDataset) dataset = read_ok (json);
+  g_autoptr(PlcDataset) again = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *rewritten = NULL;
+  PlcChild *alva = find_by_ref (plc_dataset_get_children (dataset), "child-alva");
+  PlcChild *other = find_by_ref (plc_dataset_get_children (dataset), "child-noah");
+
+  g_assert_cmpstr (plc_child_get_unit (alva), ==, "IFO-BoU.Norr_1");
+  g_assert_null (plc_child_get_unit (other));
+
+  written = plc_interchange_write (dataset, NULL);
+  g_assert_nonnull (strstr (written, "\"registration_municipality\": \"2080\",\n      \"unit\": \"IFO-BoU.Norr_1\",\n      \"placements\""));
+  again = read_ok (written);
+  rewritten = plc_interchange_write (again, NULL);
+  g_assert_cmpstr (written, ==, rewritten);
+
+  /* Left out, or empty: none */
+  g_clear_pointer (&json, g_free);
+  json = mutate (full, "\"registration_municipality\": \"2080\",",
+                 "\"registration_municipality\": \"2080\", \"unit\": \"\",");
+  g_clear_object (&again);
+  again = read_ok (json);
+  g_assert_null (plc_child_get_unit (find_by_ref (plc_dataset_get_children (again), "child-alva")));
+
+  assert_mutation_invalid ("\"registration_municipality\": \"2080\",",
+                           "\"registration_municipality\": \"2080\", \"unit\": \"Enhet Norr\",",
+                           "$.children[0]", "Unit");
+  assert_mutation_invalid ("\"registration_municipality\": \"2080\",",
+                           "\"registration_municipality\": \"2080\", \"unit\": \"-U1\",",
+                           "$.children[0]", "Unit");
+  assert_mutation_invalid ("\"registration_municipality\": \"2080\",",
+                           "\"registration_municipality\": \"2080\", \"unit\": 7,",
+                           "$.children[0].unit", "string");
+}
+
 /* }}} */
 
 /* The seed corpus for fuzzing: valid-* files read, invalid-* files are
@@ -1077,6 +1120,7 @@ main (int    argc,
   g_test_add_func ("/interchange/write/round-trip", test_round_trip);
   g_test_add_func ("/interchange/write/escapes", test_write_escapes);
   g_test_add_func ("/interchange/write/file", test_write_file);
+  g_test_add_func ("/interchange/unit", test_unit);
   g_test_add_func ("/interchange/documented-example", test_documented_example);
   g_test_add_func ("/interchange/error/unknown-field", test_error_unknown_field);
   g_test_add_func ("/interchange/error/wrong-type", test_error_wrong_type);

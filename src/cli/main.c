@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <unistd.h>
 
@@ -20,6 +21,7 @@
 #include "plc-interchange.h"
 #include "plc-keyring.h"
 #include "plc-paths.h"
+#include "plc-pg-connection.h"
 #include "plc-csv.h"
 #include "plc-store.h"
 
@@ -30,6 +32,8 @@ typedef struct
   const char *name;
   const char *summary;
   int       (*run) (const char *database, int argc, char **argv);
+  /* Works with a unit server's address in --database */
+  gboolean    on_server;
 } Command;
 
 int
@@ -306,35 +310,48 @@ command_placements (const char  *database,
   return 0;
 }
 
-/* The passphrase of a backup: from a file ("-" for standard input), from
- * the terminal without echo, or from the first line of standard input. */
-static char *
-read_passphrase (const char  *passphrase_file,
-                 gboolean     confirm,
-                 GError     **error)
+void
+secret_free (char *secret)
 {
-  g_autofree char *contents = NULL;
+  if (secret != NULL)
+    {
+      explicit_bzero (secret, strlen (secret));
+      g_free (secret);
+    }
+}
+
+/* A secret (a passphrase, a password): from a file ("-" for standard
+ * input), from the terminal without echo (twice when @again_prompt is
+ * given: else it is @mismatch), or from the first line of standard input.
+ * Only its first line counts.  Free it with secret_free(). */
+char *
+read_secret (const char  *file,
+             const char  *prompt,
+             const char  *again_prompt,
+             const char  *mismatch,
+             GError     **error)
+{
+  g_autoptr(SecretString) contents = NULL;
   char *newline;
 
-  if (passphrase_file == NULL && isatty (STDIN_FILENO))
+  if (file == NULL && isatty (STDIN_FILENO))
     {
-      g_autofree char *first = g_strdup (getpass (_("Passphrase: ")));
+      g_autoptr(SecretString) first = g_strdup (getpass (prompt));
 
-      if (confirm)
+      if (again_prompt != NULL)
         {
-          g_autofree char *second = g_strdup (getpass (_("The passphrase again: ")));
+          g_autoptr(SecretString) second = g_strdup (getpass (again_prompt));
 
           if (g_strcmp0 (first, second) != 0)
             {
-              g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
-                                   _("The passphrases differ"));
+              g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID, mismatch);
               return NULL;
             }
         }
 
       contents = g_steal_pointer (&first);
     }
-  else if (passphrase_file == NULL || g_strcmp0 (passphrase_file, "-") == 0)
+  else if (file == NULL || g_strcmp0 (file, "-") == 0)
     {
       char line[1024];
 
@@ -343,7 +360,7 @@ read_passphrase (const char  *passphrase_file,
       contents = g_strdup (line);
       explicit_bzero (line, sizeof line);
     }
-  else if (!g_file_get_contents (passphrase_file, &contents, NULL, error))
+  else if (!g_file_get_contents (file, &contents, NULL, error))
     {
       return NULL;
     }
@@ -352,28 +369,32 @@ read_passphrase (const char  *passphrase_file,
   if (newline != NULL)
     *newline = '\0';
 
-  if (g_utf8_strlen (contents, -1) < 8)
+  return g_steal_pointer (&contents);
+}
+
+/* The passphrase of a backup, at least 8 characters. */
+static char *
+read_passphrase (const char  *passphrase_file,
+                 gboolean     confirm,
+                 GError     **error)
+{
+  g_autoptr(SecretString) passphrase = NULL;
+
+  passphrase = read_secret (passphrase_file, _("Passphrase: "),
+                            confirm ? _("The passphrase again: ") : NULL,
+                            _("The passphrases differ"), error);
+  if (passphrase == NULL)
+    return NULL;
+
+  if (g_utf8_strlen (passphrase, -1) < 8)
     {
       g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
                            _("Passphrase: must be at least 8 characters long"));
       return NULL;
     }
 
-  return g_steal_pointer (&contents);
+  return g_steal_pointer (&passphrase);
 }
-
-static void
-passphrase_free (char *passphrase)
-{
-  if (passphrase != NULL)
-    {
-      explicit_bzero (passphrase, strlen (passphrase));
-      g_free (passphrase);
-    }
-}
-
-typedef char PassphraseString;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PassphraseString, passphrase_free)
 
 static int
 command_backup (const char  *database,
@@ -382,7 +403,7 @@ command_backup (const char  *database,
 {
   g_autoptr(PlcStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PassphraseString) passphrase = NULL;
+  g_autoptr(SecretString) passphrase = NULL;
   g_autofree char *passphrase_file = NULL;
   GOptionEntry entries[] = {
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file,
@@ -422,7 +443,7 @@ command_restore (const char  *database,
   g_autoptr(PlcStore) store = NULL;
   g_autoptr(GBytes) key = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PassphraseString) passphrase = NULL;
+  g_autoptr(SecretString) passphrase = NULL;
   g_autofree char *passphrase_file = NULL;
   gboolean replace = FALSE;
   GOptionEntry entries[] = {
@@ -668,6 +689,9 @@ static const Command commands[] = {
   { "routine", N_("Show or change the local routines of a profile"), command_routine },
   { "report", N_("The yearly follow-up’s figures, without personal data"), command_report },
   { "demo", N_("Write fictitious demonstration data"), command_demo },
+  { "login", N_("Log in to a unit server, keeping the password in the keyring"), command_login, TRUE },
+  { "logout", N_("Remove a unit server’s password from the keyring"), command_logout, TRUE },
+  { "server", N_("Set up a unit server; manage its units and users"), command_server, TRUE },
 };
 
 static char *
@@ -696,7 +720,8 @@ main (int   argc,
   const char *localedir;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
-      N_("The database file (default: the application’s database)"), N_("PATH") },
+      N_("The database file (default: the application’s database), or a unit server’s address "
+         "(postgresql://user@host:port/database?sslmode=…)"), N_("PATH|URI") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -748,8 +773,21 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      if (g_strcmp0 (argv[1], commands[i].name) == 0)
-        return commands[i].run (database, argc - 1, argv + 1);
+      if (g_strcmp0 (argv[1], commands[i].name) != 0)
+        continue;
+
+      /* The records on a unit server come with its store */
+      if (plc_pg_is_server_uri (database) && !commands[i].on_server &&
+          !g_strv_contains ((const char * const *) argv + 2, "--help") &&
+          !g_strv_contains ((const char * const *) argv + 2, "-h"))
+        {
+          g_printerr ("placeringar-cli %s: ", argv[1]);
+          g_printerr (_("This command does not work with a unit server yet: give the path of a database file"));
+          g_printerr ("\n");
+          return 1;
+        }
+
+      return commands[i].run (database, argc - 1, argv + 1);
     }
 
   g_printerr ("placeringar-cli: ");

@@ -962,12 +962,12 @@ read_child (Reader      *reader,
   static const char * const members[] = {
     "ref", "name", "personnummer", "temporary_ref", "birth_date", "legal_gender",
     "home_municipality", "registration_municipality", "asylum_seeker",
-    "unaccompanied", "lss", "interpreter_language", "placements", "contact_log",
+    "unaccompanied", "lss", "interpreter_language", "unit", "placements", "contact_log",
     NULL
   };
   g_autoptr(PlcChild) child = plc_child_new ();
   const char *ref, *name, *personnummer, *temporary_ref, *home, *registration;
-  const char *interpreter_language;
+  const char *interpreter_language, *unit;
   PlcDate birth_date;
   int legal_gender;
   gboolean asylum_seeker, unaccompanied, lss;
@@ -985,7 +985,8 @@ read_child (Reader      *reader,
       !get_boolean (reader, object, "asylum_seeker", &asylum_seeker, error) ||
       !get_boolean (reader, object, "unaccompanied", &unaccompanied, error) ||
       !get_boolean (reader, object, "lss", &lss, error) ||
-      !get_string (reader, object, "interpreter_language", OPTIONAL, &interpreter_language, error))
+      !get_string (reader, object, "interpreter_language", OPTIONAL, &interpreter_language, error) ||
+      !get_string (reader, object, "unit", OPTIONAL, &unit, error))
     return FALSE;
 
   plc_child_set_ref (child, ref);
@@ -1013,6 +1014,7 @@ read_child (Reader      *reader,
   plc_child_set_unaccompanied (child, unaccompanied);
   plc_child_set_lss (child, lss);
   plc_child_set_interpreter_language (child, interpreter_language);
+  plc_child_set_unit (child, unit);
 
   if (!validated (reader, plc_child_validate (child, reader->today, error), error))
     return FALSE;
@@ -1713,6 +1715,7 @@ write_child (JsonBuilder *builder,
   add_boolean (builder, "unaccompanied", plc_child_get_unaccompanied (child));
   add_boolean (builder, "lss", plc_child_get_lss (child));
   add_string (builder, "interpreter_language", plc_child_get_interpreter_language (child));
+  add_string (builder, "unit", plc_child_get_unit (child));
 
   if (placements != NULL)
     {
