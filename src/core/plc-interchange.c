@@ -22,6 +22,7 @@
 #include "plc-enums.h"
 #include "plc-error.h"
 #include "plc-interchange.h"
+#include "plc-json.h"
 #include "plc-municipality.h"
 #include "plc-placement.h"
 #include "plc-step-status.h"
@@ -1315,6 +1316,9 @@ set_parse_error (GError     **error,
  * the model's validation is an error in %PLC_ERROR with %PLC_ERROR_INVALID,
  * whose translated message starts with the JSON path of the problem. Names
  * and personal identity numbers from the file never appear in the message.
+ * Text larger than %PLC_INTERCHANGE_MAX_SIZE, nested deeper than
+ * %PLC_JSON_MAX_DEPTH, or with a string that holds NUL or half a surrogate
+ * pair is refused before it is parsed (plc_json_check_text()).
  *
  * References to other records (`previous`, links, a deviation's placement)
  * are not resolved here: they may name records in the database, and the
@@ -1349,6 +1353,10 @@ plc_interchange_read_data (const char  *data,
     data = "";
   if (length < 0)
     length = strlen (data);
+
+  /* Size, depth and strings, before json-glib recurses or cuts a string */
+  if (!plc_json_check_text (data, (gsize) length, PLC_INTERCHANGE_MAX_SIZE, error))
+    return NULL;
 
   dataset = plc_dataset_new ();
   path = g_string_new ("$");
@@ -1423,8 +1431,9 @@ plc_interchange_read_data (const char  *data,
  *   against, normally plc_date_today()
  * @error: return location for a #GError
  *
- * Reads @file as plc_interchange_read_data() does. A file that cannot be
- * read gives an error in %G_IO_ERROR.
+ * Reads @file as plc_interchange_read_data() does, and no more than
+ * %PLC_INTERCHANGE_MAX_SIZE of it. A file that cannot be read gives an
+ * error in %G_IO_ERROR.
  *
  * Returns: (transfer full) (nullable): the dataset, or %NULL on error
  */
@@ -1439,7 +1448,7 @@ plc_interchange_read_file (GFile    *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+  if (!plc_json_read_file (file, PLC_INTERCHANGE_MAX_SIZE, &contents, &length, error))
     return NULL;
 
   return plc_interchange_read_data (contents, length, today, error);

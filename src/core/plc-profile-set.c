@@ -538,7 +538,9 @@ plc_profile_set_import_file (PlcProfileSet  *self,
 
   display = g_filename_display_name (path);
 
-  if ((profile = plc_profile_set_validate_file (self, path, error)) == NULL)
+  /* Read once: what is saved is what was checked */
+  if (!plc_profile_read_file (path, &contents, &length, error) ||
+      (profile = plc_profile_load_from_data (contents, length, display, self->baseline, error)) == NULL)
     return NULL;
 
   current = plc_profile_set_lookup (self, plc_profile_get_id (profile));
@@ -557,13 +559,6 @@ plc_profile_set_import_file (PlcProfileSet  *self,
   if (plc_profile_get_kind (profile) == PLC_PROFILE_KIND_BASELINE &&
       !check_new_baseline (self, profile, error))
     return NULL;
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, PLC_ERROR, PLC_ERROR_FAILED,
-                   _("%s: cannot be read: %s"), display, local_error->message);
-      return NULL;
-    }
 
   if (user_dir == NULL)
     user_dir = default_dir = plc_profile_set_dup_user_dir ();
