@@ -21,6 +21,7 @@
 
 #include "plc-error.h"
 #include "plc-keyring.h"
+#include "plc-output-file.h"
 #include "plc-store-private.h"
 
 #define PLC_STORE_KEY_LENGTH 32
@@ -570,6 +571,9 @@ plc_store_open (const char  *path,
                 GBytes      *key,
                 GError     **error)
 {
+  /* No output file of this process is ever written over it */
+  plc_output_file_protect (path);
+
   return open_at_version (path, key, G_N_ELEMENTS (migrations), error);
 }
 
@@ -3111,7 +3115,8 @@ attach_target (sqlite3     *db,
  *
  * Writes a copy of the database encrypted with @passphrase.  The copy is
  * made next to @backup_path and renamed into place, so that a half-written
- * backup never exists.
+ * backup never exists; @backup_path is never a database or one of its
+ * files (see plc_output_file_new()).
  *
  * Returns: %TRUE on success
  */
@@ -3121,7 +3126,8 @@ plc_store_backup (PlcStore    *self,
                   const char  *passphrase,
                   GError     **error)
 {
-  g_autofree char *tmp = NULL;
+  g_autoptr(PlcOutputFile) output = NULL;
+  const char *tmp;
   gboolean ok;
 
   g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
@@ -3137,9 +3143,11 @@ plc_store_backup (PlcStore    *self,
       return FALSE;
     }
 
-  tmp = make_temp_next_to (backup_path, error);
-  if (tmp == NULL)
+  /* Never over a database (this one included), never half written */
+  output = plc_output_file_new (backup_path, PLC_OUTPUT_FILE_PRIVATE, error);
+  if (output == NULL)
     return FALSE;
+  tmp = plc_output_file_get_temp_path (output);
 
   ok = attach_target (self->db, tmp, passphrase, error);
   if (ok)
@@ -3155,13 +3163,8 @@ plc_store_backup (PlcStore    *self,
   if (ok)
     ok = write_audit (self, "backup", "database", 0, NULL, error);
 
-  if (ok)
-    ok = rename_into_place (tmp, backup_path, error);
-
-  if (!ok)
-    g_remove (tmp);
-
-  return ok;
+  /* Freed without a commit, @output removes the copy */
+  return ok && plc_output_file_commit (output, error);
 }
 
 /**
