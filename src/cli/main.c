@@ -19,6 +19,7 @@
 #include "plc-error.h"
 #include "plc-interchange.h"
 #include "plc-keyring.h"
+#include "plc-output-file.h"
 #include "plc-paths.h"
 #include "plc-csv.h"
 #include "plc-store.h"
@@ -66,6 +67,30 @@ parse_command_options (const char   *command,
     }
 
   return TRUE;
+}
+
+/* Writes @data to standard output (@output NULL or "-"), or to the file
+ * @output through a PlcOutputFile: never half written, never over a
+ * database. */
+gboolean
+write_output (const char          *output,
+              const char          *data,
+              gsize                length,
+              PlcOutputFileFlags   flags,
+              GError             **error)
+{
+  if (output == NULL || g_strcmp0 (output, "-") == 0)
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  return plc_output_file_set_contents (output, data, length, flags, error);
 }
 
 /* Opens an existing database with its key from the keyring. */
@@ -179,6 +204,11 @@ command_export (const char  *database,
       g_printerr ("placeringar-cli export: %s\n", _("Unexpected argument"));
       return 2;
     }
+
+  /* Refused before anything is read or logged */
+  if (output != NULL && g_strcmp0 (output, "-") != 0 &&
+      !plc_output_file_check_target (output, &error))
+    return print_error (error);
 
   store = open_existing (database, &error);
   if (store == NULL)
@@ -403,6 +433,10 @@ command_backup (const char  *database,
       return 2;
     }
 
+  /* Refused before the passphrase is asked for */
+  if (!plc_output_file_check_target (argv[1], &error))
+    return print_error (error);
+
   store = open_existing (database, &error);
   if (store == NULL)
     return print_error (error);
@@ -481,6 +515,8 @@ command_audit (const char  *database,
   g_autofree char *until_text = NULL;
   g_autofree char *format = NULL;
   g_autofree char *separator_name = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
   char separator = PLC_CSV_SEMICOLON;
   PlcDate since = PLC_DATE_NONE;
   PlcDate until = PLC_DATE_NONE;
@@ -493,6 +529,8 @@ command_audit (const char  *database,
       N_("tsv (the default: tab-separated, no header) or csv (a header row)"), N_("FORMAT") },
     { "separator", 0, 0, G_OPTION_ARG_STRING, &separator_name,
       N_("The CSV separator: semicolon (the default) or comma"), N_("SEPARATOR") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
   };
 
@@ -523,6 +561,10 @@ command_audit (const char  *database,
       return 2;
     }
 
+  if (output != NULL && g_strcmp0 (output, "-") != 0 &&
+      !plc_output_file_check_target (output, &error))
+    return print_error (error);
+
   store = open_existing (database, &error);
   if (store == NULL)
     return print_error (error);
@@ -535,18 +577,22 @@ command_audit (const char  *database,
     {
       g_autofree char *csv = plc_csv_audit_log (entries_found, separator);
 
-      fputs (csv, stdout);
-      return 0;
+      g_string_append (text, csv);
     }
-
-  for (guint i = 0; i < entries_found->len; i++)
+  else
     {
-      PlcAuditEntry *entry = g_ptr_array_index (entries_found, i);
+      for (guint i = 0; i < entries_found->len; i++)
+        {
+          PlcAuditEntry *entry = g_ptr_array_index (entries_found, i);
 
-      g_print ("%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n",
-               entry->at, entry->user, entry->action, entry->record_type,
-               entry->record_id, entry->record_ref != NULL ? entry->record_ref : "");
+          g_string_append_printf (text, "%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n",
+                                  entry->at, entry->user, entry->action, entry->record_type,
+                                  entry->record_id, entry->record_ref != NULL ? entry->record_ref : "");
+        }
     }
+
+  if (!write_output (output, text->str, text->len, PLC_OUTPUT_FILE_PRIVATE, &error))
+    return print_error (error);
 
   return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "plc-date.h"
 #include "plc-engine.h"
+#include "plc-output-file.h"
 #include "plc-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,11 @@ gboolean   parse_command_options (const char    *command,
                                   char        ***argv);
 PlcStore  *open_existing         (const char    *database,
                                   GError       **error);
+gboolean   write_output          (const char          *output,
+                                  const char          *data,
+                                  gsize                length,
+                                  PlcOutputFileFlags   flags,
+                                  GError             **error);
 
 /* plc-cli-rules.c */
 int        print_usage_error     (const char    *command,

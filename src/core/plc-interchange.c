@@ -24,6 +24,7 @@
 #include "plc-interchange.h"
 #include "plc-json.h"
 #include "plc-municipality.h"
+#include "plc-output-file.h"
 #include "plc-placement.h"
 #include "plc-step-status.h"
 
@@ -2149,7 +2150,8 @@ plc_interchange_write (PlcDataset *dataset,
  *
  * Writes @dataset to @file as plc_interchange_write() does, replacing @file
  * atomically: a crash or a full disk leaves either the old file or the new
- * one, never a part. A new local file is readable by its owner only.
+ * one, never a part. A local file is readable by its owner only, and is
+ * never a database or one of its files (see plc_output_file_new()).
  *
  * A dataset that cannot be written completely (a record without a ref, two
  * records with one ref, a placement whose child is not in @dataset) is
@@ -2178,10 +2180,9 @@ plc_interchange_write_file (PlcDataset  *dataset,
   path = g_file_get_path (file);
   if (path != NULL)
     {
-      /* A temporary file beside it, flushed to disk and renamed over it. */
-      return g_file_set_contents_full (path, contents, length,
-                                       G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                       0600, error);
+      /* A temporary file beside it, flushed to disk and renamed over it;
+       * never over a database */
+      return plc_output_file_set_contents (path, contents, length, PLC_OUTPUT_FILE_PRIVATE, error);
     }
 
   return g_file_replace_contents (file, contents, length, NULL, FALSE,

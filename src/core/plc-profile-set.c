@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "plc-error.h"
+#include "plc-output-file.h"
 #include "plc-paths.h"
 #include "plc-profile-set.h"
 
@@ -575,9 +576,7 @@ plc_profile_set_import_file (PlcProfileSet  *self,
   file_name = g_strdup_printf ("%s.json", plc_profile_get_id (profile));
   target = g_build_filename (user_dir, file_name, NULL);
 
-  if (!g_file_set_contents_full (target, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+  if (!plc_output_file_set_contents (target, contents, length, PLC_OUTPUT_FILE_NONE, &local_error))
     {
       g_set_error (error, PLC_ERROR, PLC_ERROR_FAILED,
                    _("The profile cannot be saved: %s"), local_error->message);
