@@ -255,7 +255,10 @@ export_chosen_cb (GtkNativeDialog *chooser,
       g_autofree char *path = g_file_get_path (file);
       gboolean comma = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "separator"),
                                   "comma") == 0;
-      g_autofree char *csv = plc_csv_audit_log (self->entries, comma ? PLC_CSV_COMMA : PLC_CSV_SEMICOLON);
+      gboolean no_bom = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "bom"),
+                                   "false") == 0;
+      g_autofree char *csv = plc_csv_audit_log (self->entries, comma ? PLC_CSV_COMMA : PLC_CSV_SEMICOLON,
+                                                no_bom ? PLC_CSV_NO_BOM : PLC_CSV_FLAGS_NONE);
       g_autoptr(GError) error = NULL;
 
       if (path == NULL)
@@ -306,6 +309,10 @@ export_clicked_cb (PlcAuditWindow *self)
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "separator", _("Separate values with"),
                                separators, separator_names);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "separator", "semicolon");
+  /* Without it Excel reads å, ä and ö as two characters each */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "bom",
+                               _("With semicolons, mark the file as UTF-8, for Excel"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "bom", "true");
   g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

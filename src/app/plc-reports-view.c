@@ -725,12 +725,13 @@ static gboolean
 write_csv (PlcFollowUp  *follow_up,
            const char   *path,
            char          separator,
+           PlcCsvFlags   flags,
            GError      **error)
 {
   g_autoptr(PlcOutputFile) file = plc_output_file_new (path, PLC_OUTPUT_FILE_NONE, error);
 
   return file != NULL &&
-         plc_follow_up_write_csv (follow_up, plc_output_file_get_stream (file), separator, NULL, error) &&
+         plc_follow_up_write_csv (follow_up, plc_output_file_get_stream (file), separator, flags, NULL, error) &&
          plc_output_file_commit (file, error);
 }
 
@@ -765,7 +766,13 @@ export_response_cb (GtkNativeDialog *chooser,
   else if (g_strcmp0 (kind, "pdf") == 0)
     ok = plc_follow_up_write_pdf (self->follow_up, path, &error);
   else
-    ok = write_csv (self->follow_up, path, kind != NULL ? kind[0] : ';', &error);
+    {
+      /* A byte order mark for Excel unless the user said no */
+      const char *bom = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "bom");
+
+      ok = write_csv (self->follow_up, path, kind != NULL ? kind[0] : ';',
+                      g_strcmp0 (bom, "false") == 0 ? PLC_CSV_NO_BOM : PLC_CSV_FLAGS_NONE, &error);
+    }
 
   if (ok)
     /* Translators: a toast; %s is the file's name */
@@ -810,6 +817,13 @@ export (PlcReportsView *self,
   gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("CSV files"));
   gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (g_strcmp0 (kind, ";") == 0)
+    {
+      /* Without it Excel reads å, ä and ö as two characters each */
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "bom",
+                                   _("Mark the file as UTF-8, for Excel"), NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "bom", "true");
+    }
 
   g_object_set_data_full (G_OBJECT (chooser), "plc-export", g_strdup (kind), g_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);

@@ -518,6 +518,7 @@ command_audit (const char  *database,
   g_autofree char *output = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   char separator = PLC_CSV_SEMICOLON;
+  gboolean no_bom = FALSE;
   PlcDate since = PLC_DATE_NONE;
   PlcDate until = PLC_DATE_NONE;
   GOptionEntry entries[] = {
@@ -529,6 +530,9 @@ command_audit (const char  *database,
       N_("tsv (the default: tab-separated, no header) or csv (a header row)"), N_("FORMAT") },
     { "separator", 0, 0, G_OPTION_ARG_STRING, &separator_name,
       N_("The CSV separator: semicolon (the default) or comma"), N_("SEPARATOR") },
+    { "no-bom", 0, 0, G_OPTION_ARG_NONE, &no_bom,
+      N_("For csv with semicolons: leave out the byte order mark that tells spreadsheet programs the file is UTF-8"),
+      NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
@@ -575,7 +579,8 @@ command_audit (const char  *database,
 
   if (g_strcmp0 (format, "csv") == 0)
     {
-      g_autofree char *csv = plc_csv_audit_log (entries_found, separator);
+      g_autofree char *csv = plc_csv_audit_log (entries_found, separator,
+                                                no_bom ? PLC_CSV_NO_BOM : PLC_CSV_FLAGS_NONE);
 
       g_string_append (text, csv);
     }

@@ -102,6 +102,7 @@ command_report (const char  *database,
   PlcFollowUpQuery query = { 0, };
   Format format;
   char separator = ';';
+  gboolean no_bom = FALSE;
   GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text,
       N_("The calendar year to follow up (required)"), N_("YYYY") },
@@ -114,6 +115,9 @@ command_report (const char  *database,
     { "separator", 0, 0, G_OPTION_ARG_STRING, &separator_text,
       N_("For csv: semicolon (the default, for Swedish spreadsheets, with a decimal comma) or comma (with a decimal point)"),
       N_("SEPARATOR") },
+    { "no-bom", 0, 0, G_OPTION_ARG_NONE, &no_bom,
+      N_("For csv with semicolons: leave out the byte order mark that tells spreadsheet programs the file is UTF-8"),
+      NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE instead of standard output"), N_("FILE") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
@@ -161,6 +165,9 @@ command_report (const char  *database,
         return print_usage_error ("report", _("--separator: expected semicolon or comma"));
     }
 
+  if (no_bom && format != FORMAT_CSV)
+    return print_usage_error ("report", _("--no-bom: only for --format csv"));
+
   if (municipality_text != NULL)
     {
       municipality = plc_municipality_lookup (municipality_text, &error);
@@ -201,7 +208,8 @@ command_report (const char  *database,
       {
         g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
 
-        if (!plc_follow_up_write_csv (follow_up, stream, separator, NULL, &error) ||
+        if (!plc_follow_up_write_csv (follow_up, stream, separator,
+                                      no_bom ? PLC_CSV_NO_BOM : PLC_CSV_FLAGS_NONE, NULL, &error) ||
             !g_output_stream_close (stream, NULL, &error) ||
             !write_output (output, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
                            g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),

@@ -274,7 +274,7 @@ def run(args, tap, state):
         os.unlink(path)
     export_name = plain(_('Export'))
     item_name = plain(_('Export as CSV with _Semicolons…'))
-    description = f'"{item_name}" saves a CSV file without any name or personal identity number'
+    description = f'"{item_name}" saves a CSV file with a byte order mark, without any name or personal identity number'
     try:
         state['step'] = f'opening the menu "{export_name}"'
         menu = wait_until(state['step'], lambda: find_first(
@@ -306,6 +306,9 @@ def run(args, tap, state):
         problems = []
         if ';' not in csv:
             problems.append('no semicolons')
+        # The chooser's "Mark the file as UTF-8, for Excel" is on by default
+        if not csv.startswith('\ufeff'):
+            problems.append('no byte order mark first, for Excel')
         for t in tables:
             if t['id'] not in csv:
                 problems.append(f'no table {t["id"]}')
