@@ -935,6 +935,19 @@ test_error_strings (void)
                            "$.children[1]", "the name of a field");
 }
 
+/* A reference that holds a personal identity number is refused, and no
+ * message quotes it (references go to the audit log) */
+static void
+test_error_personnummer_ref (void)
+{
+  assert_mutation_invalid ("\"ref\": \"child-alva\"", "\"ref\": \"20120315-2424\"",
+                           "$.children[0].ref", "must not hold a personal identity number");
+  assert_mutation_invalid ("\"ref\": \"child-alva\"", "\"ref\": \"barn-201203152424\"",
+                           "$.children[0].ref", "must not hold a personal identity number");
+  assert_mutation_invalid ("\"previous\": \"pl-alva-1\"", "\"previous\": \"20120315-2424\"",
+                           "$.children[0].placements[1]", "Previous placement: must not hold a personal identity number");
+}
+
 /* Nested deeper than json-glib can recurse: a message, not SIGSEGV */
 static void
 test_error_depth (void)
@@ -1131,6 +1144,7 @@ main (int    argc,
   g_test_add_func ("/interchange/error/malformed", test_error_malformed);
   g_test_add_func ("/interchange/error/strings", test_error_strings);
   g_test_add_func ("/interchange/error/depth", test_error_depth);
+  g_test_add_func ("/interchange/error/personnummer-ref", test_error_personnummer_ref);
   g_test_add_func ("/interchange/error/validation", test_error_validation);
   g_test_add_func ("/interchange/meeting-record", test_meeting_record);
   g_test_add_func ("/interchange/fuzz-corpus", test_fuzz_corpus);

@@ -26,6 +26,7 @@
 #include "plc-municipality.h"
 #include "plc-output-file.h"
 #include "plc-placement.h"
+#include "plc-ref.h"
 #include "plc-step-status.h"
 
 /* Reading walks the JSON tree that json-glib parsed, keeping the JSON path of
@@ -537,6 +538,14 @@ get_ref (Reader      *reader,
     return FALSE;
 
   where = member_path (reader, "ref");
+
+  /* Before it can be quoted below */
+  if (!plc_ref_validate (where, *out, error))
+    {
+      *out = NULL;
+      return FALSE;
+    }
+
   first = g_hash_table_lookup (refs, *out);
   if (first != NULL)
     {
