@@ -22,6 +22,7 @@
 #include "plc-error.h"
 #include "plc-keyring.h"
 #include "plc-output-file.h"
+#include "plc-ref.h"
 #include "plc-store-private.h"
 
 #define PLC_STORE_KEY_LENGTH 32
@@ -1106,7 +1107,9 @@ write_audit (PlcStore    *self,
   sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, record_type, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, record_id);
-  if (record_ref != NULL)
+  /* Never a personal identity number (a ref stored before they were
+   * refused): the record's id says which it was */
+  if (record_ref != NULL && plc_ref_for_message (record_ref) == record_ref)
     sqlite3_bind_text (stmt, 5, record_ref, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 5);
@@ -1219,7 +1222,7 @@ resolve_refs (PlcStore          *self,
           g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                        /* Translators: %s is a record's reference, such as child-1a2b3c4d */
                        _("The reference “%s” points to a record that does not exist"),
-                       ref);
+                       plc_ref_for_message (ref));
           return FALSE;
         }
 
@@ -1519,7 +1522,7 @@ resolve_link_refs (PlcStore    *self,
             {
               g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                            _("The reference “%s” points to a record that does not exist"),
-                           lnk->child_ref);
+                           plc_ref_for_message (lnk->child_ref));
               return FALSE;
             }
         }
@@ -1533,7 +1536,7 @@ resolve_link_refs (PlcStore    *self,
             {
               g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                            _("The reference “%s” points to a record that does not exist"),
-                           lnk->placement_ref);
+                           plc_ref_for_message (lnk->placement_ref));
               return FALSE;
             }
         }
@@ -1680,7 +1683,7 @@ save_record (PlcStore          *self,
       g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                    /* Translators: %s is a record's reference, such as child-1a2b3c4d */
                    _("The reference “%s” is already used by another record"),
-                   ref);
+                   plc_ref_for_message (ref));
       return FALSE;
     }
 
@@ -2812,7 +2815,7 @@ failed:
   g_prefix_error (error,
                   /* Translators: %s is a record's reference, or its kind when it has none */
                   _("Record “%s”: "),
-                  ref != NULL && ref[0] != '\0' ? ref : kind->record_type);
+                  ref != NULL && ref[0] != '\0' ? plc_ref_for_message (ref) : kind->record_type);
   return FALSE;
 }
 
@@ -2868,8 +2871,8 @@ import_placements (PlcStore   *self,
       g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                    /* Translators: the first %s is a placement's reference, the second the reference it points to */
                    _("Record “%s”: the previous placement “%s” does not exist"),
-                   plc_placement_get_ref (placement),
-                   plc_placement_get_previous_ref (placement));
+                   plc_ref_for_message (plc_placement_get_ref (placement)),
+                   plc_ref_for_message (plc_placement_get_previous_ref (placement)));
       return FALSE;
     }
 
