@@ -3170,6 +3170,17 @@ plc_store_backup (PlcStore    *self,
   return ok && plc_output_file_commit (output, error);
 }
 
+/* Whether @path is whole pages of a backup, as plc_store_backup() writes
+ * them (SQLCipher 3's 1024 bytes); a file that cannot be read is left to
+ * SQLite to report */
+static gboolean
+whole_pages (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) != 0 || (st.st_size >= 1024 && st.st_size % 1024 == 0);
+}
+
 /**
  * plc_store_restore_backup:
  * @backup_path: a backup written by plc_store_backup()
@@ -3239,10 +3250,18 @@ plc_store_restore_backup (const char  *backup_path,
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
   version = query_int (db, "PRAGMA user_version", -1);
-  if (rc != SQLITE_OK || version <= 0)
+  if (rc != SQLITE_OK || version <= 0 || !whole_pages (backup_path))
     {
-      g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
-                           _("The passphrase is wrong, or the file is not a Placements backup"));
+      /* A backup is whole pages of 1024 bytes (SQLCipher 3's format), and
+       * a cut one that the passphrase opens reads as malformed: either is
+       * damage, not a wrong passphrase */
+      if (rc == SQLITE_CORRUPT || !whole_pages (backup_path))
+        g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
+                             _("The backup is damaged: it is incomplete (cut short while it was copied?) "
+                               "or not a Placements backup. Nothing was restored."));
+      else
+        g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
+                             _("The passphrase is wrong, or the file is not a Placements backup"));
       sqlite3_close (db);
       return FALSE;
     }
