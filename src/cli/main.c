@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 
@@ -336,23 +338,84 @@ command_placements (const char  *database,
   return 0;
 }
 
+static void
+passphrase_free (char *passphrase)
+{
+  if (passphrase != NULL)
+    {
+      explicit_bzero (passphrase, strlen (passphrase));
+      g_free (passphrase);
+    }
+}
+
+typedef char PassphraseString;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PassphraseString, passphrase_free)
+
+/* The longest passphrase read from a file or standard input: far more
+ * than anyone types, far less than would matter to memory */
+#define MAX_PASSPHRASE_BYTES 4096
+
+/* Reads the first line of @in whole (the passphrase, without its line
+ * end), however long, up to MAX_PASSPHRASE_BYTES; wiped when freed. */
+static char *
+read_first_line (FILE    *in,
+                 GError **error)
+{
+  char *line = g_malloc (MAX_PASSPHRASE_BYTES + 1);
+  gsize length = 0;
+  int c;
+
+  while ((c = getc (in)) != EOF && c != '\n')
+    {
+      if (length == MAX_PASSPHRASE_BYTES)
+        {
+          explicit_bzero (line, MAX_PASSPHRASE_BYTES + 1);
+          g_free (line);
+          g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                       /* Translators: %d is the limit, 4096 */
+                       _("Passphrase: longer than %d bytes, the most Placements reads"),
+                       MAX_PASSPHRASE_BYTES);
+          return NULL;
+        }
+      line[length++] = (char) c;
+    }
+
+  if (ferror (in))
+    {
+      int saved_errno = errno;
+
+      explicit_bzero (line, MAX_PASSPHRASE_BYTES + 1);
+      g_free (line);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not read the passphrase: %s"), g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (length > 0 && line[length - 1] == '\r')
+    length--;
+  line[length] = '\0';
+
+  return line;
+}
+
 /* The passphrase of a backup: from a file ("-" for standard input), from
- * the terminal without echo, or from the first line of standard input. */
+ * the terminal without echo, or from the first line of standard input,
+ * whole (a longer one was once cut at 1,023 bytes, and a backup made so
+ * could not be restored from a file) */
 static char *
 read_passphrase (const char  *passphrase_file,
                  gboolean     confirm,
                  GError     **error)
 {
-  g_autofree char *contents = NULL;
-  char *newline;
+  g_autoptr(PassphraseString) contents = NULL;
 
   if (passphrase_file == NULL && isatty (STDIN_FILENO))
     {
-      g_autofree char *first = g_strdup (getpass (_("Passphrase: ")));
+      g_autoptr(PassphraseString) first = g_strdup (getpass (_("Passphrase: ")));
 
       if (confirm)
         {
-          g_autofree char *second = g_strdup (getpass (_("The passphrase again: ")));
+          g_autoptr(PassphraseString) second = g_strdup (getpass (_("The passphrase again: ")));
 
           if (g_strcmp0 (first, second) != 0)
             {
@@ -366,21 +429,30 @@ read_passphrase (const char  *passphrase_file,
     }
   else if (passphrase_file == NULL || g_strcmp0 (passphrase_file, "-") == 0)
     {
-      char line[1024];
-
-      if (fgets (line, sizeof line, stdin) == NULL)
-        line[0] = '\0';
-      contents = g_strdup (line);
-      explicit_bzero (line, sizeof line);
+      contents = read_first_line (stdin, error);
+      if (contents == NULL)
+        return NULL;
     }
-  else if (!g_file_get_contents (passphrase_file, &contents, NULL, error))
+  else
     {
-      return NULL;
-    }
+      FILE *in = g_fopen (passphrase_file, "re");
 
-  newline = strpbrk (contents, "\r\n");
-  if (newline != NULL)
-    *newline = '\0';
+      if (in == NULL)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (passphrase_file);
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       /* Translators: the first %s is a file name, the second why */
+                       _("Could not read the passphrase from “%s”: %s"), display, g_strerror (saved_errno));
+          return NULL;
+        }
+
+      contents = read_first_line (in, error);
+      fclose (in);
+      if (contents == NULL)
+        return NULL;
+    }
 
   if (g_utf8_strlen (contents, -1) < 8)
     {
@@ -392,18 +464,6 @@ read_passphrase (const char  *passphrase_file,
   return g_steal_pointer (&contents);
 }
 
-static void
-passphrase_free (char *passphrase)
-{
-  if (passphrase != NULL)
-    {
-      explicit_bzero (passphrase, strlen (passphrase));
-      g_free (passphrase);
-    }
-}
-
-typedef char PassphraseString;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PassphraseString, passphrase_free)
 
 static int
 command_backup (const char  *database,
