@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * How deeply arrays and objects may nest in a file Placements reads.
  * json-glib parses by recursion, one stack frame per level, so a file
  * nested 100,000 levels deep would end the process with a signal; the
- * interchange format needs 7 levels and a profile 6.
+ * interchange format and the profiles need fewer than 10.
  */
 #define PLC_JSON_MAX_DEPTH 64
 
