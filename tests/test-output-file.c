@@ -6,8 +6,9 @@
  *
  *   tests/session-run -- test-output-file --tap [--keyring=password]
  *
- * --keyring=password reaches the keyring through libsecret's password API,
- * as inside the Flatpak sandbox.
+ * --keyring=password stores keys through libsecret's password API, as
+ * inside the Flatpak sandbox; the databases are listed through the Secret
+ * Service either way (see plc_keyring_list_databases()).
  */
 
 #define G_LOG_DOMAIN "test-output-file"

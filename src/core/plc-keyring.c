@@ -880,6 +880,13 @@ add_database_attribute (GPtrArray  *paths,
  * attributes), locked ones included; no secret is read and nothing is
  * unlocked.  For refusing to write a file over one of them.
  *
+ * Always through the Secret Service, whichever API keeps the keys: inside
+ * the Flatpak sandbox, which has none, this fails (and the sandbox's
+ * databases are the application's own, at paths known without it);
+ * outside, the password API's keys are in the same Secret Service.  (The
+ * password API's search, secret_password_search_sync(), leaks in libsecret
+ * 0.20.)
+ *
  * Returns: (transfer full): the paths, or %NULL with @error set
  */
 char **
@@ -887,56 +894,32 @@ plc_keyring_list_databases (GCancellable  *cancellable,
                             GError       **error)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autolist(SecretItem) items = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (use_password_api ())
+  service = open_service (cancellable, error);
+  if (service == NULL)
+    return NULL;
+
+  attributes = secret_attributes_build (plc_keyring_get_schema (), NULL);
+  items = secret_service_search_sync (service, plc_keyring_get_schema (), attributes,
+                                      SECRET_SEARCH_ALL, cancellable, &local_error);
+  if (local_error != NULL)
     {
-      g_autolist(SecretRetrievable) found = NULL;
-
-      found = secret_password_search_sync (plc_keyring_get_schema (), SECRET_SEARCH_ALL,
-                                           cancellable, &local_error,
-                                           NULL);
-      if (local_error != NULL)
-        {
-          propagate_secret_error (error, local_error);
-          return NULL;
-        }
-
-      for (const GList *l = found; l != NULL; l = l->next)
-        {
-          g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (l->data);
-
-          add_database_attribute (paths, attributes);
-        }
+      propagate_secret_error (error, local_error);
+      return NULL;
     }
-  else
+
+  for (const GList *l = items; l != NULL; l = l->next)
     {
-      g_autoptr(SecretService) service = NULL;
-      g_autoptr(GHashTable) attributes = NULL;
-      g_autolist(SecretItem) items = NULL;
+      g_autoptr(GHashTable) item_attributes = secret_item_get_attributes (l->data);
 
-      service = open_service (cancellable, error);
-      if (service == NULL)
-        return NULL;
-
-      attributes = secret_attributes_build (plc_keyring_get_schema (), NULL);
-      items = secret_service_search_sync (service, plc_keyring_get_schema (), attributes,
-                                          SECRET_SEARCH_ALL, cancellable, &local_error);
-      if (local_error != NULL)
-        {
-          propagate_secret_error (error, local_error);
-          return NULL;
-        }
-
-      for (const GList *l = items; l != NULL; l = l->next)
-        {
-          g_autoptr(GHashTable) item_attributes = secret_item_get_attributes (l->data);
-
-          add_database_attribute (paths, item_attributes);
-        }
+      add_database_attribute (paths, item_attributes);
     }
 
   g_ptr_array_add (paths, NULL);
