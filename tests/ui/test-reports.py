@@ -151,10 +151,10 @@ def run(args, tap, state):
     if not os.environ.get('DISPLAY'):
         raise Failure('no DISPLAY: run this under tests/session-run --display')
 
-    def shot(name):
+    def shot(name, title=None):
         if args.screenshots:
             time.sleep(0.7)
-            shell.screenshot(f'{args.screenshots}-{name}.png', tap)
+            shell.screenshot(f'{args.screenshots}-{name}.png', tap, title)
 
     # 1. The fixture, in the application's database
     state['step'] = 'importing the fixture with placeringar-cli'
@@ -291,7 +291,8 @@ def run(args, tap, state):
         entry = wait_until(state['step'], lambda: find_first(
             dialog, lambda a: a.get_role() == Atspi.Role.TEXT and 'EditableText' in a.get_interfaces()
             and on_screen(a), everything=True), app)
-        shot('export-dialog')
+        # The dialog alone: without a window manager it may be under the window
+        shot('export-dialog', plain(_('Export as CSV')))
         if not entry.set_text_contents(path):
             raise Failure(f'could not type the path into {describe(entry)}')
         save_name = plain(_('_Save'))
