@@ -19,6 +19,7 @@
 #include "plc-application.h"
 #include "plc-follow-up-chart.h"
 #include "plc-municipality.h"
+#include "plc-output-file.h"
 #include "plc-placement.h"
 #include "plc-reports-view-private.h"
 
@@ -718,22 +719,20 @@ suggested_name (PlcReportsView *self,
   return g_strdup_printf (_("follow-up-%d.%s"), plc_follow_up_get_year (self->follow_up), extension);
 }
 
+/* Figures only, no personal data; never half written, never over a
+ * database */
 static gboolean
 write_csv (PlcFollowUp  *follow_up,
-           GFile        *file,
+           const char   *path,
            char          separator,
+           PlcCsvFlags   flags,
            GError      **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(PlcOutputFile) file = plc_output_file_new (path, PLC_OUTPUT_FILE_NONE, error);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (!plc_follow_up_write_csv (follow_up, G_OUTPUT_STREAM (stream), separator, NULL, error))
-    return FALSE;
-
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  return file != NULL &&
+         plc_follow_up_write_csv (follow_up, plc_output_file_get_stream (file), separator, flags, NULL, error) &&
+         plc_output_file_commit (file, error);
 }
 
 static void
@@ -757,20 +756,23 @@ export_response_cb (GtkNativeDialog *chooser,
     goto out;
   basename = g_file_get_basename (file);
 
-  if (g_strcmp0 (kind, "pdf") == 0)
+  path = g_file_get_path (file);
+  if (path == NULL)
     {
-      path = g_file_get_path (file);
-      if (path == NULL)
-        {
-          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("Choose a folder on this computer"));
-          ok = FALSE;
-        }
-      else
-        ok = plc_follow_up_write_pdf (self->follow_up, path, &error);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Choose a folder on this computer"));
+      ok = FALSE;
     }
+  else if (g_strcmp0 (kind, "pdf") == 0)
+    ok = plc_follow_up_write_pdf (self->follow_up, path, &error);
   else
-    ok = write_csv (self->follow_up, file, kind != NULL ? kind[0] : ';', &error);
+    {
+      /* A byte order mark for Excel unless the user said no */
+      const char *bom = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "bom");
+
+      ok = write_csv (self->follow_up, path, kind != NULL ? kind[0] : ';',
+                      g_strcmp0 (bom, "false") == 0 ? PLC_CSV_NO_BOM : PLC_CSV_FLAGS_NONE, &error);
+    }
 
   if (ok)
     /* Translators: a toast; %s is the file's name */
@@ -815,6 +817,13 @@ export (PlcReportsView *self,
   gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("CSV files"));
   gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (g_strcmp0 (kind, ";") == 0)
+    {
+      /* Without it Excel reads å, ä and ö as two characters each */
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "bom",
+                                   _("Mark the file as UTF-8, for Excel"), NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "bom", "true");
+    }
 
   g_object_set_data_full (G_OBJECT (chooser), "plc-export", g_strdup (kind), g_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);

@@ -9,6 +9,7 @@
 
 #include "plc-date.h"
 #include "plc-engine.h"
+#include "plc-output-file.h"
 #include "plc-store.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,12 @@ void       secret_free           (char          *secret);
 
 typedef char SecretString;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecretString, secret_free)
+
+gboolean   write_output          (const char          *output,
+                                  const char          *data,
+                                  gsize                length,
+                                  PlcOutputFileFlags   flags,
+                                  GError             **error);
 
 /* plc-cli-rules.c */
 int        print_usage_error     (const char    *command,

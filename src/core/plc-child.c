@@ -15,6 +15,7 @@
 #include "plc-enums.h"
 #include "plc-error.h"
 #include "plc-model-private.h"
+#include "plc-ref.h"
 #include "plc-municipality.h"
 #include "plc-personnummer.h"
 
@@ -889,6 +890,9 @@ plc_child_set_personnummer_text (PlcChild    *self,
  * that starts with the field's label. Messages never quote the
  * personnummer.
  *
+ * No reference of the record (its own and those to other records) may
+ * hold a personal identity number (plc_ref_validate()).
+ *
  * Returns: %TRUE if the child is valid
  */
 gboolean
@@ -901,6 +905,9 @@ plc_child_validate (PlcChild  *self,
 
   if (today == PLC_DATE_NONE)
     today = plc_date_today ();
+
+  if (!plc_ref_validate (_("Reference"), self->ref, error))
+    return FALSE;
 
   if (_plc_is_blank (self->name))
     {

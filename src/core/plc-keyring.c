@@ -1013,6 +1013,71 @@ _plc_keyring_clear (const SecretSchema  *schema,
   return TRUE;
 }
 
+static void
+add_database_attribute (GPtrArray  *paths,
+                        GHashTable *attributes)
+{
+  const char *path = attributes != NULL ? g_hash_table_lookup (attributes, "database") : NULL;
+
+  if (path != NULL && !g_ptr_array_find_with_equal_func (paths, path, g_str_equal, NULL))
+    g_ptr_array_add (paths, g_strdup (path));
+}
+
+/**
+ * plc_keyring_list_databases:
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The databases whose keys the keyring holds (their `database`
+ * attributes), locked ones included; no secret is read and nothing is
+ * unlocked.  For refusing to write a file over one of them.
+ *
+ * Always through the Secret Service, whichever API keeps the keys: inside
+ * the Flatpak sandbox, which has none, this fails (and the sandbox's
+ * databases are the application's own, at paths known without it);
+ * outside, the password API's keys are in the same Secret Service.  (The
+ * password API's search, secret_password_search_sync(), leaks in libsecret
+ * 0.20.)
+ *
+ * Returns: (transfer full): the paths, or %NULL with @error set
+ */
+char **
+plc_keyring_list_databases (GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autolist(SecretItem) items = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  service = open_service (cancellable, error);
+  if (service == NULL)
+    return NULL;
+
+  attributes = secret_attributes_build (plc_keyring_get_schema (), NULL);
+  items = secret_service_search_sync (service, plc_keyring_get_schema (), attributes,
+                                      SECRET_SEARCH_ALL, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      propagate_secret_error (error, local_error);
+      return NULL;
+    }
+
+  for (const GList *l = items; l != NULL; l = l->next)
+    {
+      g_autoptr(GHashTable) item_attributes = secret_item_get_attributes (l->data);
+
+      add_database_attribute (paths, item_attributes);
+    }
+
+  g_ptr_array_add (paths, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&paths), FALSE);
+}
+
 /**
  * plc_keyring_key_to_hex:
  * @key: a key from plc_keyring_ensure_key()

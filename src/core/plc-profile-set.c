@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "plc-error.h"
+#include "plc-output-file.h"
 #include "plc-paths.h"
 #include "plc-profile-set.h"
 
@@ -538,7 +539,9 @@ plc_profile_set_import_file (PlcProfileSet  *self,
 
   display = g_filename_display_name (path);
 
-  if ((profile = plc_profile_set_validate_file (self, path, error)) == NULL)
+  /* Read once: what is saved is what was checked */
+  if (!plc_profile_read_file (path, &contents, &length, error) ||
+      (profile = plc_profile_load_from_data (contents, length, display, self->baseline, error)) == NULL)
     return NULL;
 
   current = plc_profile_set_lookup (self, plc_profile_get_id (profile));
@@ -558,13 +561,6 @@ plc_profile_set_import_file (PlcProfileSet  *self,
       !check_new_baseline (self, profile, error))
     return NULL;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, PLC_ERROR, PLC_ERROR_FAILED,
-                   _("%s: cannot be read: %s"), display, local_error->message);
-      return NULL;
-    }
-
   if (user_dir == NULL)
     user_dir = default_dir = plc_profile_set_dup_user_dir ();
 
@@ -580,9 +576,7 @@ plc_profile_set_import_file (PlcProfileSet  *self,
   file_name = g_strdup_printf ("%s.json", plc_profile_get_id (profile));
   target = g_build_filename (user_dir, file_name, NULL);
 
-  if (!g_file_set_contents_full (target, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+  if (!plc_output_file_set_contents (target, contents, length, PLC_OUTPUT_FILE_NONE, &local_error))
     {
       g_set_error (error, PLC_ERROR, PLC_ERROR_FAILED,
                    _("The profile cannot be saved: %s"), local_error->message);
