@@ -788,6 +788,9 @@ plc_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (plc_window_new (ADW_APPLICATION (app)));
+      /* The window hands the caseload on to its views */
+      g_object_bind_property (self, "caseload", window, "caseload", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "demo", window, "demo", G_BINDING_SYNC_CREATE);
       bench_watch_frames (self, window);
     }
 
