@@ -9,19 +9,17 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-application.h"
 #include "plc-case-filter.h"
-#include "plc-caseload.h"
 #include "plc-municipality.h"
 #include "plc-placements-view.h"
-#include "plc-window.h"
 
 struct _PlcPlacementsView
 {
   AdwBin              parent_instance;
 
-  PlcApplication     *application;
   PlcCaseload        *caseload;
+  GSignalGroup       *caseload_signals;
+  PlcProfileSet      *profiles;       /* the agreement filter's */
   PlcCaseFilter      *filter;
   GtkSingleSelection *selection;
   GSettings          *settings;
@@ -60,9 +58,30 @@ struct _PlcPlacementsView
 
 G_DEFINE_FINAL_TYPE (PlcPlacementsView, plc_placements_view, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_CASELOAD,
+  PROP_SELECTED_CHILD_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 static void show_case (PlcPlacementsView *self,
                        PlcCase           *item,
                        gboolean           opened);
+
+/* The child shown in the detail pane: the view's selection */
+static void
+set_shown_child_id (PlcPlacementsView *self,
+                    gint64             child_id)
+{
+  if (self->shown_child_id == child_id)
+    return;
+
+  self->shown_child_id = child_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_CHILD_ID]);
+}
 
 /* Dates are shown as ISO 8601, as case files write them. */
 static char *
@@ -117,13 +136,6 @@ show_toast (PlcPlacementsView *self,
     adw_toast_overlay_add_toast (overlay, toast);
   else
     g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-reload_caseload (PlcPlacementsView *self)
-{
-  if (self->application != NULL)
-    plc_application_reload_caseload (self->application);
 }
 
 /* The list */
@@ -708,7 +720,8 @@ step_saved_cb (GObject      *object,
   if (save->popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (save->popover));
 
-  reload_caseload (save->self);
+  if (save->self->caseload != NULL)
+    plc_caseload_reload_async (save->self->caseload, plc_date_today (), NULL, NULL, NULL);
   save_step_free (save);
 }
 
@@ -739,9 +752,9 @@ save_step (PlcPlacementsView   *self,
   PlcStore *store;
   SaveStep *save;
 
-  store = self->application != NULL ? plc_application_get_store (self->application) : NULL;
-  if (store == NULL)
+  if (self->caseload == NULL)
     return;
+  store = plc_caseload_get_store (self->caseload);
 
   status = existing != NULL ? plc_step_status_copy (existing) : plc_step_status_new ();
   plc_step_status_set_placement_id (status, plc_obligation_get_placement_id (obligation));
@@ -1686,22 +1699,14 @@ show_case (PlcPlacementsView *self,
 
   if (item == NULL)
     {
-      self->shown_child_id = 0;
+      set_shown_child_id (self, 0);
       gtk_label_set_label (self->detail_title, "");
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
 
   child = plc_case_get_child (item);
-  self->shown_child_id = plc_child_get_id (child);
-
-  /* New Placement (Ctrl+N) is for the child shown */
-  {
-    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-    if (PLC_IS_WINDOW (root))
-      plc_window_set_selected_child_id (PLC_WINDOW (root), self->shown_child_id);
-  }
+  set_shown_child_id (self, plc_child_get_id (child));
   store = plc_caseload_get_store (self->caseload);
 
   if (opened && store != NULL)
@@ -1836,7 +1841,7 @@ fill_profiles (PlcPlacementsView *self)
   g_ptr_array_set_size (self->profile_ids, 0);
   gtk_string_list_append (names, C_("agreement", "Any"));
 
-  profiles = self->application != NULL ? plc_application_get_profiles (self->application) : NULL;
+  profiles = self->profiles;
   if (profiles != NULL)
     list = plc_profile_set_list (profiles);
 
@@ -1849,59 +1854,6 @@ fill_profiles (PlcPlacementsView *self)
     }
 
   gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (names));
-}
-
-static void
-set_caseload (PlcPlacementsView *self,
-              PlcCaseload       *caseload)
-{
-  if (self->caseload == caseload)
-    return;
-
-  if (self->caseload != NULL)
-    g_signal_handlers_disconnect_by_data (self->caseload, self);
-  g_set_object (&self->caseload, caseload);
-
-  if (caseload != NULL)
-    {
-      g_signal_connect_object (caseload, "changed", G_CALLBACK (caseload_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      plc_case_filter_set_model (self->filter, plc_caseload_get_cases (caseload));
-    }
-  else
-    plc_case_filter_set_model (self->filter, NULL);
-
-  update_list_state (self);
-}
-
-static void
-application_caseload_changed_cb (PlcPlacementsView *self)
-{
-  set_caseload (self, plc_application_get_caseload (self->application));
-}
-
-static void
-plc_placements_view_map (GtkWidget *widget)
-{
-  PlcPlacementsView *self = PLC_PLACEMENTS_VIEW (widget);
-
-  GTK_WIDGET_CLASS (plc_placements_view_parent_class)->map (widget);
-
-  if (self->application == NULL)
-    {
-      GtkRoot *root = gtk_widget_get_root (widget);
-      GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-      if (PLC_IS_APPLICATION (application))
-        {
-          self->application = g_object_ref (PLC_APPLICATION (application));
-          g_signal_connect_object (application, "notify::caseload",
-                                   G_CALLBACK (application_caseload_changed_cb),
-                                   self, G_CONNECT_SWAPPED);
-          fill_profiles (self);
-          application_caseload_changed_cb (self);
-        }
-    }
 }
 
 /* Actions */
@@ -1972,21 +1924,22 @@ undeleted_cb (GObject      *object,
       return;
     }
 
-  reload_caseload (self);
+  if (self->caseload != NULL)
+    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
 }
 
 static void
 undo_clicked_cb (AdwToast          *toast,
                  PlcPlacementsView *self)
 {
-  PlcStore *store = self->application != NULL ? plc_application_get_store (self->application) : NULL;
+  PlcStore *store = self->caseload != NULL ? plc_caseload_get_store (self->caseload) : NULL;
 
   if (store == NULL || self->deleted_id == 0)
     return;
 
   if (self->deleted_is_child)
     {
-      self->shown_child_id = self->deleted_id;
+      set_shown_child_id (self, self->deleted_id);
       plc_store_undelete_child_async (store, self->deleted_id, self->cancellable,
                                       undeleted_cb, g_object_ref (self));
     }
@@ -2033,13 +1986,13 @@ deleted_cb (GObject      *object,
 
   if (deletion->is_child)
     {
-      self->shown_child_id = 0;
       show_case (self, NULL, FALSE);
       if (adw_leaflet_get_folded (self->leaflet))
         adw_leaflet_set_visible_child_name (self->leaflet, "list");
     }
 
-  reload_caseload (self);
+  if (self->caseload != NULL)
+    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
   g_free (deletion);
 }
 
@@ -2049,7 +2002,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   PlcPlacementsView *self = PLC_PLACEMENTS_VIEW (widget);
-  PlcStore *store = self->application != NULL ? plc_application_get_store (self->application) : NULL;
+  PlcStore *store = self->caseload != NULL ? plc_caseload_get_store (self->caseload) : NULL;
   PlcCase *item;
   Deletion *deletion;
 
@@ -2113,10 +2066,6 @@ plc_placements_view_dispose (GObject *object)
   PlcPlacementsView *self = (PlcPlacementsView *)object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->caseload != NULL)
-    g_signal_handlers_disconnect_by_data (self->caseload, self);
-  if (self->application != NULL)
-    g_signal_handlers_disconnect_by_data (self->application, self);
 
   /* AdwBin lets its child go; gtk_widget_dispose_template() would unparent
    * it first, behind AdwBin's back */
@@ -2124,12 +2073,55 @@ plc_placements_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->caseload);
-  g_clear_object (&self->application);
+  g_clear_object (&self->caseload_signals);
+  g_clear_object (&self->profiles);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->profile_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (plc_placements_view_parent_class)->dispose (object);
+}
+
+static void
+plc_placements_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PlcPlacementsView *self = PLC_PLACEMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      g_value_set_object (value, self->caseload);
+      break;
+
+    case PROP_SELECTED_CHILD_ID:
+      g_value_set_int64 (value, self->shown_child_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plc_placements_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  PlcPlacementsView *self = PLC_PLACEMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      plc_placements_view_set_caseload (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -2139,7 +2131,32 @@ plc_placements_view_class_init (PlcPlacementsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plc_placements_view_dispose;
-  widget_class->map = plc_placements_view_map;
+  object_class->get_property = plc_placements_view_get_property;
+  object_class->set_property = plc_placements_view_set_property;
+
+  /**
+   * PlcPlacementsView:caseload:
+   *
+   * The children, placements and steps shown; the store and the rules come
+   * from it too.  The view follows its "changed" signal.
+   */
+  properties [PROP_CASELOAD] =
+    g_param_spec_object ("caseload", NULL, NULL,
+                         PLC_TYPE_CASELOAD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PlcPlacementsView:selected-child-id:
+   *
+   * The id of the child shown in the detail pane, or 0 for none: the
+   * window's New Placement (Ctrl+N) is for this child.
+   */
+  properties [PROP_SELECTED_CHILD_ID] =
+    g_param_spec_int64 ("selected-child-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-placements-view.ui");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -2189,6 +2206,11 @@ plc_placements_view_init (PlcPlacementsView *self)
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
   self->profile_ids = g_ptr_array_new_with_free_func (g_free);
+
+  /* After each reload of the caseload, whichever it is */
+  self->caseload_signals = g_signal_group_new (PLC_TYPE_CASELOAD);
+  g_signal_group_connect_object (self->caseload_signals, "changed",
+                                 G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->filter = plc_case_filter_new (NULL);
   g_signal_connect_object (self->filter, "items-changed",
@@ -2252,6 +2274,61 @@ plc_placements_view_init (PlcPlacementsView *self)
   label_dropdown (self->sort_dropdown, _("Sort by"));
 
   update_list_state (self);
+}
+
+PlcCaseload *
+plc_placements_view_get_caseload (PlcPlacementsView *self)
+{
+  g_return_val_if_fail (PLC_IS_PLACEMENTS_VIEW (self), NULL);
+
+  return self->caseload;
+}
+
+/**
+ * plc_placements_view_set_caseload:
+ * @self: a #PlcPlacementsView
+ * @caseload: (nullable): what to show
+ *
+ * Shows @caseload's children, and again after each of its reloads.
+ */
+void
+plc_placements_view_set_caseload (PlcPlacementsView *self,
+                                  PlcCaseload       *caseload)
+{
+  PlcProfileSet *profiles;
+
+  g_return_if_fail (PLC_IS_PLACEMENTS_VIEW (self));
+  g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
+
+  if (!g_set_object (&self->caseload, caseload))
+    return;
+
+  g_signal_group_set_target (self->caseload_signals, caseload);
+
+  /* The agreements to filter by: the same for every caseload, so the
+   * choice stays when the demonstration data opens or closes */
+  profiles = caseload != NULL ? plc_engine_get_profiles (plc_caseload_get_engine (caseload)) : NULL;
+  if (profiles != NULL && g_set_object (&self->profiles, profiles))
+    fill_profiles (self);
+
+  plc_case_filter_set_model (self->filter, caseload != NULL ? plc_caseload_get_cases (caseload) : NULL);
+  update_list_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
+}
+
+/**
+ * plc_placements_view_get_selected_child_id:
+ * @self: a #PlcPlacementsView
+ *
+ * Returns: the id of the child shown, or 0 for none
+ */
+gint64
+plc_placements_view_get_selected_child_id (PlcPlacementsView *self)
+{
+  g_return_val_if_fail (PLC_IS_PLACEMENTS_VIEW (self), 0);
+
+  return self->shown_child_id;
 }
 
 /**

@@ -374,6 +374,14 @@ update_demo (PlcWindow *self)
     }
 }
 
+/* "New Placement" is for the child chosen in the Placements view; without
+ * one, it asks for the child first */
+static void
+selected_child_cb (PlcWindow *self)
+{
+  self->selected_child_id = plc_placements_view_get_selected_child_id (self->placements_view);
+}
+
 static void
 show_contact_log_action (GtkWidget  *widget,
                          const char *action_name,
@@ -589,6 +597,7 @@ plc_window_class_init (PlcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_pill);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_banner);
+  gtk_widget_class_bind_template_callback (widget_class, selected_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -740,27 +749,3 @@ plc_window_show_store_error (PlcWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/**
- * plc_window_set_selected_child_id:
- * @self: a #PlcWindow
- * @child_id: the child the user has chosen, or 0 for none
- *
- * Tells the window which child "New Placement" is for. Without one, it
- * asks for the child first.
- */
-void
-plc_window_set_selected_child_id (PlcWindow *self,
-                                  gint64     child_id)
-{
-  g_return_if_fail (PLC_IS_WINDOW (self));
-
-  self->selected_child_id = child_id;
-}
-
-gint64
-plc_window_get_selected_child_id (PlcWindow *self)
-{
-  g_return_val_if_fail (PLC_IS_WINDOW (self), 0);
-
-  return self->selected_child_id;
-}

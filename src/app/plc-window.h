@@ -27,8 +27,5 @@ void         plc_window_set_visible_view   (PlcWindow      *self,
                                             const char     *name);
 void         plc_window_show_store_error   (PlcWindow      *self,
                                             const GError   *error);
-void         plc_window_set_selected_child_id (PlcWindow   *self,
-                                               gint64       child_id);
-gint64       plc_window_get_selected_child_id (PlcWindow   *self);
 
 G_END_DECLS
