@@ -9,8 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-application.h"
-#include "plc-caseload.h"
 #include "plc-contact-filter.h"
 #include "plc-contacts-view.h"
 #include "plc-error.h"
@@ -78,8 +76,9 @@ struct _PlcContactsView
   GListStore          *children;       /* of PlcChild, by name: the choosers' model */
   GArray              *placement_ids;  /* of gint64: link_placement_row's items; 0 = none */
 
-  PlcStore            *store;          /* the application's; not owned */
+  PlcStore            *store;          /* the caseload's; not owned */
   PlcCaseload         *caseload;
+  GSignalGroup        *caseload_signals;
   GCancellable        *cancellable;
 
   PlcContact          *current;        /* shown in the detail pane */
@@ -97,11 +96,18 @@ struct _PlcContactsView
   guint                log_tried : 1;
   guint                log_saving : 1;
   guint                updating_children : 1;
-  guint                application_connected : 1;
   guint                loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PlcContactsView, plc_contacts_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CASELOAD,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 static void load_contacts      (PlcContactsView *self);
 static void load_log           (PlcContactsView *self);
@@ -850,8 +856,8 @@ contact_undeleted_cb (GObject      *object,
     }
 
   load_contacts (self);
-  if (PLC_IS_APPLICATION (g_application_get_default ()))
-    plc_application_reload_caseload (PLC_APPLICATION (g_application_get_default ()));
+  if (self->caseload != NULL)
+    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
 }
 
 static void
@@ -918,8 +924,8 @@ contact_deleted_cb (GObject      *object,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   show_contact (self, NULL);
   load_contacts (self);
-  if (PLC_IS_APPLICATION (g_application_get_default ()))
-    plc_application_reload_caseload (PLC_APPLICATION (g_application_get_default ()));
+  if (self->caseload != NULL)
+    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
 
   delete_data_free (data);
 }
@@ -1273,8 +1279,8 @@ contact_saved_cb (GObject      *object,
   show_contact (self, data->contact);
   toast_text (self, _("Contact saved"));
   load_contacts (self);
-  if (PLC_IS_APPLICATION (g_application_get_default ()))
-    plc_application_reload_caseload (PLC_APPLICATION (g_application_get_default ()));
+  if (self->caseload != NULL)
+    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
 
   save_data_free (data);
 }
@@ -1614,64 +1620,42 @@ back_action (GtkWidget  *widget,
     }
 }
 
-/* The store and the caseload */
-
 static void
-set_store (PlcContactsView *self,
-           PlcStore        *store)
+plc_contacts_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
-  if (self->store == store)
-    return;
+  PlcContactsView *self = PLC_CONTACTS_VIEW (object);
 
-  self->store = store;
-  load_contacts (self);
-  load_log (self);
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      g_value_set_object (value, self->caseload);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
-set_caseload (PlcContactsView *self,
-              PlcCaseload     *caseload)
+plc_contacts_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
-  if (self->caseload == caseload)
-    return;
+  PlcContactsView *self = PLC_CONTACTS_VIEW (object);
 
-  if (self->caseload != NULL)
-    g_signal_handlers_disconnect_by_func (self->caseload, caseload_changed_cb, self);
-  g_set_object (&self->caseload, caseload);
-  if (caseload != NULL)
-    g_signal_connect_object (caseload, "changed",
-                             G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      plc_contacts_view_set_caseload (self, g_value_get_object (value));
+      break;
 
-  update_children (self);
-}
-
-static void
-application_changed_cb (PlcContactsView *self,
-                        GParamSpec      *pspec,
-                        PlcApplication  *application)
-{
-  set_caseload (self, plc_application_get_caseload (application));
-  set_store (self, plc_application_get_store (application));
-}
-
-static void
-plc_contacts_view_root (GtkWidget *widget)
-{
-  PlcContactsView *self = PLC_CONTACTS_VIEW (widget);
-  GApplication *application = g_application_get_default ();
-
-  GTK_WIDGET_CLASS (plc_contacts_view_parent_class)->root (widget);
-
-  if (self->application_connected || !PLC_IS_APPLICATION (application))
-    return;
-
-  /* The store is opened, and the caseload made, after the window shows */
-  self->application_connected = TRUE;
-  g_signal_connect_object (application, "notify::store",
-                           G_CALLBACK (application_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (application, "notify::caseload",
-                           G_CALLBACK (application_changed_cb), self, G_CONNECT_SWAPPED);
-  application_changed_cb (self, NULL, PLC_APPLICATION (application));
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1681,12 +1665,12 @@ plc_contacts_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
 
-
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->contacts);
   g_clear_object (&self->children);
   g_clear_object (&self->caseload);
+  g_clear_object (&self->caseload_signals);
   g_clear_object (&self->current);
   g_clear_object (&self->editing);
   g_clear_object (&self->cancellable);
@@ -1705,7 +1689,21 @@ plc_contacts_view_class_init (PlcContactsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plc_contacts_view_dispose;
-  widget_class->root = plc_contacts_view_root;
+  object_class->get_property = plc_contacts_view_get_property;
+  object_class->set_property = plc_contacts_view_set_property;
+
+  /**
+   * PlcContactsView:caseload:
+   *
+   * Where the contacts are read from and saved to (its store), and the
+   * children they are linked to.  The view follows its "changed" signal.
+   */
+  properties [PROP_CASELOAD] =
+    g_param_spec_object ("caseload", NULL, NULL,
+                         PLC_TYPE_CASELOAD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-contacts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcContactsView, leaflet);
@@ -1797,6 +1795,9 @@ plc_contacts_view_init (PlcContactsView *self)
                                   -1);
 
   self->cancellable = g_cancellable_new ();
+  self->caseload_signals = g_signal_group_new (PLC_TYPE_CASELOAD);
+  g_signal_group_connect_object (self->caseload_signals, "changed",
+                                 G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
   self->editor_links = g_ptr_array_new_with_free_func ((GDestroyNotify)plc_contact_link_free);
   self->placement_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->children = g_list_store_new (PLC_TYPE_CHILD);
@@ -1861,6 +1862,48 @@ GtkWidget *
 plc_contacts_view_new (void)
 {
   return g_object_new (PLC_TYPE_CONTACTS_VIEW, NULL);
+}
+
+PlcCaseload *
+plc_contacts_view_get_caseload (PlcContactsView *self)
+{
+  g_return_val_if_fail (PLC_IS_CONTACTS_VIEW (self), NULL);
+
+  return self->caseload;
+}
+
+/**
+ * plc_contacts_view_set_caseload:
+ * @self: a #PlcContactsView
+ * @caseload: (nullable): the caseload whose store holds the contacts
+ *
+ * Lists the contacts of @caseload's store, and offers its children to
+ * link them to.
+ */
+void
+plc_contacts_view_set_caseload (PlcContactsView *self,
+                                PlcCaseload     *caseload)
+{
+  PlcStore *store;
+
+  g_return_if_fail (PLC_IS_CONTACTS_VIEW (self));
+  g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
+
+  if (!g_set_object (&self->caseload, caseload))
+    return;
+
+  g_signal_group_set_target (self->caseload_signals, caseload);
+  update_children (self);
+
+  store = caseload != NULL ? plc_caseload_get_store (caseload) : NULL;
+  if (self->store != store)
+    {
+      self->store = store;
+      load_contacts (self);
+      load_log (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
 }
 
 /**
