@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-application.h"
 #include "plc-drop-down.h"
 #include "plc-municipality.h"
 #include "plc-timeline.h"
@@ -22,8 +21,9 @@
  * the agenda: what is overdue and what falls due within the upcoming
  * window, by date.  The markers are listed as ordinary list rows too, kept
  * in step with the drawing's selection: that list is what a screen reader
- * reads.  Activating a step asks the window to show it (win.show-obligation)
- * or, if no view offers that, explains its date in a popover.
+ * reads.  Activating a step emits "show-obligation", which the window
+ * handles by showing the step in the Placements view; if nothing handles
+ * it, the view explains the step's date in a popover.
  */
 
 typedef enum
@@ -39,6 +39,7 @@ struct _PlcTimelinesView
   GtkWidget            parent_instance;
 
   PlcCaseload         *caseload;
+  GSignalGroup        *caseload_signals;
   GHashTable          *cases;       /* placement id → PlcCase */
   GHashTable          *placements;  /* placement id → PlcPlacement */
   GtkStringList       *caseworkers;
@@ -87,6 +88,13 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+enum {
+  SHOW_OBLIGATION,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 static void rebuild_timeline (PlcTimelinesView *self);
 
@@ -295,16 +303,12 @@ open_step (PlcTimelinesView      *self,
            GtkWidget             *source,
            const graphene_rect_t *area)
 {
-  g_autoptr(GVariant) parameter = NULL;
+  gboolean handled = FALSE;
 
-  parameter = g_variant_ref_sink (g_variant_new ("(xsi)",
-                                                 plc_obligation_get_placement_id (obligation),
-                                                 plc_obligation_get_rule_id (obligation),
-                                                 plc_obligation_get_occurrence (obligation)));
-
-  /* The placements view shows the step where it can be marked done; until
-   * there is one, say at least why its date is what it is. */
-  if (!gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-obligation", parameter))
+  /* The window shows the step where it can be marked done; without one,
+   * say at least why its date is what it is. */
+  g_signal_emit (self, signals [SHOW_OBLIGATION], 0, obligation, &handled);
+  if (!handled)
     show_explanation (self, obligation, source, area);
 }
 
@@ -1016,8 +1020,7 @@ plc_timelines_view_get_caseload (PlcTimelinesView *self)
  * @self: a #PlcTimelinesView
  * @caseload: (nullable): what to show
  *
- * The view follows the caseload's "changed" signal.  A view made by the
- * application's window takes the application's caseload by itself.
+ * The view follows the caseload's "changed" signal.
  */
 void
 plc_timelines_view_set_caseload (PlcTimelinesView *self,
@@ -1026,20 +1029,15 @@ plc_timelines_view_set_caseload (PlcTimelinesView *self,
   g_return_if_fail (PLC_IS_TIMELINES_VIEW (self));
   g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
 
-  if (self->caseload == caseload)
+  if (!g_set_object (&self->caseload, caseload))
     return;
 
-  if (self->caseload != NULL)
-    g_signal_handlers_disconnect_by_func (self->caseload, caseload_changed_cb, self);
-  g_set_object (&self->caseload, caseload);
+  g_signal_group_set_target (self->caseload_signals, caseload);
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->child_dropdown, caseload ? plc_caseload_get_cases (caseload) : NULL);
   gtk_filter_list_model_set_model (self->agenda_model, caseload ? plc_caseload_get_agenda (caseload) : NULL);
   self->updating = FALSE;
-
-  if (caseload != NULL)
-    g_signal_connect_object (caseload, "changed", G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->fit_zoom = TRUE;
   if (caseload != NULL)
@@ -1051,14 +1049,6 @@ plc_timelines_view_set_caseload (PlcTimelinesView *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
-}
-
-static void
-application_caseload_cb (PlcTimelinesView *self,
-                         GParamSpec       *pspec,
-                         PlcApplication   *application)
-{
-  plc_timelines_view_set_caseload (self, plc_application_get_caseload (application));
 }
 
 /* GObject */
@@ -1082,8 +1072,7 @@ plc_timelines_view_dispose (GObject *object)
 {
   PlcTimelinesView *self = (PlcTimelinesView *)object;
 
-  if (self->caseload != NULL)
-    g_signal_handlers_disconnect_by_func (self->caseload, caseload_changed_cb, self);
+  g_clear_object (&self->caseload_signals);
   g_clear_object (&self->caseload);
 
   if (self->popover != NULL)
@@ -1160,6 +1149,26 @@ plc_timelines_view_class_init (PlcTimelinesViewClass *klass)
                          PLC_TYPE_CASELOAD,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PlcTimelinesView::show-obligation:
+   * @self: the view
+   * @obligation: the step the user activated
+   *
+   * Asks for @obligation to be shown where it can be acted on (the window
+   * shows it in the Placements view).
+   *
+   * Returns: %TRUE if it was shown; otherwise the view explains the
+   *   step's date itself
+   */
+  signals [SHOW_OBLIGATION] =
+    g_signal_new ("show-obligation",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  g_signal_accumulator_true_handled, NULL,
+                  NULL,
+                  G_TYPE_BOOLEAN, 1, PLC_TYPE_OBLIGATION);
 
   g_type_ensure (PLC_TYPE_TIMELINE);
 
@@ -1253,7 +1262,6 @@ plc_timelines_view_init (PlcTimelinesView *self)
   g_autoptr(GtkListItemFactory) marker_factory = NULL;
   g_autoptr(GtkListItemFactory) agenda_factory = NULL;
   g_autoptr(GtkExpression) name_expression = NULL;
-  GApplication *application;
   const char *periods[] = {
     _("This month"), _("Next 3 months"), _("This year"), _("Next 12 months"), NULL,
   };
@@ -1273,6 +1281,9 @@ plc_timelines_view_init (PlcTimelinesView *self)
   self->placements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->municipality_codes = g_ptr_array_new_with_free_func (g_free);
   self->fit_zoom = TRUE;
+  self->caseload_signals = g_signal_group_new (PLC_TYPE_CASELOAD);
+  g_signal_group_connect_object (self->caseload_signals, "changed",
+                                 G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
 
   build_popover (self);
   build_legend (self);
@@ -1333,15 +1344,6 @@ plc_timelines_view_init (PlcTimelinesView *self)
   gtk_list_view_set_model (self->agenda_list, GTK_SELECTION_MODEL (self->agenda_selection));
 
   update_accessible_label (self, TRUE);
-
-  /* In the application, show its caseload, once there is one */
-  application = g_application_get_default ();
-  if (PLC_IS_APPLICATION (application))
-    {
-      g_signal_connect_object (application, "notify::caseload",
-                               G_CALLBACK (application_caseload_cb), self, G_CONNECT_SWAPPED);
-      plc_timelines_view_set_caseload (self, plc_application_get_caseload (PLC_APPLICATION (application)));
-    }
 }
 
 GtkWidget *

@@ -393,27 +393,20 @@ show_contact_log_action (GtkWidget  *widget,
   plc_contacts_view_show_contact_log (self->contacts_view, g_variant_get_int64 (parameter));
 }
 
-/* win.show-obligation ((xsi): placement id, rule id, occurrence): the
- * child whose placement it is, in the Placements view, with the step's
- * explanation open */
-static void
-show_obligation_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+/* Shows the child whose placement it is in the Placements view, with the
+ * step's explanation open.  Returns whether the placement was found. */
+static gboolean
+show_obligation (PlcWindow  *self,
+                 gint64      placement_id,
+                 const char *rule_id,
+                 int         occurrence)
 {
-  PlcWindow *self = PLC_WINDOW (widget);
-  PlcCaseload *caseload = self->caseload;
   GListModel *cases;
-  gint64 placement_id;
-  const char *rule_id;
-  int occurrence;
 
-  g_variant_get (parameter, "(x&si)", &placement_id, &rule_id, &occurrence);
+  if (self->caseload == NULL)
+    return FALSE;
 
-  if (caseload == NULL)
-    return;
-
-  cases = plc_caseload_get_cases (caseload);
+  cases = plc_caseload_get_cases (self->caseload);
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
       g_autoptr(PlcCase) c = g_list_model_get_item (cases, i);
@@ -427,10 +420,23 @@ show_obligation_action (GtkWidget  *widget,
               plc_placements_view_show_obligation (self->placements_view,
                                                    plc_child_get_id (plc_case_get_child (c)),
                                                    placement_id, rule_id, occurrence);
-              return;
+              return TRUE;
             }
         }
     }
+
+  return FALSE;
+}
+
+/* A step activated in the Timelines view */
+static gboolean
+timelines_show_obligation_cb (PlcWindow     *self,
+                              PlcObligation *obligation)
+{
+  return show_obligation (self,
+                          plc_obligation_get_placement_id (obligation),
+                          plc_obligation_get_rule_id (obligation),
+                          plc_obligation_get_occurrence (obligation));
 }
 
 /* win.report-deviation ((xsi): placement id, rule id, occurrence): a new
@@ -591,13 +597,13 @@ plc_window_class_init (PlcWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.report-deviation", "(xsi)", report_deviation_action);
-  gtk_widget_class_install_action (widget_class, "win.show-obligation", "(xsi)", show_obligation_action);
   /* A child's contact log, by the child's id */
   gtk_widget_class_install_action (widget_class, "win.show-contact-log", "x", show_contact_log_action);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_pill);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_banner);
   gtk_widget_class_bind_template_callback (widget_class, selected_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timelines_show_obligation_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
