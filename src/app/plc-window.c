@@ -41,6 +41,7 @@ struct _PlcWindow
   PlcDeviationsView    *deviations_view;
   PlcContactsView      *contacts_view;
   PlcPlacementsView    *placements_view;
+  PlcReportsView       *reports_view;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *demo_pill;
   GtkRevealer          *demo_banner;
@@ -594,6 +595,7 @@ plc_window_class_init (PlcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, contacts_view);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, deviations_view);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, placements_view);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, reports_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.report-deviation", "(xsi)", report_deviation_action);
@@ -747,6 +749,9 @@ plc_window_show_store_error (PlcWindow    *self,
 
   g_return_if_fail (PLC_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
+
+  /* The Reports view says it where its figures would be */
+  plc_reports_view_set_store_error (self->reports_view, error);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Could Not Open the Database"),
