@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plc-case-filter.h"
+#include "plc-case-row.h"
 #include "plc-municipality.h"
 #include "plc-placements-view.h"
 
@@ -138,162 +139,7 @@ show_toast (PlcPlacementsView *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-/* The list */
-
-static char *
-describe_placement (PlcPlacement *placement)
-{
-  const char *municipality = municipality_name (plc_placement_get_placing_municipality (placement));
-
-  /* Translators: a placement's form, legal basis and placing municipality,
-   * such as "Familjehem · SoL · Uppsala" */
-  return g_strdup_printf (_("%s · %s · %s"),
-                          plc_placement_form_get_display_name (plc_placement_get_form (placement)),
-                          plc_legal_basis_get_display_name (plc_placement_get_legal_basis (placement)),
-                          municipality != NULL ? municipality : "");
-}
-
-static char *
-count_text (const char *kind,
-            guint       n)
-{
-  if (g_strcmp0 (kind, "overdue") == 0)
-    /* Translators: a badge on a child's row */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", n), n);
-
-  /* Translators: a badge on a child's row: steps due within the upcoming window */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u upcoming", "%u upcoming", n), n);
-}
-
-static void
-row_setup_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *overdue = gtk_label_new (NULL);
-  GtkWidget *upcoming = gtk_label_new (NULL);
-  GtkWidget *placement = gtk_label_new (NULL);
-  GtkWidget *caseworker = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 20);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_box_append (GTK_BOX (top), name);
-
-  gtk_widget_add_css_class (warning, "warning");
-  gtk_box_append (GTK_BOX (top), warning);
-
-  gtk_widget_add_css_class (overdue, "plc-badge");
-  gtk_widget_add_css_class (overdue, "overdue");
-  gtk_widget_set_valign (overdue, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (top), overdue);
-
-  gtk_widget_add_css_class (upcoming, "plc-badge");
-  gtk_widget_add_css_class (upcoming, "upcoming");
-  gtk_widget_set_valign (upcoming, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (top), upcoming);
-
-  gtk_box_append (GTK_BOX (box), top);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkWidget *line = i == 0 ? placement : caseworker;
-
-      gtk_label_set_xalign (GTK_LABEL (line), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (line), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (line), 36);
-      gtk_widget_add_css_class (line, "caption");
-      gtk_widget_add_css_class (line, "dim-label");
-      gtk_box_append (GTK_BOX (box), line);
-    }
-
-  g_object_set_data (G_OBJECT (box), "name", name);
-  g_object_set_data (G_OBJECT (box), "warning", warning);
-  g_object_set_data (G_OBJECT (box), "overdue", overdue);
-  g_object_set_data (G_OBJECT (box), "upcoming", upcoming);
-  g_object_set_data (G_OBJECT (box), "placement", placement);
-  g_object_set_data (G_OBJECT (box), "caseworker", caseworker);
-
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-row_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  PlcCase *item = gtk_list_item_get_item (list_item);
-  PlcChild *child = plc_case_get_child (item);
-  PlcPlacement *current = plc_case_get_current_placement (item);
-  const char *warning_text = plc_case_get_warning (item);
-  guint n_overdue = plc_case_get_n_overdue (item);
-  guint n_upcoming = plc_case_get_n_upcoming (item);
-  GtkWidget *warning = g_object_get_data (G_OBJECT (box), "warning");
-  GtkWidget *overdue = g_object_get_data (G_OBJECT (box), "overdue");
-  GtkWidget *upcoming = g_object_get_data (G_OBJECT (box), "upcoming");
-  g_autofree char *overdue_text = count_text ("overdue", n_overdue);
-  g_autofree char *upcoming_text = count_text ("upcoming", n_upcoming);
-  g_autofree char *placement_text = NULL;
-  g_autofree char *caseworker_text = NULL;
-  g_autoptr(GString) summary = g_string_new (plc_child_get_name (child));
-
-  if (current != NULL)
-    {
-      placement_text = describe_placement (current);
-      if (!plc_case_get_active (item))
-        {
-          g_autofree char *ended = g_steal_pointer (&placement_text);
-
-          /* Translators: a placement that has ended, such as "HVB · SoL · Falun (ended)" */
-          placement_text = g_strdup_printf (_("%s (ended)"), ended);
-        }
-      if (plc_placement_get_caseworker (current) != NULL)
-        /* Translators: the caseworker responsible for the current placement */
-        caseworker_text = g_strdup_printf (_("Caseworker: %s"), plc_placement_get_caseworker (current));
-    }
-  else
-    placement_text = g_strdup (_("No placement"));
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "name"), plc_child_get_name (child));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "placement"), placement_text);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "caseworker"),
-                       caseworker_text != NULL ? caseworker_text : "");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "caseworker"), caseworker_text != NULL);
-
-  gtk_label_set_label (GTK_LABEL (overdue), overdue_text);
-  gtk_widget_set_visible (overdue, n_overdue > 0);
-  gtk_label_set_label (GTK_LABEL (upcoming), upcoming_text);
-  gtk_widget_set_visible (upcoming, n_upcoming > 0);
-
-  gtk_widget_set_visible (warning, warning_text != NULL);
-  gtk_widget_set_tooltip_text (warning, warning_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (warning),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, warning_text ? warning_text : "",
-                                  -1);
-
-  /* What a screen reader says for the row */
-  g_string_append_printf (summary, ", %s", placement_text);
-  if (n_overdue > 0)
-    g_string_append_printf (summary, ", %s", overdue_text);
-  if (n_upcoming > 0)
-    g_string_append_printf (summary, ", %s", upcoming_text);
-  if (warning_text != NULL)
-    g_string_append_printf (summary, ", %s", warning_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary->str,
-                                  -1);
-}
+/* The list: a PlcCaseRow for each child (see plc-placements-view.ui) */
 
 static void
 update_list_state (PlcPlacementsView *self)
@@ -1403,7 +1249,7 @@ make_placements_group (PlcPlacementsView *self,
       PlcPlacement *placement = g_ptr_array_index (placements, i - 1);
       PlcPlacement *previous = find_placement (placements, plc_placement_get_previous_id (placement));
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = describe_placement (placement);
+      g_autofree char *title = plc_case_row_describe_placement (placement);
       g_autofree char *period = placement_period (placement);
       g_autoptr(GString) subtitle = g_string_new (period);
       const char *warning = plc_caseload_get_warning (self->caseload, plc_placement_get_id (placement));
@@ -1417,7 +1263,7 @@ make_placements_group (PlcPlacementsView *self,
         g_string_append_printf (subtitle, " · %s", plc_placement_get_end_reason (placement));
       if (previous != NULL)
         {
-          g_autofree char *from = describe_placement (previous);
+          g_autofree char *from = plc_case_row_describe_placement (previous);
           g_autofree char *from_period = placement_period (previous);
 
           g_string_append_c (subtitle, '\n');
@@ -2192,12 +2038,12 @@ plc_placements_view_class_init (PlcPlacementsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "placements.delete-placement", NULL, delete_action);
 
   g_type_ensure (PLC_TYPE_CASE);
+  g_type_ensure (PLC_TYPE_CASE_ROW);
 }
 
 static void
 plc_placements_view_init (PlcPlacementsView *self)
 {
-  GtkListItemFactory *factory;
   GtkEventController *controller;
   GtkShortcut *shortcut;
 
@@ -2223,11 +2069,6 @@ plc_placements_view_init (PlcPlacementsView *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   controller = gtk_event_controller_key_new ();
