@@ -13,6 +13,7 @@
 #include "plc-case-row.h"
 #include "plc-municipality.h"
 #include "plc-placements-view.h"
+#include "plc-step-row.h"
 
 struct _PlcPlacementsView
 {
@@ -209,18 +210,20 @@ open_position (PlcPlacementsView *self,
     adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
-static GtkWidget *
-find_why_button (GtkWidget  *widget,
-                 gint64      placement_id,
-                 const char *rule_id,
-                 int         occurrence)
+static PlcStepRow *
+find_step_row (GtkWidget  *widget,
+               gint64      placement_id,
+               const char *rule_id,
+               int         occurrence)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_has_css_class (widget, "plc-why"))
+  if (PLC_IS_STEP_ROW (widget))
     {
-      if ((gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "placement-id")) == placement_id
-          && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "occurrence")) == occurrence
-          && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "rule-id"), rule_id) == 0)
-        return widget;
+      PlcObligation *obligation = plc_step_row_get_obligation (PLC_STEP_ROW (widget));
+
+      if (plc_obligation_get_placement_id (obligation) == placement_id
+          && plc_obligation_get_occurrence (obligation) == occurrence
+          && g_strcmp0 (plc_obligation_get_rule_id (obligation), rule_id) == 0)
+        return PLC_STEP_ROW (widget);
       return NULL;
     }
 
@@ -228,7 +231,7 @@ find_why_button (GtkWidget  *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_why_button (child, placement_id, rule_id, occurrence);
+      PlcStepRow *found = find_step_row (child, placement_id, rule_id, occurrence);
 
       if (found != NULL)
         return found;
@@ -257,15 +260,12 @@ static gboolean
 reveal_step_cb (gpointer user_data)
 {
   Reveal *reveal = user_data;
-  GtkWidget *why = find_why_button (GTK_WIDGET (reveal->self->detail_box), reveal->placement_id,
-                                    reveal->rule_id, reveal->occurrence);
+  PlcStepRow *row = find_step_row (GTK_WIDGET (reveal->self->detail_box), reveal->placement_id,
+                                   reveal->rule_id, reveal->occurrence);
 
   /* Focus scrolls the step into view; its explanation says why this date */
-  if (why != NULL)
-    {
-      gtk_widget_grab_focus (why);
-      gtk_menu_button_popup (GTK_MENU_BUTTON (why));
-    }
+  if (row != NULL)
+    plc_step_row_show_explanation (row);
 
   return G_SOURCE_REMOVE;
 }
@@ -467,80 +467,32 @@ obligation_phase (PlcObligation *obligation,
   return PHASE_DURING;
 }
 
-/* The state to show: "open" splits into open and upcoming */
-static void
-obligation_state_text (PlcPlacementsView  *self,
-                       PlcObligation      *obligation,
-                       const char        **text,
-                       const char        **css)
-{
-  PlcObligationState state = plc_obligation_get_state (obligation);
-
-  *text = plc_obligation_state_get_display_name (state);
-
-  switch (state)
-    {
-    case PLC_OBLIGATION_STATE_OPEN:
-      if (plc_engine_is_upcoming (plc_caseload_get_engine (self->caseload), obligation,
-                                  plc_caseload_get_today (self->caseload)))
-        {
-          *text = C_("obligation state", "Upcoming");
-          *css = "upcoming";
-        }
-      else
-        *css = "open";
-      break;
-
-    case PLC_OBLIGATION_STATE_OVERDUE:
-      *css = "overdue";
-      break;
-
-    case PLC_OBLIGATION_STATE_DONE:
-      *css = "done";
-      break;
-
-    case PLC_OBLIGATION_STATE_NOT_NEEDED:
-      *css = "not-needed";
-      break;
-
-    case PLC_OBLIGATION_STATE_NO_LONGER_REQUIRED:
-    default:
-      *css = "no-longer-required";
-      break;
-    }
-}
+/* A step's row asks for its new status to be saved */
 
 typedef struct
 {
   PlcPlacementsView *self;
-  PlcObligation     *obligation;
+  PlcStepRow        *row;
   PlcStepStatus     *status;
-  GtkWidget         *popover;      /* nullable */
-  GtkLabel          *error_label;  /* nullable */
 } SaveStep;
 
 static void
 save_step_free (SaveStep *save)
 {
   g_clear_object (&save->self);
-  g_clear_object (&save->obligation);
+  g_clear_object (&save->row);
   g_clear_object (&save->status);
-  g_clear_object (&save->popover);
-  g_clear_object (&save->error_label);
   g_free (save);
 }
 
+/* Next to what was typed, if the row has a form open; else a toast */
 static void
-show_error (SaveStep     *save,
-            const char   *message)
+show_save_error (PlcPlacementsView *self,
+                 PlcStepRow        *row,
+                 const GError      *error)
 {
-  if (save->error_label != NULL)
-    {
-      gtk_label_set_label (save->error_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (save->error_label), TRUE);
-    }
-  else
-    show_toast (save->self, adw_toast_new (message));
+  if (!plc_step_row_finish_save (row, error))
+    show_toast (self, adw_toast_new (error->message));
 }
 
 static void
@@ -557,556 +509,54 @@ step_saved_cb (GObject      *object,
         {
           g_warning ("Could not save a step's status: %s", error->message);
           /* The popover stays open with what was typed */
-          show_error (save, error->message);
+          show_save_error (save->self, save->row, error);
         }
       save_step_free (save);
       return;
     }
 
-  if (save->popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (save->popover));
+  plc_step_row_finish_save (save->row, NULL);
 
   if (save->self->caseload != NULL)
     plc_caseload_reload_async (save->self->caseload, plc_date_today (), NULL, NULL, NULL);
   save_step_free (save);
 }
 
-/* A SIP meeting's record, as the mark-done popover reads it */
-typedef struct
-{
-  GStrv    invited;
-  GStrv    attended;
-  gboolean planning_completed;
-} MeetingRecord;
-
 static void
-save_step (PlcPlacementsView   *self,
-           PlcObligation       *obligation,
-           PlcStepState         state,
-           PlcDate              date,
-           const char          *note,
-           const char          *reason,
-           const MeetingRecord *meeting,
-           GtkWidget           *popover,
-           GtkLabel            *error_label)
+step_save_cb (PlcPlacementsView *self,
+              PlcStepStatus     *status,
+              PlcStepRow        *row)
 {
-  PlcStepStatus *existing = plc_obligation_get_status (obligation);
-  g_autoptr(PlcStepStatus) status = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *recorded_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   g_autoptr(GError) error = NULL;
-  PlcStore *store;
   SaveStep *save;
 
   if (self->caseload == NULL)
     return;
-  store = plc_caseload_get_store (self->caseload);
-
-  status = existing != NULL ? plc_step_status_copy (existing) : plc_step_status_new ();
-  plc_step_status_set_placement_id (status, plc_obligation_get_placement_id (obligation));
-  plc_step_status_set_placement_ref (status, plc_obligation_get_placement_ref (obligation));
-  plc_step_status_set_rule (status, plc_obligation_get_rule_id (obligation));
-  plc_step_status_set_occurrence (status, plc_obligation_get_occurrence (obligation));
-  plc_step_status_set_reopened (status, existing != NULL && state == PLC_STEP_STATE_OPEN);
-  plc_step_status_set_state (status, state);
-  plc_step_status_set_date (status, date);
-  if (state != PLC_STEP_STATE_OPEN)
-    {
-      plc_step_status_set_note (status, note);
-      plc_step_status_set_reason (status, reason);
-    }
-  if (meeting != NULL)
-    {
-      plc_step_status_set_invited_units (status, (const char * const *)meeting->invited);
-      plc_step_status_set_attended_units (status, (const char * const *)meeting->attended);
-      plc_step_status_set_planning_completed (status, meeting->planning_completed);
-    }
-  plc_step_status_set_recorded_by (status, g_get_user_name ());
-  plc_step_status_set_recorded_at (status, recorded_at);
-
-  save = g_new0 (SaveStep, 1);
-  save->self = g_object_ref (self);
-  save->obligation = g_object_ref (obligation);
-  save->popover = popover != NULL ? g_object_ref (popover) : NULL;
-  save->error_label = error_label != NULL ? g_object_ref (error_label) : NULL;
 
   if (!plc_step_status_validate (status, &error))
     {
-      show_error (save, error->message);
-      save_step_free (save);
+      show_save_error (self, row, error);
       return;
     }
 
-  save->status = g_steal_pointer (&status);
-  plc_store_save_step_status_async (store, save->status, self->cancellable,
-                                    step_saved_cb, save);
-}
-
-/* "BUP, Elevhälsan ,  " → { "BUP", "Elevhälsan" } */
-static GStrv
-units_from_text (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-  g_autoptr(GStrvBuilder) units = g_strv_builder_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (parts[i][0] != '\0')
-        g_strv_builder_add (units, parts[i]);
-    }
-
-  return g_strv_builder_end (units);
-}
-
-static char *
-units_to_text (const char * const *units)
-{
-  return units != NULL ? g_strjoinv (", ", (GStrv)units) : g_strdup ("");
-}
-
-/* The steps whose record says who was invited and who came */
-static gboolean
-is_sip_meeting (PlcObligation *obligation)
-{
-  const char *rule = plc_obligation_get_rule_id (obligation);
-
-  return g_strcmp0 (rule, "sip-meeting") == 0 || g_strcmp0 (rule, "sip-follow-up") == 0;
-}
-
-static void
-mark_done_clicked_cb (GtkButton         *button,
-                      PlcPlacementsView *self)
-{
-  PlcObligation *obligation = g_object_get_data (G_OBJECT (button), "obligation");
-  GtkEditable *date_entry = g_object_get_data (G_OBJECT (button), "date-entry");
-  GtkEditable *note_entry = g_object_get_data (G_OBJECT (button), "note-entry");
-  GtkLabel *error_label = g_object_get_data (G_OBJECT (button), "error-label");
-  GtkEditable *invited_entry = g_object_get_data (G_OBJECT (button), "invited-entry");
-  GtkEditable *attended_entry = g_object_get_data (G_OBJECT (button), "attended-entry");
-  GtkCheckButton *completed_check = g_object_get_data (G_OBJECT (button), "completed-check");
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
-  g_autoptr(GError) error = NULL;
-  PlcDate date = PLC_DATE_NONE;
-
-  if (!plc_date_parse_iso (gtk_editable_get_text (date_entry), &date, &error))
-    {
-      gtk_label_set_label (error_label, _("Enter the date as YYYY-MM-DD, such as 2026-01-31."));
-      gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (date_entry));
-      return;
-    }
-
-  if (date > plc_date_today ())
-    {
-      gtk_label_set_label (error_label, _("The date cannot be in the future."));
-      gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (date_entry));
-      return;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
-  if (invited_entry != NULL)
-    {
-      MeetingRecord meeting = {
-        units_from_text (gtk_editable_get_text (invited_entry)),
-        units_from_text (gtk_editable_get_text (attended_entry)),
-        gtk_check_button_get_active (completed_check),
-      };
-
-      save_step (self, obligation, PLC_STEP_STATE_DONE, date,
-                 gtk_editable_get_text (note_entry), NULL, &meeting, popover, error_label);
-      g_strfreev (meeting.invited);
-      g_strfreev (meeting.attended);
-      return;
-    }
-
-  save_step (self, obligation, PLC_STEP_STATE_DONE, date,
-             gtk_editable_get_text (note_entry), NULL, NULL, popover, error_label);
-}
-
-static void
-not_needed_clicked_cb (GtkButton         *button,
-                       PlcPlacementsView *self)
-{
-  PlcObligation *obligation = g_object_get_data (G_OBJECT (button), "obligation");
-  GtkEditable *reason_entry = g_object_get_data (G_OBJECT (button), "reason-entry");
-  GtkLabel *error_label = g_object_get_data (G_OBJECT (button), "error-label");
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (reason_entry)));
-
-  if (*reason == '\0')
-    {
-      gtk_label_set_label (error_label, _("Write why the step is not needed."));
-      gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (reason_entry));
-      return;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
-  save_step (self, obligation, PLC_STEP_STATE_NOT_NEEDED, plc_date_today (),
-             NULL, reason, NULL, popover, error_label);
-}
-
-static void
-reopen_clicked_cb (GtkButton         *button,
-                   PlcPlacementsView *self)
-{
-  PlcObligation *obligation = g_object_get_data (G_OBJECT (button), "obligation");
-
-  save_step (self, obligation, PLC_STEP_STATE_OPEN, PLC_DATE_NONE, NULL, NULL, NULL, NULL, NULL);
-}
-
-/* Names a widget for screen readers after a mnemonic, without the underscore */
-static void
-name_after_mnemonic (GtkWidget  *widget,
-                     const char *mnemonic)
-{
-  g_autoptr(GString) name = g_string_new (mnemonic);
-
-  g_string_replace (name, "_", "", 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
-                                  -1);
-}
-
-/* GTK 4.8 names a button made with a mnemonic label after the label twice
- * over, the underscore included; one with a label child is named once. */
-static GtkWidget *
-mnemonic_button_new (const char *mnemonic)
-{
-  GtkWidget *button = gtk_button_new ();
-
-  gtk_button_set_child (GTK_BUTTON (button), gtk_label_new_with_mnemonic (mnemonic));
-  name_after_mnemonic (button, mnemonic);
-
-  return button;
-}
-
-static GtkWidget *
-form_field (GtkBox     *box,
-            const char *label_text,
-            GtkWidget  *field)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-  gtk_box_append (box, label);
-  gtk_box_append (box, field);
-
-  return field;
-}
-
-static GtkWidget *
-make_error_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"),
-                                  -1);
-
-  return label;
-}
-
-static GtkWidget *
-make_popover_button (const char *label,
-                     GtkWidget  *content,
-                     gboolean    suggested)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *child = gtk_label_new_with_mnemonic (label);
-
-  /* A label of its own, which may be shortened: the buttons must fit side
-   * by side in a 360 pixel wide window in every language */
-  gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (child), button);
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), child);
-  name_after_mnemonic (button, label);
-  gtk_popover_set_child (GTK_POPOVER (popover), content);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
-
-  return button;
-}
-
-static GtkWidget *
-make_mark_done_button (PlcPlacementsView *self,
-                       PlcObligation     *obligation)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *date_entry = gtk_entry_new ();
-  GtkWidget *note_entry = gtk_entry_new ();
-  GtkWidget *error_label = make_error_label ();
-  GtkWidget *save = mnemonic_button_new (_("_Mark Done"));
-  g_autofree char *today = plc_date_to_iso (plc_date_today ());
-
-  gtk_editable_set_text (GTK_EDITABLE (date_entry), today);
-  gtk_entry_set_activates_default (GTK_ENTRY (date_entry), TRUE);
-  gtk_entry_set_activates_default (GTK_ENTRY (note_entry), TRUE);
-  form_field (GTK_BOX (box), _("_Date done"), date_entry);
-  form_field (GTK_BOX (box), _("_Note (optional)"), note_entry);
-
-  /* A SIP meeting: who was invited, who came (the yearly follow-up counts
-   * the meetings every invited unit took part in) */
-  if (is_sip_meeting (obligation))
-    {
-      PlcStepStatus *status = plc_obligation_get_status (obligation);
-      GtkWidget *invited_entry = gtk_entry_new ();
-      GtkWidget *attended_entry = gtk_entry_new ();
-      GtkWidget *completed_check = gtk_check_button_new_with_mnemonic (_("The _planning was completed"));
-      GtkWidget *hint = gtk_label_new (_("Name the units, separated by commas."));
-
-      if (status != NULL)
-        {
-          g_autofree char *invited = units_to_text (plc_step_status_get_invited_units (status));
-          g_autofree char *attended = units_to_text (plc_step_status_get_attended_units (status));
-
-          gtk_editable_set_text (GTK_EDITABLE (invited_entry), invited);
-          gtk_editable_set_text (GTK_EDITABLE (attended_entry), attended);
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (completed_check),
-                                       plc_step_status_get_planning_completed (status));
-        }
-      gtk_entry_set_placeholder_text (GTK_ENTRY (invited_entry), _("BUP, Elevhälsan"));
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (hint), 30);
-      gtk_widget_add_css_class (hint, "caption");
-      gtk_widget_add_css_class (hint, "dim-label");
-      form_field (GTK_BOX (box), _("Units _invited"), invited_entry);
-      form_field (GTK_BOX (box), _("Units that _took part"), attended_entry);
-      gtk_box_append (GTK_BOX (box), hint);
-      gtk_box_append (GTK_BOX (box), completed_check);
-      {
-        /* GTK 4.8 offers screen readers no action on a check button: an
-         * action of its own toggles it */
-        g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-        g_autoptr(GPropertyAction) toggle = g_property_action_new ("planning-completed",
-                                                                  completed_check, "active");
-
-        g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toggle));
-        gtk_widget_insert_action_group (completed_check, "meeting", G_ACTION_GROUP (group));
-      }
-      g_object_set_data (G_OBJECT (save), "invited-entry", invited_entry);
-      g_object_set_data (G_OBJECT (save), "attended-entry", attended_entry);
-      g_object_set_data (G_OBJECT (save), "completed-check", completed_check);
-    }
-
-  gtk_box_append (GTK_BOX (box), error_label);
-
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_object_set_data_full (G_OBJECT (save), "obligation", g_object_ref (obligation), g_object_unref);
-  g_object_set_data (G_OBJECT (save), "date-entry", date_entry);
-  g_object_set_data (G_OBJECT (save), "note-entry", note_entry);
-  g_object_set_data (G_OBJECT (save), "error-label", error_label);
-  g_signal_connect (save, "clicked", G_CALLBACK (mark_done_clicked_cb), self);
-  g_signal_connect_swapped (date_entry, "activate", G_CALLBACK (gtk_widget_activate), save);
-  g_signal_connect_swapped (note_entry, "activate", G_CALLBACK (gtk_widget_activate), save);
-  gtk_box_append (GTK_BOX (box), save);
-
-  return make_popover_button (_("Mark _Done…"), box, FALSE);
-}
-
-static GtkWidget *
-make_not_needed_button (PlcPlacementsView *self,
-                        PlcObligation     *obligation)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *reason_entry = gtk_entry_new ();
-  GtkWidget *error_label = make_error_label ();
-  GtkWidget *save = mnemonic_button_new (_("_Save as Not Needed"));
-
-  form_field (GTK_BOX (box), _("_Why is it not needed?"), reason_entry);
-  gtk_box_append (GTK_BOX (box), error_label);
-
-  g_object_set_data_full (G_OBJECT (save), "obligation", g_object_ref (obligation), g_object_unref);
-  g_object_set_data (G_OBJECT (save), "reason-entry", reason_entry);
-  g_object_set_data (G_OBJECT (save), "error-label", error_label);
-  g_signal_connect (save, "clicked", G_CALLBACK (not_needed_clicked_cb), self);
-  g_signal_connect_swapped (reason_entry, "activate", G_CALLBACK (gtk_widget_activate), save);
-  gtk_box_append (GTK_BOX (box), save);
-
-  return make_popover_button (_("_Not Needed…"), box, FALSE);
-}
-
-static GtkWidget *
-make_why_button (PlcObligation *obligation)
-{
-  GtkWidget *label = gtk_label_new (plc_obligation_get_explanation (obligation));
-  GtkWidget *button;
-  GtkWidget *popover;
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "help-about-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Why This Date?"));
-  name_after_mnemonic (button, _("Why This Date?"));
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "circular");
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), label);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-
-  return button;
+  save = g_new0 (SaveStep, 1);
+  save->self = g_object_ref (self);
+  save->row = g_object_ref (row);
+  save->status = g_object_ref (status);
+  plc_store_save_step_status_async (plc_caseload_get_store (self->caseload), save->status,
+                                    self->cancellable, step_saved_cb, save);
 }
 
 static GtkWidget *
 make_step_row (PlcPlacementsView *self,
                PlcObligation     *obligation)
 {
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = gtk_label_new (plc_obligation_get_title (obligation));
-  GtkWidget *state = gtk_label_new (NULL);
-  GtkWidget *details;
-  GtkWidget *why;
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  const PlcRule *rule = plc_obligation_get_rule (obligation);
-  PlcObligationState obligation_state = plc_obligation_get_state (obligation);
-  const char *state_text = NULL;
-  const char *state_css = NULL;
-  g_autofree char *due = format_date (plc_obligation_get_due (obligation));
-  g_autofree char *done = format_date (plc_obligation_get_done_date (obligation));
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *summary = NULL;
-  PlcStepStatus *status = plc_obligation_get_status (obligation);
+  gboolean upcoming = plc_obligation_get_state (obligation) == PLC_OBLIGATION_STATE_OPEN
+                      && plc_engine_is_upcoming (plc_caseload_get_engine (self->caseload), obligation,
+                                                 plc_caseload_get_today (self->caseload));
+  GtkWidget *row = plc_step_row_new (obligation, upcoming);
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), plc_obligation_get_title (obligation));
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_box_append (GTK_BOX (top), title);
-
-  obligation_state_text (self, obligation, &state_text, &state_css);
-  gtk_label_set_label (GTK_LABEL (state), state_text);
-  gtk_widget_add_css_class (state, "plc-status");
-  gtk_widget_add_css_class (state, state_css);
-  gtk_widget_set_valign (state, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (top), state);
-  gtk_box_append (GTK_BOX (box), top);
-
-  /* Translators: when a step is due */
-  g_string_append_printf (text, _("Due %s"), due);
-  if (obligation_state == PLC_OBLIGATION_STATE_DONE && *done != '\0')
-    {
-      g_string_append (text, " · ");
-      /* Translators: when a step was done, such as "done 2026-01-31" */
-      g_string_append_printf (text, _("done %s"), done);
-    }
-  if (rule != NULL)
-    g_string_append_printf (text, "\n%s", plc_party_get_display_name (plc_rule_get_responsible (rule)));
-  if (plc_obligation_get_reference (obligation) != NULL)
-    g_string_append_printf (text, " · %s", plc_obligation_get_reference (obligation));
-  if (status != NULL && plc_step_status_get_reason (status) != NULL
-      && obligation_state == PLC_OBLIGATION_STATE_NOT_NEEDED)
-    g_string_append_printf (text, "\n%s", plc_step_status_get_reason (status));
-  if (status != NULL && plc_step_status_get_note (status) != NULL
-      && obligation_state == PLC_OBLIGATION_STATE_DONE)
-    g_string_append_printf (text, "\n%s", plc_step_status_get_note (status));
-  if (status != NULL && plc_step_status_has_meeting_record (status)
-      && obligation_state == PLC_OBLIGATION_STATE_DONE)
-    {
-      g_autofree char *invited = units_to_text (plc_step_status_get_invited_units (status));
-      g_autofree char *attended = units_to_text (plc_step_status_get_attended_units (status));
-
-      g_string_append_c (text, '\n');
-      /* Translators: the units invited to a SIP meeting */
-      g_string_append_printf (text, _("Invited: %s"), invited[0] != '\0' ? invited : _("none"));
-      g_string_append (text, " · ");
-      /* Translators: the units that took part in a SIP meeting */
-      g_string_append_printf (text, _("took part: %s"), attended[0] != '\0' ? attended : _("none"));
-      if (plc_step_status_get_planning_completed (status))
-        {
-          g_string_append (text, " · ");
-          g_string_append (text, _("planning completed"));
-        }
-    }
-
-  details = gtk_label_new (text->str);
-  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_widget_set_hexpand (details, TRUE);
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_box_append (GTK_BOX (middle), details);
-  why = make_why_button (obligation);
-  /* For plc_placements_view_show_obligation () */
-  g_object_set_data_full (G_OBJECT (why), "rule-id",
-                          g_strdup (plc_obligation_get_rule_id (obligation)), g_free);
-  g_object_set_data (G_OBJECT (why), "occurrence",
-                     GINT_TO_POINTER (plc_obligation_get_occurrence (obligation)));
-  g_object_set_data (G_OBJECT (why), "placement-id",
-                     GSIZE_TO_POINTER ((gsize)plc_obligation_get_placement_id (obligation)));
-  gtk_widget_add_css_class (why, "plc-why");
-  gtk_box_append (GTK_BOX (middle), why);
-  gtk_box_append (GTK_BOX (box), middle);
-
-  gtk_widget_set_halign (actions, GTK_ALIGN_START);
-
-  if (obligation_state == PLC_OBLIGATION_STATE_OPEN || obligation_state == PLC_OBLIGATION_STATE_OVERDUE)
-    {
-      gtk_box_append (GTK_BOX (actions), make_mark_done_button (self, obligation));
-      if (rule != NULL && plc_rule_get_not_needed_allowed (rule))
-        gtk_box_append (GTK_BOX (actions), make_not_needed_button (self, obligation));
-    }
-
-  /* A step not done in time is a collaboration failure to report */
-  if (obligation_state == PLC_OBLIGATION_STATE_OVERDUE)
-    {
-      GtkWidget *report = mnemonic_button_new (_("Report _Deviation…"));
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (report), "win.report-deviation");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (report), "(xsi)",
-                                        plc_obligation_get_placement_id (obligation),
-                                        plc_obligation_get_rule_id (obligation),
-                                        plc_obligation_get_occurrence (obligation));
-      gtk_box_append (GTK_BOX (actions), report);
-    }
-  else if (obligation_state == PLC_OBLIGATION_STATE_DONE
-           || obligation_state == PLC_OBLIGATION_STATE_NOT_NEEDED)
-    {
-      GtkWidget *reopen = mnemonic_button_new (_("_Reopen"));
-      g_object_set_data_full (G_OBJECT (reopen), "obligation", g_object_ref (obligation), g_object_unref);
-      g_signal_connect (reopen, "clicked", G_CALLBACK (reopen_clicked_cb), self);
-      gtk_box_append (GTK_BOX (actions), reopen);
-    }
-
-  gtk_widget_set_visible (actions, gtk_widget_get_first_child (actions) != NULL);
-  gtk_box_append (GTK_BOX (box), actions);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  summary = g_strdup_printf ("%s, %s", plc_obligation_get_title (obligation), state_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
-                                  -1);
+  g_signal_connect_object (row, "save", G_CALLBACK (step_save_cb), self, G_CONNECT_SWAPPED);
 
   return row;
 }
@@ -2039,6 +1489,7 @@ plc_placements_view_class_init (PlcPlacementsViewClass *klass)
 
   g_type_ensure (PLC_TYPE_CASE);
   g_type_ensure (PLC_TYPE_CASE_ROW);
+  g_type_ensure (PLC_TYPE_STEP_ROW);
 }
 
 static void
