@@ -15,6 +15,7 @@
 
 #include "plc-deviation-editor.h"
 #include "plc-deviation-report.h"
+#include "plc-deviation-row.h"
 #include "plc-deviations-view-private.h"
 
 struct _PlcDeviationsView
@@ -204,64 +205,7 @@ static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
-  PlcDeviation *deviation = item;
-  g_autofree char *date = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-  GtkWidget *box;
-  GtkWidget *title;
-  GtkWidget *sub;
-  int step = plc_deviation_get_escalation_step (deviation);
-
-  if (plc_deviation_get_occurred_on (deviation) != PLC_DATE_NONE)
-    date = plc_date_to_iso (plc_deviation_get_occurred_on (deviation));
-  else
-    date = g_strdup ("—");
-
-  if (step > 0)
-    /* Translators: a report in the list: its date, status, escalation
-     * level and direction, such as "2025-04-10 · Escalated (level 1) ·
-     * Municipality to region" */
-    subtitle = g_strdup_printf (_("%s · %s (level %d) · %s"), date,
-                                plc_deviation_status_get_display_name (plc_deviation_get_status (deviation)),
-                                step,
-                                plc_deviation_direction_get_display_name (plc_deviation_get_direction (deviation)));
-  else
-    /* Translators: a report in the list: its date, status and direction */
-    subtitle = g_strdup_printf (_("%s · %s · %s"), date,
-                                plc_deviation_status_get_display_name (plc_deviation_get_status (deviation)),
-                                plc_deviation_direction_get_display_name (plc_deviation_get_direction (deviation)));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  title = g_object_new (GTK_TYPE_LABEL,
-                        "label", plc_deviation_get_title (deviation) ?: "",
-                        "xalign", 0.0f,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "lines", 2,
-                        "ellipsize", PANGO_ELLIPSIZE_END,
-                        NULL);
-  gtk_widget_add_css_class (title, "heading");
-  sub = g_object_new (GTK_TYPE_LABEL,
-                      "label", subtitle,
-                      "xalign", 0.0f,
-                      "wrap", TRUE,
-                      NULL);
-  gtk_widget_add_css_class (sub, "caption");
-  gtk_widget_add_css_class (sub, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), sub);
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plc_deviation_get_title (deviation) ?: "",
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (row), "deviation", g_object_ref (deviation), g_object_unref);
-  return row;
+  return plc_deviation_row_new (PLC_DEVIATION (item));
 }
 
 static void
@@ -276,8 +220,8 @@ select_row_for (PlcDeviationsView *self,
 
       if (row == NULL)
         break;
-      deviation = g_object_get_data (G_OBJECT (row), "deviation");
-      if (deviation != NULL && id != 0 && plc_deviation_get_id (deviation) == id)
+      deviation = plc_deviation_row_get_deviation (PLC_DEVIATION_ROW (row));
+      if (id != 0 && plc_deviation_get_id (deviation) == id)
         {
           gtk_list_box_select_row (self->list_box, row);
           self->selecting = FALSE;
@@ -365,15 +309,10 @@ static void
 row_activated_cb (PlcDeviationsView *self,
                   GtkListBoxRow     *row)
 {
-  PlcDeviation *deviation;
-
   if (row == NULL || self->selecting)
     return;
 
-  deviation = g_object_get_data (G_OBJECT (row), "deviation");
-
-  if (deviation != NULL)
-    open_deviation (self, deviation);
+  open_deviation (self, plc_deviation_row_get_deviation (PLC_DEVIATION_ROW (row)));
 }
 
 static void
