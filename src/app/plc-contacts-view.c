@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "plc-contact-filter.h"
+#include "plc-contact-link-row.h"
+#include "plc-contact-row.h"
 #include "plc-contacts-view.h"
 #include "plc-error.h"
 
@@ -290,29 +292,6 @@ describe_link (PlcContactsView      *self,
   return g_strdup (role);
 }
 
-static char *
-roles_text (PlcContact *contact)
-{
-  GPtrArray *links = plc_contact_get_links (contact);
-  g_autoptr(GString) text = g_string_new (NULL);
-  gboolean seen[PLC_CONTACT_ROLE_OTHER + 1] = { FALSE, };
-
-  for (guint i = 0; links != NULL && i < links->len; i++)
-    {
-      PlcContactLink *link = g_ptr_array_index (links, i);
-
-      if (link->role > PLC_CONTACT_ROLE_OTHER || seen[link->role])
-        continue;
-      seen[link->role] = TRUE;
-
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, plc_contact_role_get_display_name (link->role));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static PlcContact *
 selected_contact (PlcContactsView *self)
 {
@@ -383,62 +362,22 @@ editor_busy (PlcContactsView *self)
 
 /* The directory */
 
+/* A PlcContactRow for each contact; a click opens it */
 static void
 list_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *organisation = gtk_label_new (NULL);
-  GtkWidget *roles = gtk_label_new (NULL);
-  GtkGesture *gesture;
+  GtkWidget *row = plc_contact_row_new ();
+  GtkGesture *gesture = gtk_gesture_click_new ();
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
+  g_object_bind_property (item, "item", row, "contact", G_BINDING_SYNC_CREATE);
 
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "heading");
-
-  gtk_label_set_xalign (GTK_LABEL (organisation), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (organisation), PANGO_ELLIPSIZE_END);
-
-  gtk_label_set_xalign (GTK_LABEL (roles), 0);
-  gtk_label_set_wrap (GTK_LABEL (roles), TRUE);
-  gtk_widget_add_css_class (roles, "caption");
-  gtk_widget_add_css_class (roles, "dim-label");
-
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), organisation);
-  gtk_box_append (GTK_BOX (box), roles);
-
-  gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
   g_signal_connect (gesture, "released", G_CALLBACK (row_clicked_cb), item);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (gesture));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (gesture));
 
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-list_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  PlcContact *contact = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *organisation = gtk_widget_get_next_sibling (name);
-  GtkWidget *roles = gtk_widget_get_next_sibling (organisation);
-  const char *org = plc_contact_get_organisation (contact);
-  g_autofree char *roles_str = roles_text (contact);
-
-  gtk_label_set_text (GTK_LABEL (name), plc_contact_get_name (contact));
-  gtk_label_set_text (GTK_LABEL (organisation), org != NULL ? org : "");
-  gtk_widget_set_visible (organisation, org != NULL);
-  gtk_label_set_text (GTK_LABEL (roles), roles_str);
-  gtk_widget_set_visible (roles, roles_str[0] != '\0');
+  gtk_list_item_set_child (item, row);
 }
 
 static gboolean
@@ -702,14 +641,12 @@ set_detail_row (AdwActionRow *row,
   gtk_widget_set_visible (GTK_WIDGET (row), value != NULL);
 }
 
+/* A linked child's row, or its button: the child's contact log */
 static void
-link_log_clicked_cb (PlcContactsView *self,
-                     GtkButton       *button)
+link_log_clicked_cb (PlcContactsView   *self,
+                     PlcContactLinkRow *row)
 {
-  gint64 *child_id = g_object_get_data (G_OBJECT (button), "child-id");
-
-  if (child_id != NULL)
-    plc_contacts_view_show_contact_log (self, *child_id);
+  plc_contacts_view_show_contact_log (self, plc_contact_link_row_get_child_id (row));
 }
 
 static void
@@ -747,28 +684,9 @@ show_contact (PlcContactsView *self,
       PlcContactLink *link = g_ptr_array_index (links, i);
       g_autofree char *subtitle = describe_link (self, link);
       const char *name = child_name (self, link->child_id, link->child_ref);
-      g_autofree char *log_label = NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("document-open-recent-symbolic");
+      GtkWidget *row = plc_contact_link_row_new (link->child_id, name, subtitle, FALSE);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "child-id", g_memdup2 (&link->child_id, sizeof (gint64)), g_free);
-
-      /* Translators: %s is a child's name */
-      log_label = g_strdup_printf (_("Contact Log of %s"), name);
-      gtk_widget_set_tooltip_text (button, log_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, log_label,
-                                      -1);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "child-id", g_memdup2 (&link->child_id, sizeof (gint64)), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (link_log_clicked_cb), self, G_CONNECT_SWAPPED);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
+      g_signal_connect_object (row, "button-clicked", G_CALLBACK (link_log_clicked_cb), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->detail_links_list, row);
     }
 
@@ -779,10 +697,8 @@ static void
 detail_link_activated_cb (PlcContactsView *self,
                           GtkListBoxRow   *row)
 {
-  gint64 *child_id = g_object_get_data (G_OBJECT (row), "child-id");
-
-  if (child_id != NULL)
-    plc_contacts_view_show_contact_log (self, *child_id);
+  if (PLC_IS_CONTACT_LINK_ROW (row))
+    link_log_clicked_cb (self, PLC_CONTACT_LINK_ROW (row));
 }
 
 static void
@@ -955,13 +871,15 @@ delete_action (GtkWidget  *widget,
 static void
 rebuild_editor_links (PlcContactsView *self);
 
+/* The editor's rows are in the order of editor_links */
 static void
-remove_link_clicked_cb (GtkButton       *button,
-                        PlcContactsView *self)
+remove_link_clicked_cb (PlcContactsView   *self,
+                        PlcContactLinkRow *row)
 {
-  PlcContactLink *link = g_object_get_data (G_OBJECT (button), "link");
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 
-  g_ptr_array_remove (self->editor_links, link);
+  if (index >= 0 && (guint) index < self->editor_links->len)
+    g_ptr_array_remove_index (self->editor_links, index);
   rebuild_editor_links (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->link_child_row));
 }
@@ -975,27 +893,10 @@ rebuild_editor_links (PlcContactsView *self)
     {
       PlcContactLink *link = g_ptr_array_index (self->editor_links, i);
       g_autofree char *subtitle = describe_link (self, link);
-      g_autofree char *remove_label = NULL;
       const char *name = child_name (self, link->child_id, link->child_ref);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      GtkWidget *row = plc_contact_link_row_new (link->child_id, name, subtitle, TRUE);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-      /* Translators: %s is a child's name */
-      remove_label = g_strdup_printf (_("Remove the Link to %s"), name);
-      gtk_widget_set_tooltip_text (button, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                      -1);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data (G_OBJECT (button), "link", link);
-      g_signal_connect (button, "clicked", G_CALLBACK (remove_link_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
+      g_signal_connect_object (row, "button-clicked", G_CALLBACK (remove_link_clicked_cb), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->editor_links_list, row);
     }
 }
@@ -1821,7 +1722,6 @@ plc_contacts_view_init (PlcContactsView *self)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
