@@ -12,6 +12,7 @@
 #include "plc-drop-down.h"
 #include "plc-municipality.h"
 #include "plc-timeline.h"
+#include "plc-timeline-row.h"
 #include "plc-timelines-view.h"
 
 /*
@@ -345,59 +346,14 @@ agenda_activated_cb (PlcTimelinesView *self,
     open_step (self, obligation, GTK_WIDGET (self->agenda_list), NULL);
 }
 
-/* List rows */
+/* List rows: a PlcTimelineRow for each marker, and for each step of the agenda */
 
 static void
-draw_symbol (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
+row_setup (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
 {
-  PlcTimelineStatus status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "status"));
-
-  plc_timeline_draw_symbol (GTK_WIDGET (area), cr, status, width / 2.0, height / 2.0, 6);
-}
-
-static GtkWidget *
-symbol_new (PlcTimelineStatus status)
-{
-  GtkWidget *area = gtk_drawing_area_new ();
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 18);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 18);
-  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (area), "status", GINT_TO_POINTER (status));
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_symbol, NULL, NULL);
-  /* The status is in the row's words */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-
-  return area;
-}
-
-static void
-symbol_set_status (GtkWidget         *area,
-                   PlcTimelineStatus  status)
-{
-  g_object_set_data (G_OBJECT (area), "status", GINT_TO_POINTER (status));
-  gtk_widget_queue_draw (area);
-}
-
-static void
-marker_row_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_box_append (GTK_BOX (box), symbol_new (PLC_TIMELINE_STATUS_OPEN));
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, plc_timeline_row_new ());
 }
 
 static void
@@ -406,12 +362,10 @@ marker_row_bind (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   PlcTimelineMarker *marker = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *symbol = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (symbol);
 
-  symbol_set_status (symbol, plc_timeline_marker_get_status (marker));
-  gtk_label_set_label (GTK_LABEL (label), plc_timeline_marker_get_text (marker));
+  plc_timeline_row_set (PLC_TIMELINE_ROW (gtk_list_item_get_child (item)),
+                        plc_timeline_marker_get_status (marker),
+                        plc_timeline_marker_get_text (marker), NULL);
 }
 
 static void
@@ -419,26 +373,11 @@ agenda_row_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *row = plc_timeline_row_new ();
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), subtitle);
-  gtk_box_append (GTK_BOX (box), symbol_new (PLC_TIMELINE_STATUS_OPEN));
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -447,21 +386,15 @@ agenda_row_bind (GtkSignalListItemFactory *factory,
                  PlcTimelinesView         *self)
 {
   PlcObligation *obligation = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *symbol = gtk_widget_get_first_child (box);
-  GtkWidget *texts = gtk_widget_get_next_sibling (symbol);
-  GtkWidget *title = gtk_widget_get_first_child (texts);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   PlcTimelineStatus status = status_of (self, obligation);
   g_autofree char *due = plc_date_to_iso (plc_obligation_get_due (obligation));
   g_autofree char *text = NULL;
   const char *child = child_name_of (self, obligation);
 
-  symbol_set_status (symbol, status);
-  gtk_label_set_label (GTK_LABEL (title), plc_obligation_get_title (obligation));
   text = g_strdup_printf ("%s — %s — %s", due ? due : "", plc_timeline_status_get_name (status),
                           child ? child : "");
-  gtk_label_set_label (GTK_LABEL (subtitle), text);
+  plc_timeline_row_set (PLC_TIMELINE_ROW (gtk_list_item_get_child (item)), status,
+                        plc_obligation_get_title (obligation), text);
 }
 
 static void
@@ -474,7 +407,7 @@ build_legend (PlcTimelinesView *self)
       GtkWidget *child;
 
       gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), symbol_new (status));
+      gtk_box_append (GTK_BOX (box), plc_timeline_symbol_new (status));
       gtk_box_append (GTK_BOX (box), label);
       gtk_flow_box_append (self->legend, box);
       child = gtk_widget_get_parent (box);
@@ -1325,7 +1258,7 @@ plc_timelines_view_init (PlcTimelinesView *self)
   gtk_single_selection_set_selected (self->marker_selection, GTK_INVALID_LIST_POSITION);
   g_object_bind_property (self->timeline, "selected", self->marker_selection, "selected",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  marker_factory = factory_new (G_CALLBACK (marker_row_setup), G_CALLBACK (marker_row_bind), self);
+  marker_factory = factory_new (G_CALLBACK (row_setup), G_CALLBACK (marker_row_bind), self);
   gtk_list_view_set_factory (self->marker_list, marker_factory);
   gtk_list_view_set_model (self->marker_list, GTK_SELECTION_MODEL (self->marker_selection));
   g_signal_connect_swapped (self->timeline, "notify::selected", G_CALLBACK (timeline_selected_cb), self);
