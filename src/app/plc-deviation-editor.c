@@ -12,6 +12,7 @@
 #include "plc-deviation-editor.h"
 #include "plc-deviation-pdf.h"
 #include "plc-deviation-report.h"
+#include "plc-drop-down.h"
 #include "plc-error.h"
 
 typedef enum
@@ -1111,22 +1112,8 @@ plc_deviation_editor_save (PlcDeviationEditor *self)
 static void
 fill_agreements (PlcDeviationEditor *self)
 {
-  g_autoptr(GtkStringList) agreements = gtk_string_list_new (NULL);
-
-  g_ptr_array_set_size (self->profile_ids, 0);
-  gtk_string_list_append (agreements, _("None"));
-  if (self->profiles != NULL)
-    {
-      g_autoptr(GPtrArray) profiles = plc_profile_set_list (self->profiles);
-
-      for (guint i = 0; i < profiles->len; i++)
-        {
-          PlcProfile *profile = g_ptr_array_index (profiles, i);
-
-          g_ptr_array_add (self->profile_ids, g_strdup (plc_profile_get_id (profile)));
-          gtk_string_list_append (agreements, plc_profile_get_name (profile));
-        }
-    }
+  g_autoptr(GtkStringList) agreements = plc_drop_down_new_agreements (self->profiles, _("None"), NULL,
+                                                                      self->profile_ids);
 
   self->loading = TRUE;
   adw_combo_row_set_model (self->agreement_row, G_LIST_MODEL (agreements));
@@ -1164,7 +1151,7 @@ plc_deviation_editor_set_caseload (PlcDeviationEditor *self,
   g_signal_group_set_target (self->caseload_signals, caseload);
 
   /* The same for every caseload: what the form shows stays */
-  profiles = caseload != NULL ? plc_engine_get_profiles (plc_caseload_get_engine (caseload)) : NULL;
+  profiles = caseload != NULL ? plc_caseload_get_profiles (caseload) : NULL;
   if (profiles != NULL && g_set_object (&self->profiles, profiles))
     fill_agreements (self);
 

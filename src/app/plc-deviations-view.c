@@ -16,6 +16,7 @@
 #include "plc-deviation-editor.h"
 #include "plc-deviation-report.h"
 #include "plc-deviation-row.h"
+#include "plc-drop-down.h"
 #include "plc-deviations-view-private.h"
 
 struct _PlcDeviationsView
@@ -406,23 +407,8 @@ plc_deviations_view_reload (PlcDeviationsView *self)
 static void
 fill_agreements (PlcDeviationsView *self)
 {
-  g_autoptr(GtkStringList) agreements = gtk_string_list_new (NULL);
-
-  g_ptr_array_set_size (self->profile_ids, 0);
-  gtk_string_list_append (agreements, _("All Agreements"));
-  if (self->profiles != NULL)
-    {
-      g_autoptr(GPtrArray) profiles = plc_profile_set_list (self->profiles);
-
-      for (guint i = 0; i < profiles->len; i++)
-        {
-          PlcProfile *profile = g_ptr_array_index (profiles, i);
-
-          g_ptr_array_add (self->profile_ids, g_strdup (plc_profile_get_id (profile)));
-          gtk_string_list_append (agreements, plc_profile_get_name (profile));
-        }
-    }
-  gtk_string_list_append (agreements, _("No Agreement"));
+  g_autoptr(GtkStringList) agreements = plc_drop_down_new_agreements (self->profiles, _("All Agreements"),
+                                                                      _("No Agreement"), self->profile_ids);
 
   gtk_drop_down_set_model (self->agreement_filter, G_LIST_MODEL (agreements));
 }
@@ -457,7 +443,7 @@ plc_deviations_view_set_caseload (PlcDeviationsView *self,
     return;
 
   /* The same for every caseload: the filter's choice stays */
-  profiles = caseload != NULL ? plc_engine_get_profiles (plc_caseload_get_engine (caseload)) : NULL;
+  profiles = caseload != NULL ? plc_caseload_get_profiles (caseload) : NULL;
   if (profiles != NULL && g_set_object (&self->profiles, profiles))
     fill_agreements (self);
 

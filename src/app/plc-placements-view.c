@@ -11,6 +11,7 @@
 
 #include "plc-case-filter.h"
 #include "plc-case-row.h"
+#include "plc-drop-down.h"
 #include "plc-municipality.h"
 #include "plc-placements-view.h"
 #include "plc-step-row.h"
@@ -1130,24 +1131,8 @@ caseload_changed_cb (PlcPlacementsView *self)
 static void
 fill_profiles (PlcPlacementsView *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  PlcProfileSet *profiles;
-  g_autoptr(GPtrArray) list = NULL;
-
-  g_ptr_array_set_size (self->profile_ids, 0);
-  gtk_string_list_append (names, C_("agreement", "Any"));
-
-  profiles = self->profiles;
-  if (profiles != NULL)
-    list = plc_profile_set_list (profiles);
-
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      PlcProfile *profile = g_ptr_array_index (list, i);
-
-      g_ptr_array_add (self->profile_ids, g_strdup (plc_profile_get_id (profile)));
-      gtk_string_list_append (names, plc_profile_get_name (profile));
-    }
+  g_autoptr(GtkStringList) names = plc_drop_down_new_agreements (self->profiles, C_("agreement", "Any"),
+                                                                 NULL, self->profile_ids);
 
   gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (names));
 }
@@ -1599,7 +1584,7 @@ plc_placements_view_set_caseload (PlcPlacementsView *self,
 
   /* The agreements to filter by: the same for every caseload, so the
    * choice stays when the demonstration data opens or closes */
-  profiles = caseload != NULL ? plc_engine_get_profiles (plc_caseload_get_engine (caseload)) : NULL;
+  profiles = caseload != NULL ? plc_caseload_get_profiles (caseload) : NULL;
   if (profiles != NULL && g_set_object (&self->profiles, profiles))
     fill_profiles (self);
 

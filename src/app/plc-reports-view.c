@@ -446,7 +446,7 @@ compute (PlcReportsView *self)
   Compute *data;
 
   if (self->caseload != NULL)
-    profiles = plc_engine_get_profiles (plc_caseload_get_engine (self->caseload));
+    profiles = plc_caseload_get_profiles (self->caseload);
   if (self->dataset == NULL || profiles == NULL)
     return;
 
