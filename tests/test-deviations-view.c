@@ -9,21 +9,7 @@
 #include "plc-deviation-editor.h"
 #include "plc-deviations-view-private.h"
 #include "store-test-common.h"
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  g_error ("timed out waiting for %s", (const char *) data);
-  return G_SOURCE_REMOVE;
-}
-
-#define ITERATE_UNTIL(condition, what) \
-  G_STMT_START { \
-    guint timeout_id = g_timeout_add_seconds (20, timeout_cb, (gpointer) (what)); \
-    while (!(condition)) \
-      g_main_context_iteration (NULL, TRUE); \
-    g_source_remove (timeout_id); \
-  } G_STMT_END
+#include "widget-test-common.h"
 
 typedef struct
 {
