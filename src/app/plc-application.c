@@ -788,6 +788,9 @@ plc_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (plc_window_new (ADW_APPLICATION (app)));
+      /* The window hands the caseload on to its views */
+      g_object_bind_property (self, "caseload", window, "caseload", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "demo", window, "demo", G_BINDING_SYNC_CREATE);
       bench_watch_frames (self, window);
     }
 
@@ -944,8 +947,11 @@ plc_application_preferences_action (GSimpleAction *action,
 {
   PlcApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  PlcPreferencesWindow *preferences = plc_preferences_window_new (window);
+  PlcPreferencesWindow *preferences;
 
+  preferences = plc_preferences_window_new (window, self->profiles, self->profiles_error,
+                                            self->store_error);
+  g_object_bind_property (self, "caseload", preferences, "caseload", G_BINDING_SYNC_CREATE);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

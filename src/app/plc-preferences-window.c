@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-application.h"
+#include "plc-caseload.h"
 #include "plc-preferences-window.h"
 #include "plc-routine-row.h"
 
@@ -18,7 +18,10 @@ struct _PlcPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
-  PlcApplication       *application;
+  PlcProfileSet        *profiles;      /* the application's, loaded at start-up */
+  GError               *profiles_error;
+  PlcCaseload          *caseload;      /* its store keeps the local routines */
+  GError               *store_error;
   GCancellable         *cancellable;   /* cancelled when the window goes */
   GPtrArray            *routine_groups;
   GPtrArray            *routine_rows;
@@ -38,6 +41,23 @@ struct _PlcPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (PlcPreferencesWindow, plc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROFILES,
+  PROP_PROFILES_ERROR,
+  PROP_CASELOAD,
+  PROP_STORE_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static PlcStore *
+get_store (PlcPreferencesWindow *self)
+{
+  return self->caseload != NULL ? plc_caseload_get_store (self->caseload) : NULL;
+}
 
 /* Local routines */
 
@@ -299,7 +319,7 @@ static void
 routine_changed_cb (PlcPreferencesWindow *self,
                     PlcRoutineRow        *row)
 {
-  PlcStore *store = plc_application_get_store (self->application);
+  PlcStore *store = get_store (self);
   PlcOffset offset = plc_routine_row_get_offset (row);
   SaveData *data;
 
@@ -322,7 +342,7 @@ static void
 routine_reset_cb (PlcPreferencesWindow *self,
                   PlcRoutineRow        *row)
 {
-  PlcStore *store = plc_application_get_store (self->application);
+  PlcStore *store = get_store (self);
   SaveData *data;
 
   g_return_if_fail (store != NULL);
@@ -340,8 +360,8 @@ routine_reset_cb (PlcPreferencesWindow *self,
 static void
 load_routines (PlcPreferencesWindow *self)
 {
-  PlcStore *store = plc_application_get_store (self->application);
-  const GError *error = plc_application_get_store_error (self->application);
+  PlcStore *store = get_store (self);
+  const GError *error = self->store_error;
 
   if (store == NULL)
     {
@@ -427,43 +447,20 @@ add_routine_groups (PlcPreferencesWindow *self,
 }
 
 static void
-store_changed_cb (PlcPreferencesWindow *self)
-{
-  /* Closed, and only kept alive by a save still under way. */
-  if (g_cancellable_is_cancelled (self->cancellable))
-    return;
-
-  load_routines (self);
-}
-
-static void
 setup_routines (PlcPreferencesWindow *self)
 {
-  GApplication *application = g_application_get_default ();
-  PlcProfileSet *profiles;
-  const GError *error;
-
-  if (!PLC_IS_APPLICATION (application))
+  if (self->profiles == NULL)
     {
-      show_routines_status (self, ROUTINES_FAILED, _("No Agreement Profiles"), NULL);
+      if (self->profiles_error == NULL)
+        show_routines_status (self, ROUTINES_FAILED, _("No Agreement Profiles"), NULL);
+      else
+        show_routines_status (self, ROUTINES_FAILED,
+                              _("The Agreement Profiles Could Not Be Loaded"),
+                              self->profiles_error->message);
       return;
     }
 
-  self->application = g_object_ref (PLC_APPLICATION (application));
-  profiles = plc_application_get_profiles (self->application);
-  error = plc_application_get_profiles_error (self->application);
-  if (profiles == NULL)
-    {
-      show_routines_status (self, ROUTINES_FAILED,
-                            _("The Agreement Profiles Could Not Be Loaded"),
-                            error != NULL ? error->message : NULL);
-      return;
-    }
-
-  add_routine_groups (self, profiles);
-
-  g_signal_connect_object (self->application, "notify::store",
-                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  add_routine_groups (self, self->profiles);
   load_routines (self);
 }
 
@@ -498,7 +495,7 @@ fill_profiles (PlcPreferencesWindow *self)
     adw_preferences_group_remove (self->profiles_group, g_ptr_array_index (self->profile_rows, i));
   g_ptr_array_set_size (self->profile_rows, 0);
 
-  profiles = self->application != NULL ? plc_application_get_profiles (self->application) : NULL;
+  profiles = self->profiles;
   gtk_widget_set_sensitive (self->import_profile_button, profiles != NULL);
   if (profiles == NULL)
     return;
@@ -539,10 +536,10 @@ profile_chosen_cb (PlcPreferencesWindow *self,
   PlcProfileSet *profiles;
   PlcProfile *profile;
 
-  if (response != GTK_RESPONSE_ACCEPT || self->application == NULL)
+  if (response != GTK_RESPONSE_ACCEPT || self->profiles == NULL)
     goto out;
 
-  profiles = plc_application_get_profiles (self->application);
+  profiles = self->profiles;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   path = file != NULL ? g_file_get_path (file) : NULL;
   if (profiles == NULL || path == NULL)
@@ -569,7 +566,8 @@ profile_chosen_cb (PlcPreferencesWindow *self,
                                  plc_profile_get_name (profile), plc_profile_get_version (profile));
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
       fill_profiles (self);
-      plc_application_reload_caseload (self->application);
+      if (self->caseload != NULL)
+        plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
     }
 
 out:
@@ -653,7 +651,7 @@ plc_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLC_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
-  g_clear_object (&self->application);
+  g_clear_object (&self->caseload);
   g_clear_pointer (&self->routine_groups, g_ptr_array_unref);
   g_clear_pointer (&self->routine_rows, g_ptr_array_unref);
   g_clear_pointer (&self->profile_rows, g_ptr_array_unref);
@@ -670,8 +668,84 @@ plc_preferences_window_finalize (GObject *object)
   PlcPreferencesWindow *self = (PlcPreferencesWindow *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->profiles);
+  g_clear_error (&self->profiles_error);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (plc_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+plc_preferences_window_constructed (GObject *object)
+{
+  PlcPreferencesWindow *self = (PlcPreferencesWindow *)object;
+
+  G_OBJECT_CLASS (plc_preferences_window_parent_class)->constructed (object);
+
+  setup_routines (self);
+  fill_profiles (self);
+}
+
+static void
+plc_preferences_window_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  PlcPreferencesWindow *self = PLC_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILES:
+      g_value_set_object (value, self->profiles);
+      break;
+
+    case PROP_PROFILES_ERROR:
+      g_value_set_boxed (value, self->profiles_error);
+      break;
+
+    case PROP_CASELOAD:
+      g_value_set_object (value, self->caseload);
+      break;
+
+    case PROP_STORE_ERROR:
+      g_value_set_boxed (value, self->store_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plc_preferences_window_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  PlcPreferencesWindow *self = PLC_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILES:
+      self->profiles = g_value_dup_object (value);
+      break;
+
+    case PROP_PROFILES_ERROR:
+      self->profiles_error = g_value_dup_boxed (value);
+      break;
+
+    case PROP_CASELOAD:
+      plc_preferences_window_set_caseload (self, g_value_get_object (value));
+      break;
+
+    case PROP_STORE_ERROR:
+      self->store_error = g_value_dup_boxed (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -680,8 +754,55 @@ plc_preferences_window_class_init (PlcPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = plc_preferences_window_constructed;
   object_class->dispose = plc_preferences_window_dispose;
   object_class->finalize = plc_preferences_window_finalize;
+  object_class->get_property = plc_preferences_window_get_property;
+  object_class->set_property = plc_preferences_window_set_property;
+
+  /**
+   * PlcPreferencesWindow:profiles:
+   *
+   * The agreement profiles in force, whose local routines can be changed
+   * and to which a profile can be imported.
+   */
+  properties [PROP_PROFILES] =
+    g_param_spec_object ("profiles", NULL, NULL,
+                         PLC_TYPE_PROFILE_SET,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PlcPreferencesWindow:profiles-error:
+   *
+   * Why there are no profiles, if there are none.
+   */
+  properties [PROP_PROFILES_ERROR] =
+    g_param_spec_boxed ("profiles-error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PlcPreferencesWindow:caseload:
+   *
+   * The caseload whose store keeps the local routines; reloaded after a
+   * profile is imported.
+   */
+  properties [PROP_CASELOAD] =
+    g_param_spec_object ("caseload", NULL, NULL,
+                         PLC_TYPE_CASELOAD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PlcPreferencesWindow:store-error:
+   *
+   * Why the database could not be opened, shown instead of the routines.
+   */
+  properties [PROP_STORE_ERROR] =
+    g_param_spec_boxed ("store-error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, caseworker_row);
@@ -716,15 +837,62 @@ plc_preferences_window_init (PlcPreferencesWindow *self)
   g_settings_bind (self->settings, "upcoming-days",
                    gtk_spin_button_get_adjustment (self->upcoming_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
-
-  setup_routines (self);
-  fill_profiles (self);
 }
 
+/**
+ * plc_preferences_window_new:
+ * @transient_for: (nullable): the window it is for
+ * @profiles: (nullable): the agreement profiles in force
+ * @profiles_error: (nullable): why there are none, if @profiles is %NULL
+ * @store_error: (nullable): why the database could not be opened, if it
+ *   could not
+ *
+ * The local routines are shown once the window has a caseload (see
+ * plc_preferences_window_set_caseload()).
+ */
 PlcPreferencesWindow *
-plc_preferences_window_new (GtkWindow *transient_for)
+plc_preferences_window_new (GtkWindow     *transient_for,
+                            PlcProfileSet *profiles,
+                            const GError  *profiles_error,
+                            const GError  *store_error)
 {
   return g_object_new (PLC_TYPE_PREFERENCES_WINDOW,
                        "transient-for", transient_for,
+                       "profiles", profiles,
+                       "profiles-error", profiles_error,
+                       "store-error", store_error,
                        NULL);
+}
+
+PlcCaseload *
+plc_preferences_window_get_caseload (PlcPreferencesWindow *self)
+{
+  g_return_val_if_fail (PLC_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->caseload;
+}
+
+/**
+ * plc_preferences_window_set_caseload:
+ * @self: a #PlcPreferencesWindow
+ * @caseload: (nullable): the caseload whose store keeps the local routines
+ *
+ * Shows the local routines stored in @caseload's store.
+ */
+void
+plc_preferences_window_set_caseload (PlcPreferencesWindow *self,
+                                     PlcCaseload          *caseload)
+{
+  g_return_if_fail (PLC_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
+
+  if (!g_set_object (&self->caseload, caseload))
+    return;
+
+  /* Not before the rows are there, nor once closed (only kept alive by a
+   * save still under way) */
+  if (self->profiles != NULL && self->routine_rows != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    load_routines (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
 }
