@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @PLC_ERROR_STORE: the database failed
  * @PLC_ERROR_STALE: a save was made from a stale copy
  * @PLC_ERROR_FAILED: anything else
+ * @PLC_ERROR_SECRET_PORTAL_MISSING: inside the Flatpak sandbox, the desktop
+ *   does not provide the Secret portal that keeps the database key
  */
 typedef enum
 {
@@ -32,6 +34,7 @@ typedef enum
   PLC_ERROR_STORE,
   PLC_ERROR_STALE,
   PLC_ERROR_FAILED,
+  PLC_ERROR_SECRET_PORTAL_MISSING,
 } PlcError;
 
 GQuark plc_error_quark (void);
