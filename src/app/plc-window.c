@@ -14,6 +14,7 @@
 #include "plc-timelines-view.h"
 #include "plc-application.h"
 #include "plc-child-editor.h"
+#include "plc-error.h"
 #include "plc-placement-editor.h"
 #include "plc-deviations-view.h"
 #include "plc-reports-view.h"

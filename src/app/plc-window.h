@@ -17,6 +17,8 @@ PlcWindow  *plc_window_new                (AdwApplication *application);
 const char *plc_window_get_visible_view   (PlcWindow      *self);
 void        plc_window_set_visible_view   (PlcWindow      *self,
                                            const char     *name);
+void        plc_window_show_agenda        (PlcWindow      *self,
+                                           const char     *caseworker);
 void        plc_window_show_store_error   (PlcWindow      *self,
                                            const GError   *error);
 void        plc_window_set_selected_child_id (PlcWindow   *self,
