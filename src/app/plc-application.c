@@ -308,7 +308,7 @@ find_notification_service (PlcApplication *self,
 /*
  * The daily notification: what is overdue and what falls due today in the
  * caseworker's own caseload (or in all placements, when the caseworker's
- * name is not known), in counts only: a notification may show on a locked
+ * name is not known or on no placement), in counts only: a notification may show on a locked
  * screen.  Sent once a day, when the caseload has loaded for a new day,
  * whether by the window or by the background instance (the day is kept in
  * GSettings, so that logging in again the same day sends nothing); never
@@ -340,7 +340,11 @@ send_agenda_notification (PlcApplication *self)
     return;
   g_settings_set_string (self->settings, "agenda-notified-on", today_iso);
 
+  /* The caseworker's own list when they have one (a supervisor, or a name
+   * that is on no placement, gets everyone's) */
   caseworker = plc_application_dup_caseworker_name (self);
+  if (caseworker != NULL && !plc_notifications_has_caseworker (self->caseload, caseworker))
+    g_clear_pointer (&caseworker, g_free);
   plc_notifications_count (self->caseload, caseworker, &n_overdue, &n_due_today);
   body = plc_notifications_body (n_overdue, n_due_today, caseworker);
   if (body == NULL)
@@ -856,6 +860,27 @@ background_reminders_changed_cb (PlcApplication *self)
                                      self->cancellable, autostart_set_cb, g_object_ref (self));
 }
 
+/* On the host the switch is what counts: an entry missing while the
+ * reminders are on (turned on by IT as a dconf default, or the entry
+ * removed by hand) is written again, and one left while they are off is
+ * removed.  In the Flatpak only a change asks the Background portal, which
+ * may ask the user. */
+static void
+sync_autostart (PlcApplication *self)
+{
+  g_autofree char *path = NULL;
+  gboolean enabled;
+
+  if (plc_reminders_in_flatpak ())
+    return;
+
+  path = plc_reminders_dup_autostart_path ();
+  enabled = g_settings_get_boolean (self->settings, "background-reminders");
+  if (enabled != g_file_test (path, G_FILE_TEST_EXISTS))
+    plc_reminders_set_autostart_async (enabled, NULL, self->cancellable,
+                                       autostart_set_cb, g_object_ref (self));
+}
+
 static void
 plc_application_startup (GApplication *app)
 {
@@ -893,6 +918,7 @@ plc_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "writable-changed::routine-offsets",
                            G_CALLBACK (office_routines_changed_cb), self, G_CONNECT_SWAPPED);
   apply_office_routines (self);
+  sync_autostart (self);
   update_hold (self);
 
   /* Logging out ends a background instance with SIGTERM, or by closing

@@ -58,6 +58,37 @@ plc_notifications_count (PlcCaseload *caseload,
 }
 
 /**
+ * plc_notifications_has_caseworker:
+ * @caseload: a loaded caseload
+ * @caseworker: a caseworker's name
+ *
+ * Returns: whether any placement in @caseload is @caseworker's: the
+ *   daily notification counts that caseworker's list only if there is one
+ */
+gboolean
+plc_notifications_has_caseworker (PlcCaseload *caseload,
+                                  const char  *caseworker)
+{
+  GListModel *cases;
+
+  g_return_val_if_fail (PLC_IS_CASELOAD (caseload), FALSE);
+  g_return_val_if_fail (caseworker != NULL, FALSE);
+
+  cases = plc_caseload_get_cases (caseload);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(PlcCase) c = g_list_model_get_item (cases, i);
+      GPtrArray *placements = plc_case_get_placements (c);
+
+      for (guint j = 0; j < placements->len; j++)
+        if (g_strcmp0 (plc_placement_get_caseworker (g_ptr_array_index (placements, j)), caseworker) == 0)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
  * plc_notifications_summary:
  * @n_overdue: how many steps are overdue
  * @n_due_today: how many steps fall due today

@@ -15,6 +15,8 @@ void  plc_notifications_count   (PlcCaseload *caseload,
                                  const char  *caseworker,
                                  guint       *n_overdue,
                                  guint       *n_due_today);
+gboolean plc_notifications_has_caseworker (PlcCaseload *caseload,
+                                           const char  *caseworker);
 char *plc_notifications_summary (guint        n_overdue,
                                  guint        n_due_today);
 char *plc_notifications_body    (guint        n_overdue,

@@ -916,11 +916,15 @@ command_routine (const char  *database,
   g_autoptr(GPtrArray) routines = NULL;
   g_autoptr(GError) error = NULL;
   gboolean clear = FALSE;
+  gboolean show_source = FALSE;
   PlcProfile *profile;
   const PlcRule *rule = NULL;
   GOptionEntry entries[] = {
     { "clear", 0, 0, G_OPTION_ARG_NONE, &clear,
       N_("Go back to the profile’s own time"), NULL },
+    { "source", 0, 0, G_OPTION_ARG_NONE, &show_source,
+      N_("Say where each time in force comes from: profile, local (your own), office, or "
+         "office-locked (set for the whole office by IT, and locked)"), NULL },
     { NULL }
   };
 
@@ -1005,8 +1009,9 @@ command_routine (const char  *database,
     return print_error (error);
   plc_engine_learn_routines (engine, routines);
 
-  /* RULE, the time in force, the profile's own, and where the time in
-   * force comes from: profile, local (the user's), office, office-locked */
+  /* RULE, the time in force, the profile's own, and with --source where
+   * the time in force comes from: profile, local (the user's), office,
+   * office-locked */
   for (guint i = 0; i < plc_profile_get_n_rules (profile); i++)
     {
       static const char * const sources[] = { "profile", "local", "office", "office-locked" };
@@ -1024,8 +1029,11 @@ command_routine (const char  *database,
       if (routine != NULL)
         in_force = offset_to_text (*routine);
 
-      g_print ("%s\t%s\t%s\t%s\n", plc_rule_get_id (r),
-               in_force != NULL ? in_force : profile_offset, profile_offset, sources[source]);
+      g_print ("%s\t%s\t%s", plc_rule_get_id (r),
+               in_force != NULL ? in_force : profile_offset, profile_offset);
+      if (show_source)
+        g_print ("\t%s", sources[source]);
+      g_print ("\n");
     }
 
   return 0;

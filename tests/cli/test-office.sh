@@ -109,14 +109,20 @@ compile_site "the office's routine"
 printf 'user-db:user\nfile-db:%s\n' "$work/site" > "$DCONF_PROFILE"
 
 check "import the fixture" "$cli" --database "$db" import "$fixture"
-check "routine national" "$cli" --database "$db" routine national
+check "routine national --source" "$cli" --database "$db" routine national --source
 out_has "the office's routine is in force for a new user" "sip-start	12 days after	3 days after	office"
 out_has "a bad entry is named and left out" "no-such-rule" "$work/err"
+check "routine national, without --source" "$cli" --database "$db" routine national
+if grep -qxP 'sip-start\t12 days after\t3 days after' "$work/out"; then
+  ok "without --source, the three columns it always had, the office's time in force"
+else
+  not_ok "without --source, the three columns it always had, the office's time in force" "$work/out"
+fi
 obligations
 # 2026-11-02 + 12 days
 due "and moves the due date" 2026-11-14
 
-check "the user sets a routine of their own" "$cli" --database "$db" routine national sip-start 20 days
+check "the user sets a routine of their own" "$cli" --database "$db" routine national sip-start 20 days --source
 out_has "unlocked, the user's own wins" "sip-start	20 days after	3 days after	local"
 obligations
 due "and moves the due date" 2026-11-22
@@ -124,14 +130,14 @@ due "and moves the due date" 2026-11-22
 # IT locks it
 echo "/se/placeringar/Placeringar/routine-offsets" > "$work/site.d/locks/00-office"
 compile_site "the lock"
-check "routine national, locked" "$cli" --database "$db" routine national
+check "routine national, locked" "$cli" --database "$db" routine national --source
 out_has "locked, the office's routine is in force" "sip-start	12 days after	3 days after	office-locked"
 obligations
 due "and the user's own is not used" 2026-11-14
 check_fails "locked: a user cannot set a routine" "$cli" --database "$db" routine national sip-start 5 days
 out_has "saying it is locked" "locked" "$work/err"
 check_fails "locked: nor clear one" "$cli" --database "$db" routine national sip-start --clear
-check "routine national" "$cli" --database "$db" routine national
+check "routine national --source" "$cli" --database "$db" routine national --source
 out_has "nothing changed" "sip-start	12 days after	3 days after	office-locked"
 
 # Locked without a value for a rule: the profile's own offset
@@ -140,7 +146,7 @@ cat > "$work/site.d/00-office" <<'EOF'
 routine-offsets=@a{s(is)} {}
 EOF
 compile_site "locked, with no routine"
-check "routine national" "$cli" --database "$db" routine national
+check "routine national --source" "$cli" --database "$db" routine national --source
 out_has "the profile's own time, not the user's" "sip-start	3 days after	3 days after	profile"
 
 echo "1..$n"

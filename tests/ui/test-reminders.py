@@ -8,6 +8,8 @@
 # (GSettings' keyfile backend in the temporary home) and starts
 # `placeringar --background`.  Then:
 #
+#   0. on first start the window asks once (not a dialog), and "Remind Me"
+#      turns the reminders on and writes the autostart entry;
 #   1. the notification arrives, with no window open: the counts of what is
 #      overdue and due today in the caseworker's list (as placeringar-cli
 #      counts them), whose list it is, and no child's name or number;
@@ -55,11 +57,11 @@ TEXTS = {
     'en': {'title': 'Steps to Take', 'caseworker': f'Caseworker: {CASEWORKER}',
            'overdue_one': '1 step is overdue.', 'overdue_many': '{} steps are overdue.',
            'today_one': '1 step is due today.', 'today_many': '{} steps are due today.',
-           'agenda': 'Agenda', 'overdue': 'Overdue'},
+           'agenda': 'Agenda', 'overdue': 'Overdue', 'remind_me': 'Remind Me'},
     'sv': {'title': 'Steg att göra', 'caseworker': f'Handläggare: {CASEWORKER}',
            'overdue_one': '1 steg är försenat.', 'overdue_many': '{} steg är försenade.',
            'today_one': '1 steg ska göras i dag.', 'today_many': '{} steg ska göras i dag.',
-           'agenda': 'Agenda', 'overdue': 'Försenad'},
+           'agenda': 'Agenda', 'overdue': 'Försenad', 'remind_me': 'Påminn mig'},
 }
 
 INTROSPECTION = '''
@@ -137,9 +139,10 @@ def pump_until(what, condition, app, timeout=shell.STEP_TIMEOUT):
 
 
 class BackgroundApp(shell.App):
-    """placeringar --background, in its own process group."""
+    """placeringar --background (or with other @arguments), in its own
+    process group."""
 
-    def __init__(self, binary, lang, env_changes):
+    def __init__(self, binary, lang, env_changes, arguments=('--background',)):
         self.process = None
         env = dict(shell.APP_ENV)
         env.update({'LANG': shell.VIEWS[lang]['locale'], 'LC_ALL': shell.VIEWS[lang]['locale'],
@@ -149,7 +152,7 @@ class BackgroundApp(shell.App):
         for name, value in env_changes.items():
             if value is None:
                 env.pop(name)
-        self.process = subprocess.Popen([binary, '--background'], env=env,
+        self.process = subprocess.Popen([binary, *arguments], env=env,
                                         stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno(),
                                         start_new_session=True)
 
@@ -164,18 +167,28 @@ def keyfile_path():
     return os.path.join(os.environ['XDG_CONFIG_HOME'], 'glib-2.0', 'settings', 'keyfile')
 
 
-def write_settings(reminders):
+def write_settings(reminders, asked=True):
     """The user's settings, as the keyfile backend keeps them: the running
     application sees a change through its file monitor."""
     os.makedirs(os.path.dirname(keyfile_path()), exist_ok=True)
     text = ('[se/placeringar/Placeringar]\n'
             f'background-reminders={"true" if reminders else "false"}\n'
-            'background-reminders-asked=true\n'
+            f'background-reminders-asked={"true" if asked else "false"}\n'
             f"caseworker-name='{CASEWORKER}'\n")
     tmp = keyfile_path() + '.new'
     with open(tmp, 'w', encoding='utf-8') as f:
         f.write(text)
     os.replace(tmp, keyfile_path())
+
+
+def read_settings():
+    settings = GLib.KeyFile()
+    try:
+        settings.load_from_file(keyfile_path(), GLib.KeyFileFlags.NONE)
+        return {k: settings.get_value('se/placeringar/Placeringar', k)
+                for k in settings.get_keys('se/placeringar/Placeringar')[0]}
+    except GLib.Error:
+        return {}
 
 
 def cli_json(cli, *args):
@@ -251,9 +264,45 @@ def run(args, tap, state):
                    f'status {status}')
         off.stop()
 
+    # 0b. On first start the window asks once; "Remind Me" turns them on
+    Atspi.init()
+    write_settings(reminders=False, asked=False)
+    state['step'] = 'starting placeringar for the first time'
+    first = BackgroundApp(args.binary, args.lang, keyfile, arguments=())
+    state['app'] = first
+    description = 'on first start the window asks once; "Remind Me" turns the reminders on'
+    try:
+        accessible = shell.wait_until('waiting for the application', lambda: shell.find_application(first), first, 30)
+        accessible.set_cache_mask(Atspi.Cache.NONE)
+        window = shell.wait_until('waiting for its window', lambda: shell.find_window(accessible), first)
+        state['step'] = f'waiting for the question\'s button "{texts["remind_me"]}"'
+        button = shell.wait_until(state['step'], lambda: shell.labelled_button(window, texts['remind_me']), first)
+        if args.screenshot_dir:
+            shell.screenshot(os.path.join(args.screenshot_dir, f'reminders-question-{args.lang}.png'), tap)
+        shell.activate(button)
+        state['step'] = 'waiting for the answer to be kept and the autostart entry written'
+        shell.wait_until(state['step'], lambda: read_settings().get('background-reminders') == 'true'
+                         and read_settings().get('background-reminders-asked') == 'true'
+                         and os.path.exists(autostart), first)
+        state['step'] = 'waiting for the question to go'
+
+        def question_gone():
+            try:
+                return not shell.has_state(button, Atspi.StateType.SHOWING)
+            except GLib.Error:
+                return True  # the button is gone from the tree
+
+        shell.wait_until(state['step'], question_gone, first)
+        tap.ok(description)
+    except (Failure, GLib.Error) as failure:
+        tap.not_ok(description, failure)
+    first.stop()
+    state['app'] = None
+    if os.path.exists(autostart):
+        os.remove(autostart)
+
     # 1. The notification, with no window
     server = NotificationServer()
-    Atspi.init()
     write_settings(reminders=True)
     state['step'] = 'starting placeringar --background'
     app = BackgroundApp(args.binary, args.lang, keyfile)
@@ -418,7 +467,7 @@ def main():
     parser.add_argument('--screenshot-dir')
     parser.add_argument('--timeout', type=float, default=150.0)
     args = parser.parse_args()
-    tap = shell.Tap(10)
+    tap = shell.Tap(11)
     return shell.run_test(run, args, tap)
 
 
