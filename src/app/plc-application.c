@@ -308,11 +308,11 @@ find_notification_service (PlcApplication *self,
 /*
  * The daily notification: what is overdue and what falls due today in the
  * caseworker's own caseload (or in all placements, when the caseworker's
- * name is not known or on no placement), in counts only: a notification may show on a locked
- * screen.  Sent once a day, when the caseload has loaded for a new day,
- * whether by the window or by the background instance (the day is kept in
- * GSettings, so that logging in again the same day sends nothing); never
- * for the demonstration data.
+ * name is not known or on no placement), in counts only: a notification
+ * may show on a locked screen.  Sent once a day, when the caseload has
+ * loaded for a new day, whether by the window or by the background
+ * instance (the day is kept in GSettings, so that logging in again the same
+ * day sends nothing); never for the demonstration data.
  */
 static void
 send_agenda_notification (PlcApplication *self)
