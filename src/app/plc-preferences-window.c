@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plc-caseload.h"
+#include "plc-office.h"
 #include "plc-preferences-window.h"
 #include "plc-routine-row.h"
 
@@ -30,6 +31,7 @@ struct _PlcPreferencesWindow
   /* Template widgets */
   AdwEntryRow          *caseworker_row;
   GtkSpinButton        *upcoming_spin;
+  GtkSwitch            *reminders_switch;
   AdwPreferencesPage   *routines_page;
   AdwPreferencesGroup  *routines_status_group;
   AdwActionRow         *routines_status_row;
@@ -158,6 +160,7 @@ typedef enum
   ROUTINES_READY,     /* the rows show what is stored and can be changed */
   ROUTINES_WAITING,   /* for the database, or for what it holds */
   ROUTINES_FAILED,    /* the rows cannot be used: the status says why */
+  ROUTINES_LOCKED,    /* set for the whole office, and locked by IT */
 } RoutinesState;
 
 /* Above the groups, a row that says why the local routines cannot be
@@ -169,7 +172,11 @@ show_routines_status (PlcPreferencesWindow *self,
                       const char           *explanation)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->routines_status_group), title != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->routines_status_icon), state == ROUTINES_FAILED);
+  gtk_widget_set_visible (GTK_WIDGET (self->routines_status_icon),
+                          state == ROUTINES_FAILED || state == ROUTINES_LOCKED);
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->routines_status_icon),
+                                state == ROUTINES_LOCKED ? "changes-prevent-symbolic"
+                                                         : "dialog-warning-symbolic");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->routines_status_row),
                                  title != NULL ? title : "");
   adw_action_row_set_subtitle (self->routines_status_row,
@@ -206,7 +213,9 @@ routines_listed_cb (GObject      *object,
 {
   g_autoptr(PlcPreferencesWindow) self = user_data;
   g_autoptr(GPtrArray) routines = NULL;
+  g_autoptr(GPtrArray) office = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean locked;
 
   routines = plc_store_list_routine_offsets_finish (PLC_STORE (object), result, &error);
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -219,10 +228,28 @@ routines_listed_cb (GObject      *object,
       return;
     }
 
-  for (guint i = 0; i < self->routine_rows->len; i++)
-    plc_routine_row_set_local (g_ptr_array_index (self->routine_rows, i), NULL);
+  office = plc_office_dup_routines (self->settings, &locked);
 
-  for (guint i = 0; i < routines->len; i++)
+  for (guint i = 0; i < self->routine_rows->len; i++)
+    {
+      PlcRoutineRow *row = g_ptr_array_index (self->routine_rows, i);
+
+      plc_routine_row_set_local (row, NULL);
+      plc_routine_row_set_office (row, NULL);
+    }
+
+  for (guint i = 0; i < office->len; i++)
+    {
+      PlcRoutineOffset *routine = g_ptr_array_index (office, i);
+      PlcRoutineRow *row = find_routine_row (self, routine->profile_id, routine->rule_id);
+      PlcOffset offset = { routine->amount, routine->unit };
+
+      if (row != NULL)
+        plc_routine_row_set_office (row, &offset);
+    }
+
+  /* Locked by IT: the office's are in force, and the user's own unused. */
+  for (guint i = 0; !locked && i < routines->len; i++)
     {
       PlcRoutineOffset *routine = g_ptr_array_index (routines, i);
       PlcRoutineRow *row = find_routine_row (self, routine->profile_id, routine->rule_id);
@@ -234,7 +261,12 @@ routines_listed_cb (GObject      *object,
     }
 
   self->routines_loaded = TRUE;
-  show_routines_status (self, ROUTINES_READY, NULL, NULL);
+  if (locked)
+    show_routines_status (self, ROUTINES_LOCKED, _("Set for the Whole Office"),
+                          _("Your IT department has set the local routines for everyone "
+                            "and locked them: they cannot be changed here."));
+  else
+    show_routines_status (self, ROUTINES_READY, NULL, NULL);
 }
 
 typedef struct
@@ -447,6 +479,16 @@ add_routine_groups (PlcPreferencesWindow *self,
 }
 
 static void
+office_routines_changed_cb (PlcPreferencesWindow *self)
+{
+  /* Closed, and only kept alive by a save still under way. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  load_routines (self);
+}
+
+static void
 setup_routines (PlcPreferencesWindow *self)
 {
   if (self->profiles == NULL)
@@ -461,6 +503,12 @@ setup_routines (PlcPreferencesWindow *self)
     }
 
   add_routine_groups (self, self->profiles);
+
+  /* IT may change or lock the office's local routines at any time. */
+  g_signal_connect_object (self->settings, "changed::routine-offsets",
+                           G_CALLBACK (office_routines_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "writable-changed::routine-offsets",
+                           G_CALLBACK (office_routines_changed_cb), self, G_CONNECT_SWAPPED);
   load_routines (self);
 }
 
@@ -807,6 +855,7 @@ plc_preferences_window_class_init (PlcPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, caseworker_row);
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, upcoming_spin);
+  gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, reminders_switch);
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_page);
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_status_group);
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_status_row);
@@ -836,6 +885,11 @@ plc_preferences_window_init (PlcPreferencesWindow *self)
                                 NULL, NULL);
   g_settings_bind (self->settings, "upcoming-days",
                    gtk_spin_button_get_adjustment (self->upcoming_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  /* The application writes the autostart entry (or asks the Background
+   * portal) when this changes. */
+  g_settings_bind (self->settings, "background-reminders",
+                   self->reminders_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
 

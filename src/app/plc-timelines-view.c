@@ -932,6 +932,27 @@ view_action (GtkWidget  *widget,
     plc_timeline_scroll_to_date (self->timeline, today (self));
 }
 
+/**
+ * plc_timelines_view_show_agenda:
+ * @caseworker: (nullable): show this caseworker's placements; %NULL for
+ *   every caseworker's
+ *
+ * Shows the whole caseload with its agenda beside it (what the daily
+ * notification opens), filtered by @caseworker only, and focuses the agenda.
+ */
+void
+plc_timelines_view_show_agenda (PlcTimelinesView *self,
+                                const char       *caseworker)
+{
+  g_return_if_fail (PLC_IS_TIMELINES_VIEW (self));
+
+  gtk_toggle_button_set_active (self->caseload_mode_button, TRUE);
+  select_string (self->caseworker_dropdown, caseworker);
+  gtk_drop_down_set_selected (self->municipality_dropdown, 0);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->agenda_list));
+}
+
 static char *
 case_name (PlcCase *c)
 {

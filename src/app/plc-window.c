@@ -12,6 +12,7 @@
 #include "plc-caseload.h"
 #include "plc-child-editor.h"
 #include "plc-contacts-view.h"
+#include "plc-error.h"
 #include "plc-deviations-view.h"
 #include "plc-placement-editor.h"
 #include "plc-placements-view.h"
@@ -42,9 +43,11 @@ struct _PlcWindow
   PlcContactsView      *contacts_view;
   PlcPlacementsView    *placements_view;
   PlcReportsView       *reports_view;
+  PlcTimelinesView     *timelines_view;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *demo_pill;
   GtkRevealer          *demo_banner;
+  GtkRevealer          *reminders_banner;
 };
 
 G_DEFINE_FINAL_TYPE (PlcWindow, plc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -353,11 +356,45 @@ print_action (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
+/* Reminders when closed: asked once, in the window, once the user's own
+ * database is open; the answer can be changed in Preferences. */
+static void
+update_reminders_banner (PlcWindow *self)
+{
+  gboolean ask;
+
+  ask = self->caseload != NULL && !self->demo &&
+        !g_settings_get_boolean (self->settings, "background-reminders-asked") &&
+        !g_settings_get_boolean (self->settings, "background-reminders");
+
+  gtk_revealer_set_reveal_child (self->reminders_banner, ask);
+}
+
+static void
+answer_reminders_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  gboolean accept = g_str_equal (action_name, "win.accept-reminders");
+
+  g_settings_set_boolean (self->settings, "background-reminders-asked", TRUE);
+  if (accept)
+    g_settings_set_boolean (self->settings, "background-reminders", TRUE);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (accept
+                                              ? _("Reminders turned on. You can turn them off in Preferences.")
+                                              : _("You can turn on reminders in Preferences.")));
+}
+
 /* The demonstration data: a pill in the header bar (or, when narrow, the
  * title's subtitle) and a banner under it */
 static void
 update_demo (PlcWindow *self)
 {
+  update_reminders_banner (self);
+
   /* When narrow, the title shows "Demonstration Data" as its subtitle. */
   gtk_widget_set_visible (self->demo_pill,
                           self->demo && !adw_view_switcher_title_get_title_visible (self->switcher_title));
@@ -606,6 +643,10 @@ plc_window_class_init (PlcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_banner);
   gtk_widget_class_bind_template_callback (widget_class, selected_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, timelines_show_obligation_cb);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, reminders_banner);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, timelines_view);
+  gtk_widget_class_install_action (widget_class, "win.accept-reminders", NULL, answer_reminders_action);
+  gtk_widget_class_install_action (widget_class, "win.decline-reminders", NULL, answer_reminders_action);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -639,6 +680,10 @@ plc_window_init (PlcWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::background-reminders-asked",
+                           G_CALLBACK (update_reminders_banner), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::background-reminders",
+                           G_CALLBACK (update_reminders_banner), self, G_CONNECT_SWAPPED);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -684,7 +729,10 @@ plc_window_set_caseload (PlcWindow   *self,
   g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
 
   if (g_set_object (&self->caseload, caseload))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
+    {
+      update_reminders_banner (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
+    }
 }
 
 gboolean
@@ -734,6 +782,23 @@ plc_window_set_visible_view (PlcWindow  *self,
 }
 
 /**
+ * plc_window_show_agenda:
+ * @caseworker: (nullable): whose placements; %NULL for everyone's
+ *
+ * Shows the Timelines view with the whole caseload and its agenda: what
+ * the daily notification opens.
+ */
+void
+plc_window_show_agenda (PlcWindow  *self,
+                        const char *caseworker)
+{
+  g_return_if_fail (PLC_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->stack, "timelines");
+  plc_timelines_view_show_agenda (self->timelines_view, caseworker);
+}
+
+/**
  * plc_window_show_store_error:
  * @self: a #PlcWindow
  * @error: why the database could not be opened
@@ -746,6 +811,7 @@ plc_window_show_store_error (PlcWindow    *self,
                              const GError *error)
 {
   AdwMessageDialog *dialog;
+  const char *title;
 
   g_return_if_fail (PLC_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
@@ -753,9 +819,14 @@ plc_window_show_store_error (PlcWindow    *self,
   /* The Reports view says it where its figures would be */
   plc_reports_view_set_store_error (self->reports_view, error);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Could Not Open the Database"),
-                                                       error->message));
+  /* In the Flatpak, on a desktop without the Secret portal: not a fault of
+   * the database, and nothing the user can mend inside the application. */
+  if (g_error_matches (error, PLC_ERROR, PLC_ERROR_SECRET_PORTAL_MISSING))
+    title = _("This Desktop Cannot Keep the Key");
+  else
+    title = _("Could Not Open the Database");
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), title, error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -27,5 +27,7 @@ void         plc_window_set_visible_view   (PlcWindow      *self,
                                             const char     *name);
 void         plc_window_show_store_error   (PlcWindow      *self,
                                             const GError   *error);
+void         plc_window_show_agenda        (PlcWindow      *self,
+                                            const char     *caseworker);
 
 G_END_DECLS

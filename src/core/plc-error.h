@@ -26,6 +26,8 @@ G_BEGIN_DECLS
  *   connection to it was lost
  * @PLC_ERROR_PERMISSION_DENIED: a unit server does not let the user do
  *   this (their role, or a unit that is not theirs)
+ * @PLC_ERROR_SECRET_PORTAL_MISSING: inside the Flatpak sandbox, the desktop
+ *   does not provide the Secret portal that keeps the database key
  */
 typedef enum
 {
@@ -40,6 +42,7 @@ typedef enum
   PLC_ERROR_AUTH_FAILED,
   PLC_ERROR_UNREACHABLE,
   PLC_ERROR_PERMISSION_DENIED,
+  PLC_ERROR_SECRET_PORTAL_MISSING,
 } PlcError;
 
 GQuark plc_error_quark (void);

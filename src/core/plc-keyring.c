@@ -544,6 +544,63 @@ use_password_api (void)
   return use_it;
 }
 
+/* Whether libsecret's password API goes through its file backend, whose
+ * file is encrypted with a secret from the Secret portal: inside a Flatpak
+ * sandbox, or with SECRET_BACKEND=file (as the tests set it), unless a
+ * test gives the file's password itself (SECRET_FILE_TEST_PASSWORD). */
+static gboolean
+needs_secret_portal (void)
+{
+  const char *backend = g_getenv ("SECRET_BACKEND");
+
+  if (g_getenv ("SECRET_FILE_TEST_PASSWORD") != NULL)
+    return FALSE;
+
+  if (backend != NULL && backend[0] != '\0')
+    return g_str_equal (backend, "file");
+
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
+/* The Secret portal has a backend only on some desktops (GNOME's keyring,
+ * KDE Plasma 6's KWallet): where it has none, the portal does not offer
+ * org.freedesktop.portal.Secret, or no portal runs at all.  Asked before
+ * libsecret is, which would only say that something failed. */
+static gboolean
+check_secret_portal (GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, cancellable, &local_error);
+  if (bus != NULL)
+    reply = g_dbus_connection_call_sync (bus, "org.freedesktop.portal.Desktop",
+                                         "/org/freedesktop/portal/desktop",
+                                         "org.freedesktop.DBus.Properties", "Get",
+                                         g_variant_new ("(ss)", "org.freedesktop.portal.Secret", "version"),
+                                         G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE,
+                                         25000, cancellable, &local_error);
+  if (reply != NULL)
+    return TRUE;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_debug ("The Secret portal is not there: %s", local_error->message);
+  g_set_error_literal (error, PLC_ERROR, PLC_ERROR_SECRET_PORTAL_MISSING,
+                       _("This desktop does not provide the Secret portal, which Placements "
+                         "needs to keep the key of its encrypted database when it is installed "
+                         "as a Flatpak. Log in to a GNOME or KDE Plasma 6 session, or install "
+                         "Placements from your distribution’s packages instead. Your data is "
+                         "safe: nothing was opened or changed."));
+  return FALSE;
+}
+
 static GBytes *
 password_api_lookup (const char    *path,
                      GCancellable  *cancellable,
@@ -569,6 +626,9 @@ password_api_ensure_key (const char    *path,
   g_autofree char *label = NULL;
   GError *local_error = NULL;
   GBytes *key;
+
+  if (needs_secret_portal () && !check_secret_portal (cancellable, error))
+    return NULL;
 
   key = password_api_lookup (path, cancellable, &local_error);
   if (key != NULL)
