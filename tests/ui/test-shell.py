@@ -124,13 +124,21 @@ class Tap:
         self.failed = 0
         print(f'1..{plan}', flush=True)
 
+    @staticmethod
+    def _line(description):
+        # A TAP line is one line: a newline in a description (a
+        # notification's body, say) would end it and leave the rest as
+        # output TAP does not know
+        return str(description).replace('\n', '\\n')
+
     def ok(self, description):
         self.count += 1
-        print(f'ok {self.count} - {description}', flush=True)
+        print(f'ok {self.count} - {self._line(description)}', flush=True)
 
     def not_ok(self, description, why):
         self.count += 1
         self.failed += 1
+        description = self._line(description)
         print(f'not ok {self.count} - {description}', flush=True)
         for line in str(why).splitlines():
             print(f'# {line}', flush=True)
