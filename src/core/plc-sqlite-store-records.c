@@ -1,0 +1,1741 @@
+/* plc-sqlite-store-records.c: the SQLCipher store's records, audit log and routine offsets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plc-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sqlcipher/sqlite3.h>
+
+#include "plc-error.h"
+#include "plc-sqlite-store-private.h"
+
+/* ------------------------------------------------------------------------
+ * Records
+ *
+ * Each record type is described once: its table, the properties that are
+ * stored as columns (a property "foo-bar" is the column foo_bar), and the
+ * references that stand for an id of another table.  Reading and writing go
+ * through GObject properties, so that the SQL for all six types is made by
+ * the same few functions.
+ * ------------------------------------------------------------------------ */
+
+static const char * const child_columns[] = {
+  "name", "personnummer", "temporary-ref", "birth-date", "legal-gender",
+  "home-municipality", "registration-municipality", "asylum-seeker",
+  "unaccompanied", "lss", "interpreter-language", NULL,
+};
+
+static const char * const placement_columns[] = {
+  "child-id", "placing-municipality", "caseworker", "legal-basis", "form",
+  "start-date", "acute", "planned-end-date", "end-date", "end-reason",
+  "placed-in-municipality", "placed-in-region", "other-region",
+  "lvu-decision-date", "custody-carried-out-date", "investigation-closed-date",
+  "restriction-decided-date", "previous-id", NULL,
+};
+
+static const RefLink placement_refs[] = {
+  { "child-id", "child-ref", "children" },
+  { "previous-id", "previous-ref", "placements" },
+};
+
+static const char * const step_columns[] = {
+  "placement-id", "rule", "occurrence", "state", "date", "note", "reason",
+  "recorded-by", "recorded-at", "reopened", "invited-units", "attended-units",
+  "planning-completed", NULL,
+};
+
+static const RefLink step_refs[] = {
+  { "placement-id", "placement-ref", "placements" },
+};
+
+static const char * const contact_columns[] = {
+  "name", "organisation", "phone", "email", "address", NULL,
+};
+
+static const char * const contact_log_columns[] = {
+  "child-id", "date", "kind", "contact-id", "with-whom", "note",
+  "recorded-by", "recorded-at", NULL,
+};
+
+static const RefLink contact_log_refs[] = {
+  { "child-id", "child-ref", "children" },
+};
+
+static const char * const deviation_columns[] = {
+  "title", "description", "occurred-on", "direction", "unit", "category",
+  "placement-id", "rule", "profile", "status", "conclusion",
+  "escalation-step", NULL,
+};
+
+static const RefLink deviation_refs[] = {
+  { "placement-id", "placement-ref", "placements" },
+};
+
+const RecordKind _plc_sqlite_kinds[N_KINDS] = {
+  [KIND_CHILD] = {
+    "children", "child", plc_child_get_type, (gpointer (*) (gpointer)) plc_child_copy, TRUE, child_columns, NULL, 0,
+    N_("This child was changed by someone else since you opened it. Your changes were not saved."),
+    N_("The child was not found"),
+  },
+  [KIND_PLACEMENT] = {
+    "placements", "placement", plc_placement_get_type, (gpointer (*) (gpointer)) plc_placement_copy, TRUE, placement_columns,
+    placement_refs, G_N_ELEMENTS (placement_refs),
+    N_("This placement was changed by someone else since you opened it. Your changes were not saved."),
+    N_("The placement was not found"),
+  },
+  [KIND_STEP] = {
+    "step_statuses", "step", plc_step_status_get_type, (gpointer (*) (gpointer)) plc_step_status_copy, FALSE, step_columns,
+    step_refs, G_N_ELEMENTS (step_refs),
+    N_("This step was changed by someone else since you opened it. Your changes were not saved."),
+    N_("The step was not found"),
+  },
+  [KIND_CONTACT] = {
+    "contacts", "contact", plc_contact_get_type, (gpointer (*) (gpointer)) plc_contact_copy, TRUE, contact_columns, NULL, 0,
+    N_("This contact was changed by someone else since you opened it. Your changes were not saved."),
+    N_("The contact was not found"),
+  },
+  [KIND_CONTACT_LOG] = {
+    "contact_log", "contact-log", plc_contact_log_entry_get_type, (gpointer (*) (gpointer)) plc_contact_log_entry_copy, TRUE, contact_log_columns,
+    contact_log_refs, G_N_ELEMENTS (contact_log_refs),
+    N_("This contact log entry was changed by someone else since you opened it. Your changes were not saved."),
+    N_("The contact log entry was not found"),
+  },
+  [KIND_DEVIATION] = {
+    "deviations", "deviation", plc_deviation_get_type, (gpointer (*) (gpointer)) plc_deviation_copy, TRUE, deviation_columns,
+    deviation_refs, G_N_ELEMENTS (deviation_refs),
+    N_("This deviation report was changed by someone else since you opened it. Your changes were not saved."),
+    N_("The deviation report was not found"),
+  },
+};
+
+static char *
+column_name (const char *prop)
+{
+  char *ret = g_strdup (prop);
+
+  g_strdelimit (ret, "-", '_');
+
+  return ret;
+}
+
+static gboolean
+prop_is_id (const char *prop)
+{
+  return g_str_has_suffix (prop, "-id");
+}
+
+/* Binds one property of @object at @index.  Ids of 0 (none) become NULL. */
+static void
+bind_property (sqlite3_stmt *stmt,
+               int           index,
+               GObject      *object,
+               const char   *prop)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), prop);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert (pspec != NULL);
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, prop, &value);
+
+  /* A list of one-line strings: one per line, NULL when empty */
+  if (pspec->value_type == G_TYPE_STRV)
+    {
+      const char * const *strv = g_value_get_boxed (&value);
+
+      if (strv == NULL || strv[0] == NULL)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index, g_strjoinv ("\n", (char **)strv), -1, g_free);
+      return;
+    }
+
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_INT64:
+      if (prop_is_id (prop) && g_value_get_int64 (&value) == 0)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_int64 (stmt, index, g_value_get_int64 (&value));
+      break;
+    case G_TYPE_STRING:
+      if (g_value_get_string (&value) == NULL)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index, g_value_get_string (&value), -1, SQLITE_TRANSIENT);
+      break;
+    case G_TYPE_BOOLEAN:
+      sqlite3_bind_int (stmt, index, g_value_get_boolean (&value) ? 1 : 0);
+      break;
+    case G_TYPE_UINT:
+      sqlite3_bind_int64 (stmt, index, g_value_get_uint (&value));
+      break;
+    case G_TYPE_INT:
+      sqlite3_bind_int (stmt, index, g_value_get_int (&value));
+      break;
+    case G_TYPE_ENUM:
+      sqlite3_bind_int (stmt, index, g_value_get_enum (&value));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Sets one property of @object from column @col of the current row. */
+static void
+read_property (sqlite3_stmt *stmt,
+               int           col,
+               GObject      *object,
+               const char   *prop)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), prop);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert (pspec != NULL);
+
+  g_value_init (&value, pspec->value_type);
+
+  if (pspec->value_type == G_TYPE_STRV)
+    {
+      const char *text = (const char *)sqlite3_column_text (stmt, col);
+
+      if (text != NULL && *text != '\0')
+        g_value_take_boxed (&value, g_strsplit (text, "\n", -1));
+      g_object_set_property (object, prop, &value);
+      return;
+    }
+
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_INT64:
+      g_value_set_int64 (&value, sqlite3_column_int64 (stmt, col));
+      break;
+    case G_TYPE_STRING:
+      g_value_set_string (&value, (const char *)sqlite3_column_text (stmt, col));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (&value, sqlite3_column_int (stmt, col) != 0);
+      break;
+    case G_TYPE_UINT:
+      g_value_set_uint (&value, (guint)sqlite3_column_int64 (stmt, col));
+      break;
+    case G_TYPE_INT:
+      g_value_set_int (&value, sqlite3_column_int (stmt, col));
+      break;
+    case G_TYPE_ENUM:
+      g_value_set_enum (&value, sqlite3_column_int (stmt, col));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_object_set_property (object, prop, &value);
+}
+
+
+gboolean
+_plc_sqlite_write_audit (PlcStore    *self,
+                         const char  *action,
+                         const char  *record_type,
+                         gint64       record_id,
+                         const char  *record_ref,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!_plc_sqlite_prepare (self,
+                            "INSERT INTO audit_log (at, user, action, record_type, record_id, record_ref)"
+                            " VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?, ?)",
+                            &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, record_type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, record_id);
+  if (record_ref != NULL)
+    sqlite3_bind_text (stmt, 5, record_ref, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 5);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _plc_sqlite_set_error (self->db, rc, _("writing the audit log"), error);
+
+  return TRUE;
+}
+
+/* Looks up the id of @ref in @table: 0 when there is none, -1 on error. */
+gint64
+_plc_sqlite_lookup_id_by_ref (PlcStore    *self,
+                              const char  *table,
+                              const char  *ref,
+                              GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE ref = ?", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 ret = 0;
+  int rc;
+
+  if (!_plc_sqlite_prepare (self, sql, &stmt, error))
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    ret = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _plc_sqlite_set_error (self->db, rc, _("reading the database"), error);
+      ret = -1;
+    }
+  sqlite3_finalize (stmt);
+
+  return ret;
+}
+
+static char *
+lookup_ref_by_id (PlcStore   *self,
+                  const char *table,
+                  gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT ref FROM %s WHERE id = ?", table);
+  sqlite3_stmt *stmt = NULL;
+  char *ret = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    ret = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return ret;
+}
+
+gint64
+_plc_sqlite_get_int64_prop (gpointer    object,
+                            const char *prop)
+{
+  gint64 ret = 0;
+
+  g_object_get (object, prop, &ret, NULL);
+
+  return ret;
+}
+
+char *
+_plc_sqlite_dup_string_prop (gpointer    object,
+                             const char *prop)
+{
+  char *ret = NULL;
+
+  g_object_get (object, prop, &ret, NULL);
+
+  return ret;
+}
+
+/* Fills in an id from its reference where only the reference is known. */
+gboolean
+_plc_sqlite_resolve_refs (PlcStore          *self,
+                          const RecordKind  *kind,
+                          GObject           *object,
+                          GError           **error)
+{
+  for (guint i = 0; i < kind->n_refs; i++)
+    {
+      const RefLink *r = &kind->refs[i];
+      g_autofree char *ref = NULL;
+      gint64 id;
+
+      if (_plc_sqlite_get_int64_prop (object, r->id_prop) != 0)
+        continue;
+
+      ref = _plc_sqlite_dup_string_prop (object, r->ref_prop);
+      if (ref == NULL || ref[0] == '\0')
+        continue;
+
+      id = _plc_sqlite_lookup_id_by_ref (self, r->table, ref, error);
+      if (id < 0)
+        return FALSE;
+      if (id == 0)
+        {
+          g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                       /* Translators: %s is a record's reference, such as child-1a2b3c4d */
+                       _("The reference “%s” points to a record that does not exist"),
+                       ref);
+          return FALSE;
+        }
+
+      g_object_set (object, r->id_prop, id, NULL);
+    }
+
+  return TRUE;
+}
+
+/* The columns, then the ref of each id that stands for another record
+ * (NULL when the id is 0), read by the same statement: looking each one
+ * up with a statement of its own cost more than the rest of the load. */
+static char *
+select_sql (const RecordKind *kind)
+{
+  GString *sql = g_string_new ("SELECT id, version, ref");
+
+  g_string_append (sql, kind->has_deleted ? ", deleted" : ", 0");
+  for (guint i = 0; kind->columns[i] != NULL; i++)
+    {
+      g_autofree char *col = column_name (kind->columns[i]);
+
+      g_string_append_printf (sql, ", %s", col);
+    }
+  for (guint i = 0; i < kind->n_refs; i++)
+    {
+      g_autofree char *col = column_name (kind->refs[i].id_prop);
+
+      g_string_append_printf (sql, ", (SELECT linked.ref FROM %s AS linked WHERE linked.id = record.%s)",
+                              kind->refs[i].table, col);
+    }
+  g_string_append_printf (sql, " FROM %s AS record", kind->table);
+
+  return g_string_free (sql, FALSE);
+}
+
+static void load_links   (PlcStore *self, PlcContact *contact);
+static void load_history (PlcStore *self, PlcDeviation *deviation);
+
+static GObject *
+object_from_row (PlcStore          *self,
+                 const RecordKind  *kind,
+                 sqlite3_stmt      *stmt)
+{
+  GObject *object = g_object_new (kind->get_type (), NULL);
+  guint n_columns = 0;
+
+  g_object_set (object,
+                "id", sqlite3_column_int64 (stmt, 0),
+                "version", sqlite3_column_int64 (stmt, 1),
+                "ref", (const char *)sqlite3_column_text (stmt, 2),
+                NULL);
+  if (kind->has_deleted)
+    g_object_set (object, "deleted", sqlite3_column_int (stmt, 3) != 0, NULL);
+
+  for (; kind->columns[n_columns] != NULL; n_columns++)
+    read_property (stmt, 4 + (int)n_columns, object, kind->columns[n_columns]);
+
+  for (guint i = 0; i < kind->n_refs; i++)
+    {
+      const char *ref = (const char *)sqlite3_column_text (stmt, 4 + (int)(n_columns + i));
+
+      if (ref != NULL)
+        g_object_set (object, kind->refs[i].ref_prop, ref, NULL);
+    }
+
+  return object;
+}
+
+/* Completes objects read from rows: links, history.  Done after the rows
+ * are read, so that no two statements are stepped at once. */
+static void
+complete_object (PlcStore          *self,
+                 const RecordKind  *kind,
+                 GObject           *object)
+{
+  if (kind == &_plc_sqlite_kinds[KIND_CONTACT])
+    load_links (self, PLC_CONTACT (object));
+  else if (kind == &_plc_sqlite_kinds[KIND_DEVIATION])
+    load_history (self, PLC_DEVIATION (object));
+}
+
+/* Runs a SELECT of records; @where is appended to the query and may use
+ * ?1 (an int64) and ?2 (a text). */
+GPtrArray *
+_plc_sqlite_query_records (PlcStore          *self,
+                           const RecordKind  *kind,
+                           const char        *where,
+                           gint64             arg_int,
+                           const char        *arg_text,
+                           GError           **error)
+{
+  g_autofree char *base = select_sql (kind);
+  g_autofree char *sql = g_strdup_printf ("%s %s", base, where);
+  g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!_plc_sqlite_prepare (self, sql, &stmt, error))
+    return NULL;
+
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, arg_int);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, arg_text, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ret, object_from_row (self, kind, stmt));
+
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _plc_sqlite_set_error (self->db, rc, _("reading the database"), error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < ret->len; i++)
+    complete_object (self, kind, g_ptr_array_index (ret, i));
+
+  return g_steal_pointer (&ret);
+}
+
+static gpointer
+get_record (PlcStore          *self,
+            const RecordKind  *kind,
+            const char        *where,
+            gint64             arg_int,
+            const char        *arg_text,
+            GError           **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  rows = _plc_sqlite_query_records (self, kind, where, arg_int, arg_text, error);
+  if (rows == NULL)
+    return NULL;
+
+  if (rows->len == 0)
+    {
+      g_set_error_literal (error, PLC_ERROR, PLC_ERROR_NOT_FOUND,
+                           _(kind->not_found_message));
+      return NULL;
+    }
+
+  return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+static void
+load_links (PlcStore   *self,
+            PlcContact *contact)
+{
+  sqlite3_stmt *stmt = NULL;
+  /* The links pass to the contact, which frees them. */
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+
+  plc_contact_clear_links (contact);
+
+  /* The refs in the same statement: one statement per link and ref cost
+   * more than the rest of listing the contacts. */
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT link.child_id, link.placement_id, link.role,"
+                          " (SELECT ref FROM children WHERE id = link.child_id),"
+                          " (SELECT ref FROM placements WHERE id = link.placement_id)"
+                          " FROM contact_links AS link"
+                          " WHERE link.contact_id = ? ORDER BY link.position",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return;
+
+  sqlite3_bind_int64 (stmt, 1, plc_contact_get_id (contact));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      PlcContactLink *lnk = plc_contact_link_new ();
+
+      lnk->child_id = sqlite3_column_int64 (stmt, 0);
+      lnk->placement_id = sqlite3_column_int64 (stmt, 1);
+      lnk->role = sqlite3_column_int (stmt, 2);
+      if (lnk->child_id != 0)
+        lnk->child_ref = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      if (lnk->placement_id != 0)
+        lnk->placement_ref = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (links, lnk);
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < links->len; i++)
+    plc_contact_add_link (contact, g_ptr_array_index (links, i));
+}
+
+static void
+load_history (PlcStore     *self,
+              PlcDeviation *deviation)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (plc_deviation_get_history (deviation)->len > 0)
+    g_ptr_array_set_size (plc_deviation_get_history (deviation), 0);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT at, user, status, escalation_step, note FROM deviation_events"
+                          " WHERE deviation_id = ? ORDER BY position",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return;
+
+  sqlite3_bind_int64 (stmt, 1, plc_deviation_get_id (deviation));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      PlcDeviationEvent *event = plc_deviation_event_new ();
+
+      event->at = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      event->user = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      event->status = sqlite3_column_int (stmt, 2);
+      event->escalation_step = sqlite3_column_int (stmt, 3);
+      event->note = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      plc_deviation_add_event (deviation, event);
+    }
+  sqlite3_finalize (stmt);
+}
+
+static gboolean
+validate_record (PlcStore          *self,
+                 const RecordKind  *kind,
+                 GObject           *object,
+                 GError           **error)
+{
+  if (kind == &_plc_sqlite_kinds[KIND_CHILD])
+    return plc_child_validate (PLC_CHILD (object), plc_date_today (), error);
+
+  if (kind == &_plc_sqlite_kinds[KIND_PLACEMENT])
+    {
+      g_autoptr(PlcChild) child = NULL;
+      gint64 child_id = plc_placement_get_child_id (PLC_PLACEMENT (object));
+
+      if (child_id == 0)
+        {
+          g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
+                               _("Child: a placement must belong to a child"));
+          return FALSE;
+        }
+
+      child = get_record (self, &_plc_sqlite_kinds[KIND_CHILD], "WHERE id = ?1", child_id, NULL, error);
+      if (child == NULL)
+        return FALSE;
+
+      return plc_placement_validate (PLC_PLACEMENT (object), child, error);
+    }
+
+  if (kind == &_plc_sqlite_kinds[KIND_STEP])
+    return plc_step_status_validate (PLC_STEP_STATUS (object), error);
+
+  if (kind == &_plc_sqlite_kinds[KIND_CONTACT])
+    return plc_contact_validate (PLC_CONTACT (object), error);
+
+  if (kind == &_plc_sqlite_kinds[KIND_CONTACT_LOG])
+    return plc_contact_log_entry_validate (PLC_CONTACT_LOG_ENTRY (object), error);
+
+  if (kind == &_plc_sqlite_kinds[KIND_DEVIATION])
+    return plc_deviation_validate (PLC_DEVIATION (object), error);
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+step_done (PlcStore      *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _plc_sqlite_set_error (self->db, rc, _("saving"), error);
+
+  return TRUE;
+}
+
+gboolean
+_plc_sqlite_resolve_link_refs (PlcStore    *self,
+                               PlcContact  *contact,
+                               GError     **error)
+{
+  GPtrArray *links = plc_contact_get_links (contact);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      PlcContactLink *lnk = g_ptr_array_index (links, i);
+
+      if (lnk->child_id == 0 && lnk->child_ref != NULL && lnk->child_ref[0] != '\0')
+        {
+          lnk->child_id = _plc_sqlite_lookup_id_by_ref (self, "children", lnk->child_ref, error);
+          if (lnk->child_id < 0)
+            return FALSE;
+          if (lnk->child_id == 0)
+            {
+              g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                           _("The reference “%s” points to a record that does not exist"),
+                           lnk->child_ref);
+              return FALSE;
+            }
+        }
+
+      if (lnk->placement_id == 0 && lnk->placement_ref != NULL && lnk->placement_ref[0] != '\0')
+        {
+          lnk->placement_id = _plc_sqlite_lookup_id_by_ref (self, "placements", lnk->placement_ref, error);
+          if (lnk->placement_id < 0)
+            return FALSE;
+          if (lnk->placement_id == 0)
+            {
+              g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                           _("The reference “%s” points to a record that does not exist"),
+                           lnk->placement_ref);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_links (PlcStore    *self,
+            PlcContact  *contact,
+            GError     **error)
+{
+  GPtrArray *links = plc_contact_get_links (contact);
+  sqlite3_stmt *stmt = NULL;
+
+  if (!_plc_sqlite_resolve_link_refs (self, contact, error))
+    return FALSE;
+
+  if (!_plc_sqlite_prepare (self, "DELETE FROM contact_links WHERE contact_id = ?", &stmt, error))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plc_contact_get_id (contact));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      PlcContactLink *lnk = g_ptr_array_index (links, i);
+
+      if (!_plc_sqlite_prepare (self,
+                                "INSERT INTO contact_links (contact_id, position, child_id, placement_id, role)"
+                                " VALUES (?, ?, ?, ?, ?)",
+                                &stmt, error))
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, plc_contact_get_id (contact));
+      sqlite3_bind_int (stmt, 2, (int)i);
+      if (lnk->child_id != 0)
+        sqlite3_bind_int64 (stmt, 3, lnk->child_id);
+      else
+        sqlite3_bind_null (stmt, 3);
+      if (lnk->placement_id != 0)
+        sqlite3_bind_int64 (stmt, 4, lnk->placement_id);
+      else
+        sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_int (stmt, 5, lnk->role);
+
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The history is append-only: events beyond those stored are added. */
+static gboolean
+save_history (PlcStore      *self,
+              PlcDeviation  *deviation,
+              GError       **error)
+{
+  GPtrArray *history = plc_deviation_get_history (deviation);
+  g_autofree char *count_sql = NULL;
+  int stored;
+
+  count_sql = g_strdup_printf ("SELECT count(*) FROM deviation_events WHERE deviation_id = %" G_GINT64_FORMAT,
+                               plc_deviation_get_id (deviation));
+  stored = _plc_sqlite_query_int (self->db, count_sql, -1);
+  if (stored < 0)
+    return _plc_sqlite_set_error (self->db, SQLITE_ERROR, _("reading the database"), error);
+
+  for (guint i = (guint)stored; i < history->len; i++)
+    {
+      PlcDeviationEvent *event = g_ptr_array_index (history, i);
+      sqlite3_stmt *stmt = NULL;
+
+      if (!_plc_sqlite_prepare (self,
+                                "INSERT INTO deviation_events (deviation_id, position, at, user, status, escalation_step, note)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                &stmt, error))
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, plc_deviation_get_id (deviation));
+      sqlite3_bind_int (stmt, 2, (int)i);
+      sqlite3_bind_text (stmt, 3, event->at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, event->user, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 5, event->status);
+      sqlite3_bind_int (stmt, 6, event->escalation_step);
+      sqlite3_bind_text (stmt, 7, event->note, -1, SQLITE_TRANSIENT);
+
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Inserts or updates one record, inside the caller's transaction.  On
+ * success the object's id, version and ref are the stored ones. */
+gboolean
+_plc_sqlite_save_record (PlcStore          *self,
+                         const RecordKind  *kind,
+                         GObject           *object,
+                         GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *ref = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = _plc_sqlite_get_int64_prop (object, "id");
+  gint64 version = _plc_sqlite_get_int64_prop (object, "version");
+  gint64 other;
+  guint n_columns = g_strv_length ((char **)kind->columns);
+  int rc;
+
+  if (!_plc_sqlite_resolve_refs (self, kind, object, error))
+    return FALSE;
+
+  if (!validate_record (self, kind, object, error))
+    return FALSE;
+
+  ref = _plc_sqlite_dup_string_prop (object, "ref");
+  if (ref == NULL || ref[0] == '\0')
+    {
+      /* A new ref of 32 random bits, drawn again while it is taken: among
+       * a county's quarter of a million step statuses a clash is likely. */
+      for (guint tries = 0; tries < 16; tries++)
+        {
+          g_free (ref);
+          ref = g_strdup_printf ("%s-%08x", kind->record_type, g_random_int ());
+          other = _plc_sqlite_lookup_id_by_ref (self, kind->table, ref, error);
+          if (other < 0)
+            return FALSE;
+          if (other == 0)
+            break;
+        }
+    }
+  else
+    {
+      other = _plc_sqlite_lookup_id_by_ref (self, kind->table, ref, error);
+      if (other < 0)
+        return FALSE;
+    }
+  if (other != 0 && other != id)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                   /* Translators: %s is a record's reference, such as child-1a2b3c4d */
+                   _("The reference “%s” is already used by another record"),
+                   ref);
+      return FALSE;
+    }
+
+  if (id == 0)
+    {
+      g_string_append_printf (sql, "INSERT INTO %s (version, ref", kind->table);
+      for (guint i = 0; i < n_columns; i++)
+        {
+          g_autofree char *col = column_name (kind->columns[i]);
+
+          g_string_append_printf (sql, ", %s", col);
+        }
+      g_string_append (sql, ") VALUES (1, ?");
+      for (guint i = 0; i < n_columns; i++)
+        g_string_append (sql, ", ?");
+      g_string_append (sql, ")");
+    }
+  else
+    {
+      g_string_append_printf (sql, "UPDATE %s SET version = version + 1, ref = ?", kind->table);
+      for (guint i = 0; i < n_columns; i++)
+        {
+          g_autofree char *col = column_name (kind->columns[i]);
+
+          g_string_append_printf (sql, ", %s = ?", col);
+        }
+      g_string_append (sql, " WHERE id = ? AND version = ?");
+    }
+
+  if (!_plc_sqlite_prepare (self, sql->str, &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < n_columns; i++)
+    bind_property (stmt, 2 + (int)i, object, kind->columns[i]);
+  if (id != 0)
+    {
+      sqlite3_bind_int64 (stmt, 2 + (int)n_columns, id);
+      sqlite3_bind_int64 (stmt, 3 + (int)n_columns, version);
+    }
+
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _plc_sqlite_set_error (self->db, rc, _("saving"), error);
+
+  if (id == 0)
+    {
+      id = sqlite3_last_insert_rowid (self->db);
+      version = 1;
+    }
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_autofree char *stored = lookup_ref_by_id (self, kind->table, id);
+
+      if (stored == NULL)
+        g_set_error_literal (error, PLC_ERROR, PLC_ERROR_NOT_FOUND,
+                             _(kind->not_found_message));
+      else
+        g_set_error_literal (error, PLC_ERROR, PLC_ERROR_STALE,
+                             _(kind->stale_message));
+      return FALSE;
+    }
+  else
+    version++;
+
+  if (!_plc_sqlite_write_audit (self, version == 1 ? "create" : "update", kind->record_type, id, ref, error))
+    return FALSE;
+
+  g_object_set (object, "id", id, "version", version, "ref", ref, NULL);
+
+  if (kind == &_plc_sqlite_kinds[KIND_CONTACT] && !save_links (self, PLC_CONTACT (object), error))
+    return FALSE;
+
+  if (kind == &_plc_sqlite_kinds[KIND_DEVIATION] && !save_history (self, PLC_DEVIATION (object), error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* One save in its own transaction; on failure the object is as it was. */
+gboolean
+_plc_sqlite_save_one (PlcStore          *self,
+                      const RecordKind  *kind,
+                      GObject           *object,
+                      GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *old_ref = NULL;
+  gint64 old_id;
+  gint64 old_version;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, kind->get_type ()), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  old_id = _plc_sqlite_get_int64_prop (object, "id");
+  old_version = _plc_sqlite_get_int64_prop (object, "version");
+  old_ref = _plc_sqlite_dup_string_prop (object, "ref");
+
+  if (!_plc_sqlite_begin (self, error))
+    return FALSE;
+
+  if (!_plc_sqlite_save_record (self, kind, object, &local_error) || !_plc_sqlite_commit (self, &local_error))
+    {
+      _plc_sqlite_rollback (self);
+      g_object_set (object, "id", old_id, "version", old_version, "ref", old_ref, NULL);
+      /* Not the message: a validation message may quote what was typed. */
+      g_debug ("Saving a %s failed (error %d)", kind->record_type, local_error->code);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+plc_store_save_child (PlcStore  *self,
+                      PlcChild  *child,
+                      GError   **error)
+{
+  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[KIND_CHILD], G_OBJECT (child), error);
+}
+
+gboolean
+plc_store_save_placement (PlcStore      *self,
+                          PlcPlacement  *placement,
+                          GError       **error)
+{
+  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[KIND_PLACEMENT], G_OBJECT (placement), error);
+}
+
+gboolean
+plc_store_save_step_status (PlcStore       *self,
+                            PlcStepStatus  *status,
+                            GError        **error)
+{
+  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[KIND_STEP], G_OBJECT (status), error);
+}
+
+gboolean
+plc_store_save_contact (PlcStore    *self,
+                        PlcContact  *contact,
+                        GError     **error)
+{
+  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[KIND_CONTACT], G_OBJECT (contact), error);
+}
+
+gboolean
+plc_store_save_contact_log_entry (PlcStore            *self,
+                                  PlcContactLogEntry  *entry,
+                                  GError             **error)
+{
+  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[KIND_CONTACT_LOG], G_OBJECT (entry), error);
+}
+
+gboolean
+plc_store_save_deviation (PlcStore      *self,
+                          PlcDeviation  *deviation,
+                          GError       **error)
+{
+  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[KIND_DEVIATION], G_OBJECT (deviation), error);
+}
+
+/* Reading */
+
+PlcChild *
+plc_store_get_child (PlcStore  *self,
+                     gint64     id,
+                     GError   **error)
+{
+  return get_record (self, &_plc_sqlite_kinds[KIND_CHILD], "WHERE id = ?1", id, NULL, error);
+}
+
+PlcChild *
+plc_store_get_child_by_ref (PlcStore    *self,
+                            const char  *ref,
+                            GError     **error)
+{
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  return get_record (self, &_plc_sqlite_kinds[KIND_CHILD], "WHERE ?1 IS NOT NULL AND ref = ?2", 0, ref, error);
+}
+
+PlcPlacement *
+plc_store_get_placement (PlcStore  *self,
+                         gint64     id,
+                         GError   **error)
+{
+  return get_record (self, &_plc_sqlite_kinds[KIND_PLACEMENT], "WHERE id = ?1", id, NULL, error);
+}
+
+PlcPlacement *
+plc_store_get_placement_by_ref (PlcStore    *self,
+                                const char  *ref,
+                                GError     **error)
+{
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  return get_record (self, &_plc_sqlite_kinds[KIND_PLACEMENT], "WHERE ?1 IS NOT NULL AND ref = ?2", 0, ref, error);
+}
+
+PlcStepStatus *
+plc_store_get_step_status (PlcStore    *self,
+                           gint64       placement_id,
+                           const char  *rule,
+                           int          occurrence,
+                           GError     **error)
+{
+  g_autofree char *where = NULL;
+
+  g_return_val_if_fail (rule != NULL, NULL);
+
+  where = g_strdup_printf ("WHERE placement_id = ?1 AND rule = ?2 AND occurrence = %d", occurrence);
+
+  return get_record (self, &_plc_sqlite_kinds[KIND_STEP], where, placement_id, rule, error);
+}
+
+PlcContact *
+plc_store_get_contact (PlcStore  *self,
+                       gint64     id,
+                       GError   **error)
+{
+  return get_record (self, &_plc_sqlite_kinds[KIND_CONTACT], "WHERE id = ?1", id, NULL, error);
+}
+
+PlcContact *
+plc_store_get_contact_by_ref (PlcStore    *self,
+                              const char  *ref,
+                              GError     **error)
+{
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  return get_record (self, &_plc_sqlite_kinds[KIND_CONTACT], "WHERE ?1 IS NOT NULL AND ref = ?2", 0, ref, error);
+}
+
+PlcContactLogEntry *
+plc_store_get_contact_log_entry (PlcStore  *self,
+                                 gint64     id,
+                                 GError   **error)
+{
+  return get_record (self, &_plc_sqlite_kinds[KIND_CONTACT_LOG], "WHERE id = ?1", id, NULL, error);
+}
+
+PlcDeviation *
+plc_store_get_deviation (PlcStore  *self,
+                         gint64     id,
+                         GError   **error)
+{
+  return get_record (self, &_plc_sqlite_kinds[KIND_DEVIATION], "WHERE id = ?1", id, NULL, error);
+}
+
+PlcDeviation *
+plc_store_get_deviation_by_ref (PlcStore    *self,
+                                const char  *ref,
+                                GError     **error)
+{
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  return get_record (self, &_plc_sqlite_kinds[KIND_DEVIATION], "WHERE ?1 IS NOT NULL AND ref = ?2", 0, ref, error);
+}
+
+GPtrArray *
+_plc_sqlite_list_records (PlcStore          *self,
+                          const RecordKind  *kind,
+                          const char        *where,
+                          gint64             arg_int,
+                          GError           **error)
+{
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  return _plc_sqlite_query_records (self, kind, where, arg_int, NULL, error);
+}
+
+/**
+ * plc_store_list_children:
+ * @self: a #PlcStore
+ * @include_deleted: whether to list soft-deleted children too
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcChild): the children
+ */
+GPtrArray *
+plc_store_list_children (PlcStore  *self,
+                         gboolean   include_deleted,
+                         GError   **error)
+{
+  return _plc_sqlite_list_records (self, &_plc_sqlite_kinds[KIND_CHILD],
+                                   include_deleted ? "ORDER BY id" : "WHERE deleted = 0 ORDER BY id",
+                                   0, error);
+}
+
+/**
+ * plc_store_list_placements:
+ * @self: a #PlcStore
+ * @child_id: the child's id, or 0 for all placements
+ * @include_deleted: whether to list soft-deleted placements too
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcPlacement): the placements
+ */
+GPtrArray *
+plc_store_list_placements (PlcStore  *self,
+                           gint64     child_id,
+                           gboolean   include_deleted,
+                           GError   **error)
+{
+  return _plc_sqlite_list_records (self, &_plc_sqlite_kinds[KIND_PLACEMENT],
+                                   include_deleted
+                                     ? "WHERE (?1 = 0 OR child_id = ?1) ORDER BY id"
+                                     : "WHERE (?1 = 0 OR child_id = ?1) AND deleted = 0 ORDER BY id",
+                                   child_id, error);
+}
+
+/**
+ * plc_store_list_step_statuses:
+ * @self: a #PlcStore
+ * @placement_id: the placement's id, or 0 for all
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcStepStatus): the statuses
+ */
+GPtrArray *
+plc_store_list_step_statuses (PlcStore  *self,
+                              gint64     placement_id,
+                              GError   **error)
+{
+  return _plc_sqlite_list_records (self, &_plc_sqlite_kinds[KIND_STEP],
+                                   "WHERE (?1 = 0 OR placement_id = ?1) ORDER BY id",
+                                   placement_id, error);
+}
+
+/**
+ * plc_store_list_contacts:
+ * @self: a #PlcStore
+ * @include_deleted: whether to list soft-deleted contacts too
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcContact): the contacts
+ */
+GPtrArray *
+plc_store_list_contacts (PlcStore  *self,
+                         gboolean   include_deleted,
+                         GError   **error)
+{
+  return _plc_sqlite_list_records (self, &_plc_sqlite_kinds[KIND_CONTACT],
+                                   include_deleted ? "ORDER BY id" : "WHERE deleted = 0 ORDER BY id",
+                                   0, error);
+}
+
+/**
+ * plc_store_list_contact_log:
+ * @self: a #PlcStore
+ * @child_id: the child's id, or 0 for all
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcContactLogEntry): the
+ *   child's contact log, newest first
+ */
+GPtrArray *
+plc_store_list_contact_log (PlcStore  *self,
+                            gint64     child_id,
+                            GError   **error)
+{
+  return _plc_sqlite_list_records (self, &_plc_sqlite_kinds[KIND_CONTACT_LOG],
+                                   "WHERE (?1 = 0 OR child_id = ?1) AND deleted = 0 ORDER BY date DESC, id DESC",
+                                   child_id, error);
+}
+
+/**
+ * plc_store_list_deviations:
+ * @self: a #PlcStore
+ * @include_deleted: whether to list soft-deleted reports too
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcDeviation): the reports
+ */
+GPtrArray *
+plc_store_list_deviations (PlcStore  *self,
+                           gboolean   include_deleted,
+                           GError   **error)
+{
+  return _plc_sqlite_list_records (self, &_plc_sqlite_kinds[KIND_DEVIATION],
+                                   include_deleted ? "ORDER BY id" : "WHERE deleted = 0 ORDER BY id",
+                                   0, error);
+}
+
+/* Soft delete */
+
+gboolean
+_plc_sqlite_set_deleted (PlcStore          *self,
+                         const RecordKind  *kind,
+                         gint64             id,
+                         gboolean           deleted,
+                         GError           **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *ref = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_plc_sqlite_begin (self, error))
+    return FALSE;
+
+  ref = lookup_ref_by_id (self, kind->table, id);
+  if (ref == NULL)
+    {
+      g_set_error_literal (error, PLC_ERROR, PLC_ERROR_NOT_FOUND, _(kind->not_found_message));
+      return _plc_sqlite_rollback (self);
+    }
+
+  sql = g_strdup_printf ("UPDATE %s SET deleted = ? WHERE id = ?", kind->table);
+  if (!_plc_sqlite_prepare (self, sql, &stmt, error))
+    return _plc_sqlite_rollback (self);
+  sqlite3_bind_int (stmt, 1, deleted ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  if (!step_done (self, stmt, error) ||
+      !_plc_sqlite_write_audit (self, deleted ? "delete" : "undelete", kind->record_type, id, ref, error))
+    return _plc_sqlite_rollback (self);
+
+  return _plc_sqlite_commit (self, error);
+}
+
+gboolean
+plc_store_delete_child (PlcStore  *self,
+                        gint64     id,
+                        GError   **error)
+{
+  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_CHILD], id, TRUE, error);
+}
+
+gboolean
+plc_store_undelete_child (PlcStore  *self,
+                          gint64     id,
+                          GError   **error)
+{
+  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_CHILD], id, FALSE, error);
+}
+
+gboolean
+plc_store_delete_placement (PlcStore  *self,
+                            gint64     id,
+                            GError   **error)
+{
+  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_PLACEMENT], id, TRUE, error);
+}
+
+gboolean
+plc_store_undelete_placement (PlcStore  *self,
+                              gint64     id,
+                              GError   **error)
+{
+  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_PLACEMENT], id, FALSE, error);
+}
+
+gboolean
+plc_store_delete_contact (PlcStore  *self,
+                          gint64     id,
+                          GError   **error)
+{
+  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_CONTACT], id, TRUE, error);
+}
+
+gboolean
+plc_store_undelete_contact (PlcStore  *self,
+                            gint64     id,
+                            GError   **error)
+{
+  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_CONTACT], id, FALSE, error);
+}
+
+gboolean
+plc_store_delete_deviation (PlcStore  *self,
+                            gint64     id,
+                            GError   **error)
+{
+  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_DEVIATION], id, TRUE, error);
+}
+
+gboolean
+plc_store_undelete_deviation (PlcStore  *self,
+                              gint64     id,
+                              GError   **error)
+{
+  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_DEVIATION], id, FALSE, error);
+}
+
+/* The audit log */
+
+G_DEFINE_BOXED_TYPE (PlcAuditEntry, plc_audit_entry, plc_audit_entry_copy, plc_audit_entry_free)
+
+PlcAuditEntry *
+plc_audit_entry_copy (const PlcAuditEntry *entry)
+{
+  PlcAuditEntry *copy;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  copy = g_new0 (PlcAuditEntry, 1);
+  copy->id = entry->id;
+  copy->at = g_strdup (entry->at);
+  copy->user = g_strdup (entry->user);
+  copy->action = g_strdup (entry->action);
+  copy->record_type = g_strdup (entry->record_type);
+  copy->record_id = entry->record_id;
+  copy->record_ref = g_strdup (entry->record_ref);
+
+  return copy;
+}
+
+void
+plc_audit_entry_free (PlcAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->at);
+  g_free (entry->user);
+  g_free (entry->action);
+  g_free (entry->record_type);
+  g_free (entry->record_ref);
+  g_free (entry);
+}
+
+/**
+ * plc_store_record_opened:
+ * @self: a #PlcStore
+ * @record_type: `child`, `placement`, `step`, `contact`, `contact-log` or
+ *   `deviation`
+ * @id: the record's id
+ * @error: return location for a #GError
+ *
+ * Writes to the audit log that a record was opened to be read.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+plc_store_record_opened (PlcStore    *self,
+                         const char  *record_type,
+                         gint64       id,
+                         GError     **error)
+{
+  const RecordKind *kind = NULL;
+  g_autofree char *ref = NULL;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (record_type != NULL, FALSE);
+
+  for (guint i = 0; i < N_KINDS; i++)
+    if (g_str_equal (_plc_sqlite_kinds[i].record_type, record_type))
+      kind = &_plc_sqlite_kinds[i];
+
+  if (kind == NULL)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                   _("“%s” is not a kind of record"), record_type);
+      return FALSE;
+    }
+
+  ref = lookup_ref_by_id (self, kind->table, id);
+  if (ref == NULL)
+    {
+      g_set_error_literal (error, PLC_ERROR, PLC_ERROR_NOT_FOUND, _(kind->not_found_message));
+      return FALSE;
+    }
+
+  return _plc_sqlite_write_audit (self, "open", kind->record_type, id, ref, error);
+}
+
+/* The start of @date's day, local time, as the audit log writes times:
+ * in UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+static char *
+audit_day_start (PlcDate date)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_local (plc_date_get_year (date),
+                                                      plc_date_get_month (date),
+                                                      plc_date_get_day (date), 0, 0, 0);
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (local == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (local);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/**
+ * plc_store_list_audit:
+ * @self: a #PlcStore
+ * @since: the first day to list, or %PLC_DATE_NONE for all before @until
+ * @until: the last day to list, or %PLC_DATE_NONE for all from @since on
+ * @error: return location for a #GError
+ *
+ * Days are local days: an entry belongs to the day on which it was made,
+ * in the local time zone (the log keeps the time in UTC).
+ *
+ * Returns: (transfer container) (element-type PlcAuditEntry): the audit log,
+ *   oldest first
+ */
+GPtrArray *
+plc_store_list_audit (PlcStore  *self,
+                      PlcDate    since,
+                      PlcDate    until,
+                      GError   **error)
+{
+  g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func ((GDestroyNotify) plc_audit_entry_free);
+  g_autofree char *from = NULL;
+  g_autofree char *before = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  from = since != PLC_DATE_NONE ? audit_day_start (since) : NULL;
+  before = until != PLC_DATE_NONE ? audit_day_start (plc_date_add_days (until, 1)) : NULL;
+
+  if (!_plc_sqlite_prepare (self,
+                            "SELECT id, at, user, action, record_type, record_id, record_ref"
+                            " FROM audit_log WHERE at >= ? AND at < ? ORDER BY id",
+                            &stmt, error))
+    return NULL;
+
+  /* Every time is after "" and before "~" */
+  sqlite3_bind_text (stmt, 1, from != NULL ? from : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, before != NULL ? before : "~", -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PlcAuditEntry *entry = g_new0 (PlcAuditEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      entry->user = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      entry->action = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      entry->record_type = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      entry->record_id = sqlite3_column_int64 (stmt, 5);
+      entry->record_ref = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (ret, entry);
+    }
+
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _plc_sqlite_set_error (self->db, rc, _("reading the audit log"), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ret);
+}
+
+/* Local routine offsets of agreement profiles
+ *
+ * Settings of the unit, not personal data: they are in the database, and so
+ * in its backups, but not in the JSON interchange.  A change is audited
+ * with the record type "routine-offset", id 0 and the ref PROFILE/RULE; a
+ * call that changes nothing writes nothing. */
+
+#define ROUTINE_OFFSET_RECORD_TYPE "routine-offset"
+
+static char *
+routine_offset_ref (const char *profile_id,
+                    const char *rule_id)
+{
+  return g_strdup_printf ("%s/%s", profile_id, rule_id);
+}
+
+gboolean
+_plc_sqlite_set_routine_offset (PlcStore                *self,
+                                const PlcRoutineOffset  *offset,
+                                GError                 **error)
+{
+  g_autofree char *ref = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *unit;
+  const char *action = NULL;
+  int rc;
+
+  if (!plc_routine_offset_validate (offset, error))
+    return FALSE;
+
+  unit = plc_offset_unit_to_string (offset->unit);
+  ref = routine_offset_ref (offset->profile_id, offset->rule_id);
+
+  if (!_plc_sqlite_begin (self, error))
+    return FALSE;
+
+  if (!_plc_sqlite_prepare (self,
+                            "SELECT amount, unit FROM routine_offsets WHERE profile_id = ? AND rule_id = ?",
+                            &stmt, error))
+    return _plc_sqlite_rollback (self);
+
+  sqlite3_bind_text (stmt, 1, offset->profile_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, offset->rule_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    action = "create";
+  else if (rc == SQLITE_ROW &&
+           (sqlite3_column_int64 (stmt, 0) != offset->amount ||
+            g_strcmp0 ((const char *)sqlite3_column_text (stmt, 1), unit) != 0))
+    action = "update";
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _plc_sqlite_set_error (self->db, rc, _("reading the database"), error);
+      return _plc_sqlite_rollback (self);
+    }
+
+  /* Set as it was already */
+  if (action == NULL)
+    return _plc_sqlite_commit (self, error);
+
+  /* SQLite 3.15 (SQLCipher 3.4.1) has no UPSERT */
+  if (!_plc_sqlite_prepare (self,
+                            g_str_equal (action, "create")
+                              ? "INSERT INTO routine_offsets (amount, unit, profile_id, rule_id) VALUES (?, ?, ?, ?)"
+                              : "UPDATE routine_offsets SET amount = ?, unit = ? WHERE profile_id = ? AND rule_id = ?",
+                            &stmt, error))
+    return _plc_sqlite_rollback (self);
+
+  sqlite3_bind_int (stmt, 1, offset->amount);
+  sqlite3_bind_text (stmt, 2, unit, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, offset->profile_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, offset->rule_id, -1, SQLITE_TRANSIENT);
+
+  if (!step_done (self, stmt, error) ||
+      !_plc_sqlite_write_audit (self, action, ROUTINE_OFFSET_RECORD_TYPE, 0, ref, error))
+    return _plc_sqlite_rollback (self);
+
+  return _plc_sqlite_commit (self, error);
+}
+
+/**
+ * plc_store_set_routine_offset:
+ * @self: a #PlcStore
+ * @profile_id: the agreement profile's id, `[a-z0-9-]+`
+ * @rule_id: the rule's id, `[a-z0-9-]+`
+ * @amount: the offset from the rule's anchor; negative means before it
+ * @unit: the offset's unit
+ * @error: return location for a #GError
+ *
+ * Sets the unit's local routine offset for a rule of an agreement profile,
+ * replacing the one set before.  Whether the profile has that rule, and
+ * whether the rule's offset is a local routine, is the caller's to check:
+ * the store keeps what it is given.
+ *
+ * Returns: %TRUE on success; %PLC_ERROR_INVALID if an id is not one
+ */
+gboolean
+plc_store_set_routine_offset (PlcStore       *self,
+                              const char     *profile_id,
+                              const char     *rule_id,
+                              int             amount,
+                              PlcOffsetUnit   unit,
+                              GError        **error)
+{
+  g_autoptr(PlcRoutineOffset) offset = NULL;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (profile_id != NULL, FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  offset = plc_routine_offset_new (profile_id, rule_id, amount, unit);
+
+  return _plc_sqlite_set_routine_offset (self, offset, error);
+}
+
+/**
+ * plc_store_clear_routine_offset:
+ * @self: a #PlcStore
+ * @profile_id: the agreement profile's id
+ * @rule_id: the rule's id
+ * @error: return location for a #GError
+ *
+ * Removes the unit's local routine offset for a rule, so that the
+ * profile's default applies again.  Clearing an offset that is not set is
+ * not an error.
+ *
+ * Returns: %TRUE on success; %PLC_ERROR_INVALID if an id is not one
+ */
+gboolean
+plc_store_clear_routine_offset (PlcStore    *self,
+                                const char  *profile_id,
+                                const char  *rule_id,
+                                GError     **error)
+{
+  g_autofree char *ref = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (profile_id != NULL, FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!plc_routine_offset_validate_profile_id (profile_id, error) ||
+      !plc_routine_offset_validate_rule_id (rule_id, error))
+    return FALSE;
+
+  if (!_plc_sqlite_begin (self, error))
+    return FALSE;
+
+  if (!_plc_sqlite_prepare (self, "DELETE FROM routine_offsets WHERE profile_id = ? AND rule_id = ?", &stmt, error))
+    return _plc_sqlite_rollback (self);
+
+  sqlite3_bind_text (stmt, 1, profile_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rule_id, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, error))
+    return _plc_sqlite_rollback (self);
+
+  if (sqlite3_changes (self->db) > 0)
+    {
+      ref = routine_offset_ref (profile_id, rule_id);
+      if (!_plc_sqlite_write_audit (self, "delete", ROUTINE_OFFSET_RECORD_TYPE, 0, ref, error))
+        return _plc_sqlite_rollback (self);
+    }
+
+  return _plc_sqlite_commit (self, error);
+}
+
+/**
+ * plc_store_list_routine_offsets:
+ * @self: a #PlcStore
+ * @profile_id: (nullable): an agreement profile's id, or %NULL for the
+ *   offsets of every profile
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcRoutineOffset): the local
+ *   routine offsets that are set, by profile id and then rule id; %NULL
+ *   with @error set on failure (%PLC_ERROR_INVALID if @profile_id is not an
+ *   id)
+ */
+GPtrArray *
+plc_store_list_routine_offsets (PlcStore    *self,
+                                const char  *profile_id,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func ((GDestroyNotify) plc_routine_offset_free);
+  sqlite3_stmt *stmt = NULL;
+  gboolean bad_unit = FALSE;
+  int rc;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (profile_id != NULL && !plc_routine_offset_validate_profile_id (profile_id, error))
+    return NULL;
+
+  if (!_plc_sqlite_prepare (self,
+                            "SELECT profile_id, rule_id, amount, unit FROM routine_offsets"
+                            " WHERE ?1 IS NULL OR profile_id = ?1 ORDER BY profile_id, rule_id",
+                            &stmt, error))
+    return NULL;
+
+  if (profile_id != NULL)
+    sqlite3_bind_text (stmt, 1, profile_id, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *unit_text = (const char *)sqlite3_column_text (stmt, 3);
+      PlcOffsetUnit unit;
+
+      /* The table's CHECK allows the nicks only */
+      if (unit_text == NULL || !plc_offset_unit_from_string (unit_text, &unit))
+        {
+          bad_unit = TRUE;
+          break;
+        }
+
+      g_ptr_array_add (ret, plc_routine_offset_new ((const char *)sqlite3_column_text (stmt, 0),
+                                                    (const char *)sqlite3_column_text (stmt, 1),
+                                                    sqlite3_column_int (stmt, 2),
+                                                    unit));
+    }
+
+  sqlite3_finalize (stmt);
+
+  if (bad_unit)
+    {
+      _plc_sqlite_set_error (NULL, SQLITE_CORRUPT, _("reading the database"), error);
+      return NULL;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _plc_sqlite_set_error (self->db, rc, _("reading the database"), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ret);
+}

@@ -1,0 +1,545 @@
+/* plc-sqlite-store.c: the encrypted SQLite (SQLCipher) store: opening, checking, closing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plc-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlcipher/sqlite3.h>
+
+#include "plc-error.h"
+#include "plc-keyring.h"
+#include "plc-sqlite-store-private.h"
+
+gboolean
+_plc_sqlite_set_error (sqlite3     *db,
+                       int          rc,
+                       const char  *what,
+                       GError     **error)
+{
+  int code = db != NULL ? sqlite3_errcode (db) : rc;
+  int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  gboolean io_failed;
+
+  /* sqlcipher_export() and other SQL functions report an I/O failure of
+   * their own statements as a plain SQLITE_ERROR with SQLite's message. */
+  io_failed = (code & 0xff) == SQLITE_IOERR ||
+              strstr (message, "disk I/O error") != NULL ||
+              strstr (message, "disk is full") != NULL;
+
+  /* No room: a full disk, a quota, or the largest file size allowed
+   * (RLIMIT_FSIZE).  SQLite calls most of these a "disk I/O error"; say
+   * what it is.  The transaction that needed the room is rolled back. */
+  if ((code & 0xff) == SQLITE_FULL ||
+      (io_failed && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)))
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   /* Translators: %s says what was being done, such as “saving” */
+                   _("The database ran out of room while %s: the disk is full, "
+                     "or the file has reached the largest size allowed. Nothing of it was saved; "
+                     "make room and try again."),
+                   what);
+      return FALSE;
+    }
+
+  /* A page that does not decrypt or does not make sense: the file is
+   * damaged (truncated, overwritten), and saying so helps more than
+   * SQLite's "database disk image is malformed" alone. */
+  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB ||
+      strstr (message, "malformed") != NULL)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   /* Translators: the first %s says what was being done, the
+                    * second is the database engine's own (English) message */
+                   _("The database file is damaged: it failed while %s (%s). "
+                     "Restore the latest backup."),
+                   what, message);
+      return FALSE;
+    }
+
+  /* Any other failure of the file system: the system's own words too. */
+  if (io_failed && system_errno != 0)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   /* Translators: the first %s says what was being done, the
+                    * second is the database engine's own (English) message,
+                    * the third the system's description of the error */
+                   _("The database failed while %s: %s (%s)"),
+                   what, message, g_strerror (system_errno));
+      return FALSE;
+    }
+
+  /* SQLite's messages name tables and constraints, never row values, so
+   * they are safe to pass on. */
+  g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+               /* Translators: the first %s says what was being done, the
+                * second is the database engine's own (English) message */
+               _("The database failed while %s: %s"),
+               what, message);
+  return FALSE;
+}
+
+gboolean
+_plc_sqlite_exec (sqlite3     *db,
+                  const char  *sql,
+                  const char  *what,
+                  GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _plc_sqlite_set_error (db, rc, what, error);
+
+  return TRUE;
+}
+
+static char *
+query_text (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *ret = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    ret = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+
+  return ret;
+}
+
+int
+_plc_sqlite_query_int (sqlite3    *db,
+                       const char *sql,
+                       int         fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  int ret = fallback;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return fallback;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ret = sqlite3_column_int (stmt, 0);
+
+  sqlite3_finalize (stmt);
+
+  return ret;
+}
+/* The database and its WAL and shared-memory files are readable by the
+ * user alone.  SQLite gives the -wal and -shm files the main file's mode. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder for the database: %s"),
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the database file: %s"),
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+
+  return TRUE;
+}
+
+static PlcStore *
+open_at_version (const char  *path,
+                 GBytes      *key,
+                 int          target_version,
+                 GError     **error)
+{
+  g_autoptr(PlcStore) self = NULL;
+  g_autofree char *pragma_key = NULL;
+  g_autofree char *cipher_version = NULL;
+  g_autoptr(GString) hex = NULL;
+  const guint8 *key_data;
+  gsize key_len = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  key_data = g_bytes_get_data (key, &key_len);
+  if (key_len != PLC_STORE_KEY_LENGTH)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                   _("The database key has the wrong length"));
+      return NULL;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (PLC_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      _plc_sqlite_set_error (self->db, rc, _("opening the database file"), error);
+      return NULL;
+    }
+
+  /* A raw key: no key derivation, the keyring holds 256 random bits. */
+  hex = g_string_sized_new (2 * key_len + 8);
+  g_string_append (hex, "PRAGMA key = \"x'");
+  for (gsize i = 0; i < key_len; i++)
+    g_string_append_printf (hex, "%02x", key_data[i]);
+  g_string_append (hex, "'\"");
+  pragma_key = g_string_free (g_steal_pointer (&hex), FALSE);
+
+  rc = sqlite3_exec (self->db, pragma_key, NULL, NULL, NULL);
+  explicit_bzero (pragma_key, strlen (pragma_key));
+  if (rc != SQLITE_OK)
+    {
+      _plc_sqlite_set_error (self->db, rc, _("setting the encryption key"), error);
+      return NULL;
+    }
+
+  /* SQLCipher 4 (in the Flatpak runtime) then reads and writes the same
+   * format as Debian's SQLCipher 3.4.1, which ignores this pragma, so one
+   * database file works with both. */
+  if (!_plc_sqlite_exec (self->db, "PRAGMA cipher_compatibility = 3", _("setting the encryption key"), error))
+    return NULL;
+
+  cipher_version = query_text (self->db, "PRAGMA cipher_version");
+  if (cipher_version == NULL || cipher_version[0] == '\0')
+    {
+      /* Linked against plain SQLite: refuse rather than write plaintext. */
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   _("This build of Placements cannot encrypt its database (SQLCipher is missing). The database was not opened."));
+      return NULL;
+    }
+
+  /* The first read tells whether the key fits. */
+  rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+  if (rc == SQLITE_NOTADB)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   _("The database “%s” cannot be read with this key: the key is wrong, or the file is not a Placements database or is damaged. Nothing was changed."),
+                   path);
+      return NULL;
+    }
+  else if (rc != SQLITE_OK)
+    {
+      _plc_sqlite_set_error (self->db, rc, _("reading the database"), error);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, PLC_STORE_BUSY_TIMEOUT_MS);
+
+  if (!_plc_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", _("configuring the database"), error) ||
+      !_plc_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", _("configuring the database"), error) ||
+      !_plc_sqlite_exec (self->db, "PRAGMA synchronous = FULL", _("configuring the database"), error))
+    return NULL;
+
+  if (!_plc_sqlite_migrate (self, target_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * plc_store_open:
+ * @path: the database file; created when missing
+ * @key: the 256-bit raw key
+ * @error: return location for a #GError
+ *
+ * Opens (and creates or upgrades) an encrypted database.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+PlcStore *
+plc_store_open (const char  *path,
+                GBytes      *key,
+                GError     **error)
+{
+  return open_at_version (path, key, plc_store_get_latest_schema_version (), error);
+}
+
+/* For the migration tests: brings a database no further than @version. */
+PlcStore *
+_plc_store_open_at_version (const char  *path,
+                            GBytes      *key,
+                            int          version,
+                            GError     **error)
+{
+  g_return_val_if_fail (version >= 0 && version <= (int)plc_store_get_latest_schema_version (), NULL);
+
+  return open_at_version (path, key, version, error);
+}
+
+/**
+ * plc_store_open_with_keyring:
+ * @path: the database file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Opens @path with its key from the system keyring.  A key is made and kept
+ * in the keyring only when the database does not exist yet; an existing
+ * database whose key is missing is never replaced.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+PlcStore *
+plc_store_open_with_keyring (const char    *path,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(GBytes) key = NULL;
+  gboolean create = !g_file_test (path, G_FILE_TEST_EXISTS);
+
+  key = plc_keyring_ensure_key (path, create, cancellable, error);
+  if (key == NULL)
+    return NULL;
+
+  return plc_store_open (path, key, error);
+}
+
+static void
+open_with_keyring_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  const char *path = task_data;
+  GError *error = NULL;
+  PlcStore *store;
+
+  store = plc_store_open_with_keyring (path, cancellable, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+plc_store_open_with_keyring_async (const char          *path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plc_store_open_with_keyring_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_with_keyring_thread);
+}
+
+PlcStore *
+plc_store_open_with_keyring_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == plc_store_open_with_keyring_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+plc_store_get_path (PlcStore *self)
+{
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+plc_store_get_schema_version (PlcStore *self)
+{
+  g_return_val_if_fail (PLC_IS_STORE (self), -1);
+
+  return self->schema_version;
+}
+
+/**
+ * plc_store_dup_cipher_version:
+ * @self: a #PlcStore
+ *
+ * Returns: (transfer full) (nullable): SQLCipher's version, or %NULL when the
+ *   library is plain SQLite
+ */
+char *
+plc_store_dup_cipher_version (PlcStore *self)
+{
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  return query_text (self->db, "PRAGMA cipher_version");
+}
+
+/**
+ * plc_store_check:
+ * @self: a #PlcStore
+ * @error: return location for a #GError
+ *
+ * Checks the database's integrity, its encryption and its foreign keys.
+ *
+ * Returns: %TRUE when all is well
+ */
+gboolean
+plc_store_check (PlcStore  *self,
+                 GError   **error)
+{
+  g_autofree char *integrity = NULL;
+  g_autofree char *cipher_version = NULL;
+  g_autofree char *dangling = NULL;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+
+  cipher_version = plc_store_dup_cipher_version (self);
+  if (cipher_version == NULL || cipher_version[0] == '\0')
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   _("The database is not encrypted"));
+      return FALSE;
+    }
+
+  integrity = query_text (self->db, "PRAGMA integrity_check");
+  if (g_strcmp0 (integrity, "ok") != 0)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   _("The database failed its integrity check: %s"),
+                   integrity != NULL ? integrity : sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  dangling = query_text (self->db, "PRAGMA foreign_key_check");
+  if (dangling != NULL)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   _("The database has records that point to missing records (in the table “%s”)"),
+                   dangling);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * plc_store_close:
+ * @self: a #PlcStore
+ *
+ * Closes the database.  Safe to call more than once.  If an asynchronous
+ * call is running it waits for it; the calls still queued then fail with
+ * %G_IO_ERROR_CLOSED.
+ */
+void
+plc_store_close (PlcStore *self)
+{
+  g_return_if_fail (PLC_IS_STORE (self));
+
+  g_mutex_lock (&self->job_lock);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_mutex_unlock (&self->job_lock);
+}
+gboolean
+_plc_sqlite_prepare (PlcStore      *self,
+                     const char    *sql,
+                     sqlite3_stmt **stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return _plc_sqlite_set_error (self->db, rc, _("preparing a query"), error);
+
+  return TRUE;
+}
+
+gboolean
+_plc_sqlite_begin (PlcStore  *self,
+                   GError   **error)
+{
+  return _plc_sqlite_exec (self->db, "BEGIN IMMEDIATE", _("starting a transaction"), error);
+}
+
+gboolean
+_plc_sqlite_commit (PlcStore  *self,
+                    GError   **error)
+{
+  if (!_plc_sqlite_exec (self->db, "COMMIT", _("saving"), error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_plc_sqlite_rollback (PlcStore *self)
+{
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  return FALSE;
+}
+
+/* Inside a write transaction, before a large write: a damaged file is not
+ * written to, so that what can still be read is not made worse.  Takes
+ * time in proportion to the size of the database, like the import itself;
+ * rolls back on failure. */
+gboolean
+_plc_sqlite_check_quickly (PlcStore    *self,
+                           const char  *consequence,
+                           GError     **error)
+{
+  g_autofree char *result = query_text (self->db, "PRAGMA quick_check(1)");
+
+  if (g_strcmp0 (result, "ok") == 0)
+    return TRUE;
+
+  _plc_sqlite_rollback (self);
+  if (result != NULL)
+    g_strdelimit (result, "\n", ' ');
+  g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+               /* Translators: the first %s is what follows, such as “nothing
+                * was imported”; the second is the database engine's own
+                * (English) description of the damage */
+               _("The database file is damaged, so %s: %s. Restore the latest backup."),
+               consequence,
+               result != NULL ? result : sqlite3_errmsg (self->db));
+  return FALSE;
+}
