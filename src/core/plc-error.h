@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @PLC_ERROR_STORE: the database failed
  * @PLC_ERROR_STALE: a save was made from a stale copy
  * @PLC_ERROR_FAILED: anything else
+ * @PLC_ERROR_NOT_SUPPORTED: the store's backend cannot do this (such as
+ *   backing up a server's database to a file)
  */
 typedef enum
 {
@@ -32,6 +34,7 @@ typedef enum
   PLC_ERROR_STORE,
   PLC_ERROR_STALE,
   PLC_ERROR_FAILED,
+  PLC_ERROR_NOT_SUPPORTED,
 } PlcError;
 
 GQuark plc_error_quark (void);

@@ -115,33 +115,18 @@ attach_target (sqlite3     *db,
   return TRUE;
 }
 
-/**
- * plc_store_backup:
- * @self: a #PlcStore
- * @backup_path: the file to write
- * @passphrase: the passphrase that will open the backup
- * @error: return location for a #GError
- *
- * Writes a copy of the database encrypted with @passphrase.  The copy is
- * made next to @backup_path and renamed into place, so that a half-written
- * backup never exists.
- *
- * Returns: %TRUE on success
- */
+/* PlcStoreClass::backup: a copy encrypted with a passphrase, made next to
+ * @backup_path and renamed into place, so that a half-written backup never
+ * exists */
 gboolean
-plc_store_backup (PlcStore    *self,
-                  const char  *backup_path,
-                  const char  *passphrase,
-                  GError     **error)
+_plc_sqlite_store_backup (PlcStore    *store,
+                          const char  *backup_path,
+                          const char  *passphrase,
+                          GError     **error)
 {
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
   g_autofree char *tmp = NULL;
   gboolean ok;
-
-  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->db != NULL, FALSE);
-  g_return_val_if_fail (backup_path != NULL, FALSE);
-  g_return_val_if_fail (passphrase != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (passphrase[0] == '\0')
     {
@@ -307,7 +292,7 @@ plc_store_restore_backup (const char  *backup_path,
       restored = plc_store_open (tmp, key, error);
       ok = restored != NULL &&
            plc_store_check (restored, error) &&
-           _plc_sqlite_write_audit (restored, "restore", "database", 0, NULL, error);
+           _plc_sqlite_write_audit (PLC_SQLITE_STORE (restored), "restore", "database", 0, NULL, error);
       if (restored != NULL)
         plc_store_close (restored);
     }

@@ -134,12 +134,12 @@ static const char * const contact_log_ignored[] = { "contact-id", NULL };
 /* Imports one record inside the caller's transaction: inserted when new,
  * updated when different, left alone when the same. */
 static gboolean
-import_record (PlcStore          *self,
+import_record (PlcSqliteStore    *self,
                const RecordKind  *kind,
                GObject           *incoming,
                GError           **error)
 {
-  g_autoptr(GObject) copy = kind->copy (incoming);
+  g_autoptr(GObject) copy = G_OBJECT (plc_record_copy (PLC_RECORD (incoming)));
   g_autoptr(GObject) existing = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *ref = _plc_sqlite_dup_string_prop (copy, "ref");
@@ -243,9 +243,9 @@ failed:
 }
 
 static gboolean
-import_placements (PlcStore   *self,
-                   GPtrArray  *placements,
-                   GError    **error)
+import_placements (PlcSqliteStore *self,
+                   GPtrArray      *placements,
+                   GError        **error)
 {
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
   gboolean progress = TRUE;
@@ -303,7 +303,7 @@ import_placements (PlcStore   *self,
 }
 
 static gboolean
-import_all (PlcStore          *self,
+import_all (PlcSqliteStore    *self,
             const RecordKind  *kind,
             GPtrArray         *records,
             GError           **error)
@@ -315,30 +315,14 @@ import_all (PlcStore          *self,
   return TRUE;
 }
 
-/**
- * plc_store_import:
- * @self: a #PlcStore
- * @dataset: the records to import
- * @error: return location for a #GError
- *
- * Imports @dataset in one transaction: all of it or nothing.  Records are
- * matched by their references; a new one is inserted, a different one
- * updated, an identical one left alone, so that importing the same data
- * twice changes nothing.
- *
- * Returns: %TRUE on success
- */
+/* PlcStoreClass::import: all of it in one transaction, or nothing */
 gboolean
-plc_store_import (PlcStore    *self,
-                  PlcDataset  *dataset,
-                  GError     **error)
+_plc_sqlite_store_import (PlcStore    *store,
+                          PlcDataset  *dataset,
+                          GError     **error)
 {
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
   g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->db != NULL, FALSE);
-  g_return_val_if_fail (PLC_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!_plc_sqlite_begin (self, error) || !_plc_sqlite_check_quickly (self, _("nothing was imported"), error))
     return FALSE;
@@ -362,7 +346,7 @@ plc_store_import (PlcStore    *self,
 }
 
 static gboolean
-export_kind (PlcStore          *self,
+export_kind (PlcSqliteStore    *self,
              const RecordKind  *kind,
              const char        *where,
              GPtrArray         *into,
@@ -379,24 +363,13 @@ export_kind (PlcStore          *self,
   return TRUE;
 }
 
-/**
- * plc_store_export:
- * @self: a #PlcStore
- * @error: return location for a #GError
- *
- * Reads every record that is not deleted, with all references filled in.
- *
- * Returns: (transfer full): the records, or %NULL with @error set
- */
+/* PlcStoreClass::export */
 PlcDataset *
-plc_store_export (PlcStore  *self,
-                  GError   **error)
+_plc_sqlite_store_export (PlcStore  *store,
+                          GError   **error)
 {
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
   g_autoptr(PlcDataset) dataset = NULL;
-
-  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
-  g_return_val_if_fail (self->db != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   dataset = plc_dataset_new ();
 

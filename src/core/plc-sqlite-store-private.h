@@ -11,6 +11,7 @@
 
 #include <sqlcipher/sqlite3.h>
 
+#include "plc-sqlite-store.h"
 #include "plc-store-private.h"
 
 G_BEGIN_DECLS
@@ -18,19 +19,12 @@ G_BEGIN_DECLS
 #define PLC_STORE_KEY_LENGTH 32
 #define PLC_STORE_BUSY_TIMEOUT_MS 5000
 
-struct _PlcStore
+struct _PlcSqliteStore
 {
-  GObject  parent_instance;
+  PlcStore  parent_instance;
 
-  char    *path;
-  sqlite3 *db;
-  int      schema_version;
-
-  /* The _async calls: one job at a time, in the order they were made, on
-   * a pool of at most one thread.  job_lock is held around each job and by
-   * plc_store_close(), so that closing waits for the job that is running. */
-  GThreadPool *jobs;
-  GMutex       job_lock;
+  sqlite3  *db;
+  int       schema_version;
 };
 
 /* plc-sqlite-store.c: opening, errors, statements, transactions */
@@ -52,32 +46,32 @@ _plc_sqlite_query_int (sqlite3    *db,
                        int         fallback);
 
 gboolean
-_plc_sqlite_prepare (PlcStore      *self,
-                     const char    *sql,
-                     sqlite3_stmt **stmt,
-                     GError       **error);
+_plc_sqlite_prepare (PlcSqliteStore *self,
+                     const char     *sql,
+                     sqlite3_stmt  **stmt,
+                     GError        **error);
 
 gboolean
-_plc_sqlite_begin (PlcStore  *self,
-                   GError   **error);
+_plc_sqlite_begin (PlcSqliteStore *self,
+                   GError        **error);
 
 gboolean
-_plc_sqlite_commit (PlcStore  *self,
-                    GError   **error);
+_plc_sqlite_commit (PlcSqliteStore *self,
+                    GError        **error);
 
 gboolean
-_plc_sqlite_rollback (PlcStore *self);
+_plc_sqlite_rollback (PlcSqliteStore *self);
 
 gboolean
-_plc_sqlite_check_quickly (PlcStore    *self,
-                           const char  *consequence,
-                           GError     **error);
+_plc_sqlite_check_quickly (PlcSqliteStore *self,
+                           const char     *consequence,
+                           GError        **error);
 
 /* plc-sqlite-store-schema.c: the schema and its migrations */
 gboolean
-_plc_sqlite_migrate (PlcStore  *self,
-                     int        target,
-                     GError   **error);
+_plc_sqlite_migrate (PlcSqliteStore *self,
+                     int             target,
+                     GError        **error);
 
 /* plc-sqlite-store-records.c: the records, the audit log, routine offsets */
 
@@ -93,7 +87,6 @@ typedef struct
   const char         *table;
   const char         *record_type;  /* in the audit log, and the ref's prefix */
   GType             (*get_type) (void);
-  gpointer          (*copy)     (gpointer object);
   gboolean            has_deleted;
   const char * const *columns;
   const RefLink      *refs;
@@ -102,31 +95,32 @@ typedef struct
   const char         *not_found_message;
 } RecordKind;
 
+/* Indexed by PlcRecordType */
 enum {
-  KIND_CHILD,
-  KIND_PLACEMENT,
-  KIND_STEP,
-  KIND_CONTACT,
-  KIND_CONTACT_LOG,
-  KIND_DEVIATION,
+  KIND_CHILD = PLC_RECORD_TYPE_CHILD,
+  KIND_PLACEMENT = PLC_RECORD_TYPE_PLACEMENT,
+  KIND_STEP = PLC_RECORD_TYPE_STEP_STATUS,
+  KIND_CONTACT = PLC_RECORD_TYPE_CONTACT,
+  KIND_CONTACT_LOG = PLC_RECORD_TYPE_CONTACT_LOG_ENTRY,
+  KIND_DEVIATION = PLC_RECORD_TYPE_DEVIATION,
   N_KINDS
 };
 
 extern const RecordKind _plc_sqlite_kinds[N_KINDS];
 
 gboolean
-_plc_sqlite_write_audit (PlcStore    *self,
-                         const char  *action,
-                         const char  *record_type,
-                         gint64       record_id,
-                         const char  *record_ref,
-                         GError     **error);
+_plc_sqlite_write_audit (PlcSqliteStore *self,
+                         const char     *action,
+                         const char     *record_type,
+                         gint64          record_id,
+                         const char     *record_ref,
+                         GError        **error);
 
 gint64
-_plc_sqlite_lookup_id_by_ref (PlcStore    *self,
-                              const char  *table,
-                              const char  *ref,
-                              GError     **error);
+_plc_sqlite_lookup_id_by_ref (PlcSqliteStore *self,
+                              const char     *table,
+                              const char     *ref,
+                              GError        **error);
 
 gint64
 _plc_sqlite_get_int64_prop (gpointer    object,
@@ -137,13 +131,13 @@ _plc_sqlite_dup_string_prop (gpointer    object,
                              const char *prop);
 
 gboolean
-_plc_sqlite_resolve_refs (PlcStore          *self,
+_plc_sqlite_resolve_refs (PlcSqliteStore    *self,
                           const RecordKind  *kind,
                           GObject           *object,
                           GError           **error);
 
 GPtrArray *
-_plc_sqlite_query_records (PlcStore          *self,
+_plc_sqlite_query_records (PlcSqliteStore    *self,
                            const RecordKind  *kind,
                            const char        *where,
                            gint64             arg_int,
@@ -151,39 +145,93 @@ _plc_sqlite_query_records (PlcStore          *self,
                            GError           **error);
 
 gboolean
-_plc_sqlite_resolve_link_refs (PlcStore    *self,
-                               PlcContact  *contact,
-                               GError     **error);
+_plc_sqlite_resolve_link_refs (PlcSqliteStore *self,
+                               PlcContact     *contact,
+                               GError        **error);
 
 gboolean
-_plc_sqlite_save_record (PlcStore          *self,
+_plc_sqlite_save_record (PlcSqliteStore    *self,
                          const RecordKind  *kind,
                          GObject           *object,
                          GError           **error);
 
 gboolean
-_plc_sqlite_save_one (PlcStore          *self,
+_plc_sqlite_save_one (PlcSqliteStore    *self,
                       const RecordKind  *kind,
                       GObject           *object,
                       GError           **error);
 
 GPtrArray *
-_plc_sqlite_list_records (PlcStore          *self,
+_plc_sqlite_list_records (PlcSqliteStore    *self,
                           const RecordKind  *kind,
                           const char        *where,
                           gint64             arg_int,
                           GError           **error);
 
 gboolean
-_plc_sqlite_set_deleted (PlcStore          *self,
+_plc_sqlite_set_deleted (PlcSqliteStore    *self,
                          const RecordKind  *kind,
                          gint64             id,
                          gboolean           deleted,
                          GError           **error);
 
-gboolean
-_plc_sqlite_set_routine_offset (PlcStore                *self,
-                                const PlcRoutineOffset  *offset,
-                                GError                 **error);
+/* The virtual functions of PlcStore, in the files by concern */
+gboolean       _plc_sqlite_store_save_record          (PlcStore                *store,
+                                                       PlcRecord               *record,
+                                                       GError                 **error);
+PlcRecord     *_plc_sqlite_store_get_record           (PlcStore                *store,
+                                                       PlcRecordType            record_type,
+                                                       gint64                   id,
+                                                       GError                 **error);
+PlcRecord     *_plc_sqlite_store_get_record_by_ref    (PlcStore                *store,
+                                                       PlcRecordType            record_type,
+                                                       const char              *ref,
+                                                       GError                 **error);
+PlcStepStatus *_plc_sqlite_store_get_step_status      (PlcStore                *store,
+                                                       gint64                   placement_id,
+                                                       const char              *rule,
+                                                       int                      occurrence,
+                                                       GError                 **error);
+GPtrArray     *_plc_sqlite_store_list_records         (PlcStore                *store,
+                                                       PlcRecordType            record_type,
+                                                       gint64                   owner_id,
+                                                       gboolean                 include_deleted,
+                                                       GError                 **error);
+gboolean       _plc_sqlite_store_set_deleted          (PlcStore                *store,
+                                                       PlcRecordType            record_type,
+                                                       gint64                   id,
+                                                       gboolean                 deleted,
+                                                       GError                 **error);
+gboolean       _plc_sqlite_store_record_opened        (PlcStore                *store,
+                                                       PlcRecordType            record_type,
+                                                       gint64                   id,
+                                                       GError                 **error);
+GPtrArray     *_plc_sqlite_store_list_audit           (PlcStore                *store,
+                                                       PlcDate                  since,
+                                                       PlcDate                  until,
+                                                       GError                 **error);
+gboolean       _plc_sqlite_store_set_routine_offset   (PlcStore                *store,
+                                                       const PlcRoutineOffset  *offset,
+                                                       GError                 **error);
+gboolean       _plc_sqlite_store_clear_routine_offset (PlcStore                *store,
+                                                       const char              *profile_id,
+                                                       const char              *rule_id,
+                                                       GError                 **error);
+GPtrArray     *_plc_sqlite_store_list_routine_offsets (PlcStore                *store,
+                                                       const char              *profile_id,
+                                                       GError                 **error);
+
+/* plc-sqlite-store-interchange.c */
+gboolean       _plc_sqlite_store_import               (PlcStore                *store,
+                                                       PlcDataset              *dataset,
+                                                       GError                 **error);
+PlcDataset    *_plc_sqlite_store_export               (PlcStore                *store,
+                                                       GError                 **error);
+
+/* plc-sqlite-store-backup.c */
+gboolean       _plc_sqlite_store_backup               (PlcStore                *store,
+                                                       const char              *backup_path,
+                                                       const char              *passphrase,
+                                                       GError                 **error);
 
 G_END_DECLS

@@ -77,35 +77,35 @@ static const RefLink deviation_refs[] = {
 
 const RecordKind _plc_sqlite_kinds[N_KINDS] = {
   [KIND_CHILD] = {
-    "children", "child", plc_child_get_type, (gpointer (*) (gpointer)) plc_child_copy, TRUE, child_columns, NULL, 0,
+    "children", "child", plc_child_get_type, TRUE, child_columns, NULL, 0,
     N_("This child was changed by someone else since you opened it. Your changes were not saved."),
     N_("The child was not found"),
   },
   [KIND_PLACEMENT] = {
-    "placements", "placement", plc_placement_get_type, (gpointer (*) (gpointer)) plc_placement_copy, TRUE, placement_columns,
+    "placements", "placement", plc_placement_get_type, TRUE, placement_columns,
     placement_refs, G_N_ELEMENTS (placement_refs),
     N_("This placement was changed by someone else since you opened it. Your changes were not saved."),
     N_("The placement was not found"),
   },
   [KIND_STEP] = {
-    "step_statuses", "step", plc_step_status_get_type, (gpointer (*) (gpointer)) plc_step_status_copy, FALSE, step_columns,
+    "step_statuses", "step", plc_step_status_get_type, FALSE, step_columns,
     step_refs, G_N_ELEMENTS (step_refs),
     N_("This step was changed by someone else since you opened it. Your changes were not saved."),
     N_("The step was not found"),
   },
   [KIND_CONTACT] = {
-    "contacts", "contact", plc_contact_get_type, (gpointer (*) (gpointer)) plc_contact_copy, TRUE, contact_columns, NULL, 0,
+    "contacts", "contact", plc_contact_get_type, TRUE, contact_columns, NULL, 0,
     N_("This contact was changed by someone else since you opened it. Your changes were not saved."),
     N_("The contact was not found"),
   },
   [KIND_CONTACT_LOG] = {
-    "contact_log", "contact-log", plc_contact_log_entry_get_type, (gpointer (*) (gpointer)) plc_contact_log_entry_copy, TRUE, contact_log_columns,
+    "contact_log", "contact-log", plc_contact_log_entry_get_type, TRUE, contact_log_columns,
     contact_log_refs, G_N_ELEMENTS (contact_log_refs),
     N_("This contact log entry was changed by someone else since you opened it. Your changes were not saved."),
     N_("The contact log entry was not found"),
   },
   [KIND_DEVIATION] = {
-    "deviations", "deviation", plc_deviation_get_type, (gpointer (*) (gpointer)) plc_deviation_copy, TRUE, deviation_columns,
+    "deviations", "deviation", plc_deviation_get_type, TRUE, deviation_columns,
     deviation_refs, G_N_ELEMENTS (deviation_refs),
     N_("This deviation report was changed by someone else since you opened it. Your changes were not saved."),
     N_("The deviation report was not found"),
@@ -239,12 +239,12 @@ read_property (sqlite3_stmt *stmt,
 
 
 gboolean
-_plc_sqlite_write_audit (PlcStore    *self,
-                         const char  *action,
-                         const char  *record_type,
-                         gint64       record_id,
-                         const char  *record_ref,
-                         GError     **error)
+_plc_sqlite_write_audit (PlcSqliteStore *self,
+                         const char     *action,
+                         const char     *record_type,
+                         gint64          record_id,
+                         const char     *record_ref,
+                         GError        **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -275,10 +275,10 @@ _plc_sqlite_write_audit (PlcStore    *self,
 
 /* Looks up the id of @ref in @table: 0 when there is none, -1 on error. */
 gint64
-_plc_sqlite_lookup_id_by_ref (PlcStore    *self,
-                              const char  *table,
-                              const char  *ref,
-                              GError     **error)
+_plc_sqlite_lookup_id_by_ref (PlcSqliteStore *self,
+                              const char     *table,
+                              const char     *ref,
+                              GError        **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE ref = ?", table);
   sqlite3_stmt *stmt = NULL;
@@ -303,9 +303,9 @@ _plc_sqlite_lookup_id_by_ref (PlcStore    *self,
 }
 
 static char *
-lookup_ref_by_id (PlcStore   *self,
-                  const char *table,
-                  gint64      id)
+lookup_ref_by_id (PlcSqliteStore *self,
+                  const char     *table,
+                  gint64          id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT ref FROM %s WHERE id = ?", table);
   sqlite3_stmt *stmt = NULL;
@@ -346,7 +346,7 @@ _plc_sqlite_dup_string_prop (gpointer    object,
 
 /* Fills in an id from its reference where only the reference is known. */
 gboolean
-_plc_sqlite_resolve_refs (PlcStore          *self,
+_plc_sqlite_resolve_refs (PlcSqliteStore    *self,
                           const RecordKind  *kind,
                           GObject           *object,
                           GError           **error)
@@ -409,11 +409,11 @@ select_sql (const RecordKind *kind)
   return g_string_free (sql, FALSE);
 }
 
-static void load_links   (PlcStore *self, PlcContact *contact);
-static void load_history (PlcStore *self, PlcDeviation *deviation);
+static void load_links   (PlcSqliteStore *self, PlcContact *contact);
+static void load_history (PlcSqliteStore *self, PlcDeviation *deviation);
 
 static GObject *
-object_from_row (PlcStore          *self,
+object_from_row (PlcSqliteStore    *self,
                  const RecordKind  *kind,
                  sqlite3_stmt      *stmt)
 {
@@ -445,7 +445,7 @@ object_from_row (PlcStore          *self,
 /* Completes objects read from rows: links, history.  Done after the rows
  * are read, so that no two statements are stepped at once. */
 static void
-complete_object (PlcStore          *self,
+complete_object (PlcSqliteStore    *self,
                  const RecordKind  *kind,
                  GObject           *object)
 {
@@ -458,7 +458,7 @@ complete_object (PlcStore          *self,
 /* Runs a SELECT of records; @where is appended to the query and may use
  * ?1 (an int64) and ?2 (a text). */
 GPtrArray *
-_plc_sqlite_query_records (PlcStore          *self,
+_plc_sqlite_query_records (PlcSqliteStore    *self,
                            const RecordKind  *kind,
                            const char        *where,
                            gint64             arg_int,
@@ -497,7 +497,7 @@ _plc_sqlite_query_records (PlcStore          *self,
 }
 
 static gpointer
-get_record (PlcStore          *self,
+get_record (PlcSqliteStore    *self,
             const RecordKind  *kind,
             const char        *where,
             gint64             arg_int,
@@ -505,9 +505,6 @@ get_record (PlcStore          *self,
             GError           **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-
-  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
-  g_return_val_if_fail (self->db != NULL, NULL);
 
   rows = _plc_sqlite_query_records (self, kind, where, arg_int, arg_text, error);
   if (rows == NULL)
@@ -524,8 +521,8 @@ get_record (PlcStore          *self,
 }
 
 static void
-load_links (PlcStore   *self,
-            PlcContact *contact)
+load_links (PlcSqliteStore *self,
+            PlcContact     *contact)
 {
   sqlite3_stmt *stmt = NULL;
   /* The links pass to the contact, which frees them. */
@@ -565,8 +562,8 @@ load_links (PlcStore   *self,
 }
 
 static void
-load_history (PlcStore     *self,
-              PlcDeviation *deviation)
+load_history (PlcSqliteStore *self,
+              PlcDeviation   *deviation)
 {
   sqlite3_stmt *stmt = NULL;
 
@@ -595,7 +592,7 @@ load_history (PlcStore     *self,
 }
 
 static gboolean
-validate_record (PlcStore          *self,
+validate_record (PlcSqliteStore    *self,
                  const RecordKind  *kind,
                  GObject           *object,
                  GError           **error)
@@ -638,9 +635,9 @@ validate_record (PlcStore          *self,
 }
 
 static gboolean
-step_done (PlcStore      *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+step_done (PlcSqliteStore *self,
+           sqlite3_stmt   *stmt,
+           GError        **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -653,9 +650,9 @@ step_done (PlcStore      *self,
 }
 
 gboolean
-_plc_sqlite_resolve_link_refs (PlcStore    *self,
-                               PlcContact  *contact,
-                               GError     **error)
+_plc_sqlite_resolve_link_refs (PlcSqliteStore *self,
+                               PlcContact     *contact,
+                               GError        **error)
 {
   GPtrArray *links = plc_contact_get_links (contact);
 
@@ -696,9 +693,9 @@ _plc_sqlite_resolve_link_refs (PlcStore    *self,
 }
 
 static gboolean
-save_links (PlcStore    *self,
-            PlcContact  *contact,
-            GError     **error)
+save_links (PlcSqliteStore *self,
+            PlcContact     *contact,
+            GError        **error)
 {
   GPtrArray *links = plc_contact_get_links (contact);
   sqlite3_stmt *stmt = NULL;
@@ -743,9 +740,9 @@ save_links (PlcStore    *self,
 
 /* The history is append-only: events beyond those stored are added. */
 static gboolean
-save_history (PlcStore      *self,
-              PlcDeviation  *deviation,
-              GError       **error)
+save_history (PlcSqliteStore *self,
+              PlcDeviation   *deviation,
+              GError        **error)
 {
   GPtrArray *history = plc_deviation_get_history (deviation);
   g_autofree char *count_sql = NULL;
@@ -786,7 +783,7 @@ save_history (PlcStore      *self,
 /* Inserts or updates one record, inside the caller's transaction.  On
  * success the object's id, version and ref are the stored ones. */
 gboolean
-_plc_sqlite_save_record (PlcStore          *self,
+_plc_sqlite_save_record (PlcSqliteStore    *self,
                          const RecordKind  *kind,
                          GObject           *object,
                          GError           **error)
@@ -916,7 +913,7 @@ _plc_sqlite_save_record (PlcStore          *self,
 
 /* One save in its own transaction; on failure the object is as it was. */
 gboolean
-_plc_sqlite_save_one (PlcStore          *self,
+_plc_sqlite_save_one (PlcSqliteStore    *self,
                       const RecordKind  *kind,
                       GObject           *object,
                       GError           **error)
@@ -926,10 +923,7 @@ _plc_sqlite_save_one (PlcStore          *self,
   gint64 old_id;
   gint64 old_version;
 
-  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->db != NULL, FALSE);
   g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, kind->get_type ()), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   old_id = _plc_sqlite_get_int64_prop (object, "id");
   old_version = _plc_sqlite_get_int64_prop (object, "version");
@@ -951,282 +945,119 @@ _plc_sqlite_save_one (PlcStore          *self,
   return TRUE;
 }
 
+/* PlcStoreClass::save_record */
 gboolean
-plc_store_save_child (PlcStore  *self,
-                      PlcChild  *child,
-                      GError   **error)
+_plc_sqlite_store_save_record (PlcStore   *store,
+                               PlcRecord  *record,
+                               GError    **error)
 {
-  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[KIND_CHILD], G_OBJECT (child), error);
-}
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
 
-gboolean
-plc_store_save_placement (PlcStore      *self,
-                          PlcPlacement  *placement,
-                          GError       **error)
-{
-  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[KIND_PLACEMENT], G_OBJECT (placement), error);
-}
-
-gboolean
-plc_store_save_step_status (PlcStore       *self,
-                            PlcStepStatus  *status,
-                            GError        **error)
-{
-  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[KIND_STEP], G_OBJECT (status), error);
-}
-
-gboolean
-plc_store_save_contact (PlcStore    *self,
-                        PlcContact  *contact,
-                        GError     **error)
-{
-  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[KIND_CONTACT], G_OBJECT (contact), error);
-}
-
-gboolean
-plc_store_save_contact_log_entry (PlcStore            *self,
-                                  PlcContactLogEntry  *entry,
-                                  GError             **error)
-{
-  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[KIND_CONTACT_LOG], G_OBJECT (entry), error);
-}
-
-gboolean
-plc_store_save_deviation (PlcStore      *self,
-                          PlcDeviation  *deviation,
-                          GError       **error)
-{
-  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[KIND_DEVIATION], G_OBJECT (deviation), error);
+  return _plc_sqlite_save_one (self, &_plc_sqlite_kinds[plc_record_get_record_type (record)],
+                               G_OBJECT (record), error);
 }
 
 /* Reading */
 
-PlcChild *
-plc_store_get_child (PlcStore  *self,
-                     gint64     id,
-                     GError   **error)
+/* PlcStoreClass::get_record */
+PlcRecord *
+_plc_sqlite_store_get_record (PlcStore       *store,
+                              PlcRecordType   record_type,
+                              gint64          id,
+                              GError        **error)
 {
-  return get_record (self, &_plc_sqlite_kinds[KIND_CHILD], "WHERE id = ?1", id, NULL, error);
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
+
+  return get_record (self, &_plc_sqlite_kinds[record_type], "WHERE id = ?1", id, NULL, error);
 }
 
-PlcChild *
-plc_store_get_child_by_ref (PlcStore    *self,
-                            const char  *ref,
-                            GError     **error)
+/* PlcStoreClass::get_record_by_ref */
+PlcRecord *
+_plc_sqlite_store_get_record_by_ref (PlcStore       *store,
+                                     PlcRecordType   record_type,
+                                     const char     *ref,
+                                     GError        **error)
 {
-  g_return_val_if_fail (ref != NULL, NULL);
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
 
-  return get_record (self, &_plc_sqlite_kinds[KIND_CHILD], "WHERE ?1 IS NOT NULL AND ref = ?2", 0, ref, error);
+  return get_record (self, &_plc_sqlite_kinds[record_type], "WHERE ?1 IS NOT NULL AND ref = ?2", 0, ref, error);
 }
 
-PlcPlacement *
-plc_store_get_placement (PlcStore  *self,
-                         gint64     id,
-                         GError   **error)
-{
-  return get_record (self, &_plc_sqlite_kinds[KIND_PLACEMENT], "WHERE id = ?1", id, NULL, error);
-}
-
-PlcPlacement *
-plc_store_get_placement_by_ref (PlcStore    *self,
-                                const char  *ref,
-                                GError     **error)
-{
-  g_return_val_if_fail (ref != NULL, NULL);
-
-  return get_record (self, &_plc_sqlite_kinds[KIND_PLACEMENT], "WHERE ?1 IS NOT NULL AND ref = ?2", 0, ref, error);
-}
-
+/* PlcStoreClass::get_step_status */
 PlcStepStatus *
-plc_store_get_step_status (PlcStore    *self,
-                           gint64       placement_id,
-                           const char  *rule,
-                           int          occurrence,
-                           GError     **error)
+_plc_sqlite_store_get_step_status (PlcStore    *store,
+                                   gint64       placement_id,
+                                   const char  *rule,
+                                   int          occurrence,
+                                   GError     **error)
 {
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
   g_autofree char *where = NULL;
-
-  g_return_val_if_fail (rule != NULL, NULL);
 
   where = g_strdup_printf ("WHERE placement_id = ?1 AND rule = ?2 AND occurrence = %d", occurrence);
 
   return get_record (self, &_plc_sqlite_kinds[KIND_STEP], where, placement_id, rule, error);
 }
 
-PlcContact *
-plc_store_get_contact (PlcStore  *self,
-                       gint64     id,
-                       GError   **error)
-{
-  return get_record (self, &_plc_sqlite_kinds[KIND_CONTACT], "WHERE id = ?1", id, NULL, error);
-}
-
-PlcContact *
-plc_store_get_contact_by_ref (PlcStore    *self,
-                              const char  *ref,
-                              GError     **error)
-{
-  g_return_val_if_fail (ref != NULL, NULL);
-
-  return get_record (self, &_plc_sqlite_kinds[KIND_CONTACT], "WHERE ?1 IS NOT NULL AND ref = ?2", 0, ref, error);
-}
-
-PlcContactLogEntry *
-plc_store_get_contact_log_entry (PlcStore  *self,
-                                 gint64     id,
-                                 GError   **error)
-{
-  return get_record (self, &_plc_sqlite_kinds[KIND_CONTACT_LOG], "WHERE id = ?1", id, NULL, error);
-}
-
-PlcDeviation *
-plc_store_get_deviation (PlcStore  *self,
-                         gint64     id,
-                         GError   **error)
-{
-  return get_record (self, &_plc_sqlite_kinds[KIND_DEVIATION], "WHERE id = ?1", id, NULL, error);
-}
-
-PlcDeviation *
-plc_store_get_deviation_by_ref (PlcStore    *self,
-                                const char  *ref,
-                                GError     **error)
-{
-  g_return_val_if_fail (ref != NULL, NULL);
-
-  return get_record (self, &_plc_sqlite_kinds[KIND_DEVIATION], "WHERE ?1 IS NOT NULL AND ref = ?2", 0, ref, error);
-}
-
 GPtrArray *
-_plc_sqlite_list_records (PlcStore          *self,
+_plc_sqlite_list_records (PlcSqliteStore    *self,
                           const RecordKind  *kind,
                           const char        *where,
                           gint64             arg_int,
                           GError           **error)
 {
-  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
-  g_return_val_if_fail (self->db != NULL, NULL);
-
   return _plc_sqlite_query_records (self, kind, where, arg_int, NULL, error);
 }
 
-/**
- * plc_store_list_children:
- * @self: a #PlcStore
- * @include_deleted: whether to list soft-deleted children too
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type PlcChild): the children
- */
+/* PlcStoreClass::list_records */
 GPtrArray *
-plc_store_list_children (PlcStore  *self,
-                         gboolean   include_deleted,
-                         GError   **error)
+_plc_sqlite_store_list_records (PlcStore       *store,
+                                PlcRecordType   record_type,
+                                gint64          owner_id,
+                                gboolean        include_deleted,
+                                GError        **error)
 {
-  return _plc_sqlite_list_records (self, &_plc_sqlite_kinds[KIND_CHILD],
-                                   include_deleted ? "ORDER BY id" : "WHERE deleted = 0 ORDER BY id",
-                                   0, error);
-}
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
+  const RecordKind *kind = &_plc_sqlite_kinds[record_type];
+  const char *where;
 
-/**
- * plc_store_list_placements:
- * @self: a #PlcStore
- * @child_id: the child's id, or 0 for all placements
- * @include_deleted: whether to list soft-deleted placements too
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type PlcPlacement): the placements
- */
-GPtrArray *
-plc_store_list_placements (PlcStore  *self,
-                           gint64     child_id,
-                           gboolean   include_deleted,
-                           GError   **error)
-{
-  return _plc_sqlite_list_records (self, &_plc_sqlite_kinds[KIND_PLACEMENT],
-                                   include_deleted
-                                     ? "WHERE (?1 = 0 OR child_id = ?1) ORDER BY id"
-                                     : "WHERE (?1 = 0 OR child_id = ?1) AND deleted = 0 ORDER BY id",
-                                   child_id, error);
-}
+  switch (record_type)
+    {
+    case PLC_RECORD_TYPE_PLACEMENT:
+      where = include_deleted
+                ? "WHERE (?1 = 0 OR child_id = ?1) ORDER BY id"
+                : "WHERE (?1 = 0 OR child_id = ?1) AND deleted = 0 ORDER BY id";
+      break;
 
-/**
- * plc_store_list_step_statuses:
- * @self: a #PlcStore
- * @placement_id: the placement's id, or 0 for all
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type PlcStepStatus): the statuses
- */
-GPtrArray *
-plc_store_list_step_statuses (PlcStore  *self,
-                              gint64     placement_id,
-                              GError   **error)
-{
-  return _plc_sqlite_list_records (self, &_plc_sqlite_kinds[KIND_STEP],
-                                   "WHERE (?1 = 0 OR placement_id = ?1) ORDER BY id",
-                                   placement_id, error);
-}
+    case PLC_RECORD_TYPE_STEP_STATUS:
+      where = "WHERE (?1 = 0 OR placement_id = ?1) ORDER BY id";
+      break;
 
-/**
- * plc_store_list_contacts:
- * @self: a #PlcStore
- * @include_deleted: whether to list soft-deleted contacts too
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type PlcContact): the contacts
- */
-GPtrArray *
-plc_store_list_contacts (PlcStore  *self,
-                         gboolean   include_deleted,
-                         GError   **error)
-{
-  return _plc_sqlite_list_records (self, &_plc_sqlite_kinds[KIND_CONTACT],
-                                   include_deleted ? "ORDER BY id" : "WHERE deleted = 0 ORDER BY id",
-                                   0, error);
-}
+    case PLC_RECORD_TYPE_CONTACT_LOG_ENTRY:
+      where = include_deleted
+                ? "WHERE (?1 = 0 OR child_id = ?1) ORDER BY date DESC, id DESC"
+                : "WHERE (?1 = 0 OR child_id = ?1) AND deleted = 0 ORDER BY date DESC, id DESC";
+      break;
 
-/**
- * plc_store_list_contact_log:
- * @self: a #PlcStore
- * @child_id: the child's id, or 0 for all
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type PlcContactLogEntry): the
- *   child's contact log, newest first
- */
-GPtrArray *
-plc_store_list_contact_log (PlcStore  *self,
-                            gint64     child_id,
-                            GError   **error)
-{
-  return _plc_sqlite_list_records (self, &_plc_sqlite_kinds[KIND_CONTACT_LOG],
-                                   "WHERE (?1 = 0 OR child_id = ?1) AND deleted = 0 ORDER BY date DESC, id DESC",
-                                   child_id, error);
-}
+    case PLC_RECORD_TYPE_CHILD:
+    case PLC_RECORD_TYPE_CONTACT:
+    case PLC_RECORD_TYPE_DEVIATION:
+      where = include_deleted ? "ORDER BY id" : "WHERE deleted = 0 ORDER BY id";
+      break;
 
-/**
- * plc_store_list_deviations:
- * @self: a #PlcStore
- * @include_deleted: whether to list soft-deleted reports too
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type PlcDeviation): the reports
- */
-GPtrArray *
-plc_store_list_deviations (PlcStore  *self,
-                           gboolean   include_deleted,
-                           GError   **error)
-{
-  return _plc_sqlite_list_records (self, &_plc_sqlite_kinds[KIND_DEVIATION],
-                                   include_deleted ? "ORDER BY id" : "WHERE deleted = 0 ORDER BY id",
-                                   0, error);
+    case PLC_RECORD_TYPE_ROUTINE_OFFSET:
+    case PLC_RECORD_TYPE_DATABASE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return _plc_sqlite_list_records (self, kind, where, owner_id, error);
 }
 
 /* Soft delete */
 
 gboolean
-_plc_sqlite_set_deleted (PlcStore          *self,
+_plc_sqlite_set_deleted (PlcSqliteStore    *self,
                          const RecordKind  *kind,
                          gint64             id,
                          gboolean           deleted,
@@ -1235,10 +1066,6 @@ _plc_sqlite_set_deleted (PlcStore          *self,
   g_autofree char *sql = NULL;
   g_autofree char *ref = NULL;
   sqlite3_stmt *stmt = NULL;
-
-  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->db != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!_plc_sqlite_begin (self, error))
     return FALSE;
@@ -1263,142 +1090,31 @@ _plc_sqlite_set_deleted (PlcStore          *self,
   return _plc_sqlite_commit (self, error);
 }
 
+/* PlcStoreClass::set_deleted */
 gboolean
-plc_store_delete_child (PlcStore  *self,
-                        gint64     id,
-                        GError   **error)
+_plc_sqlite_store_set_deleted (PlcStore       *store,
+                               PlcRecordType   record_type,
+                               gint64          id,
+                               gboolean        deleted,
+                               GError        **error)
 {
-  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_CHILD], id, TRUE, error);
-}
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
 
-gboolean
-plc_store_undelete_child (PlcStore  *self,
-                          gint64     id,
-                          GError   **error)
-{
-  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_CHILD], id, FALSE, error);
-}
-
-gboolean
-plc_store_delete_placement (PlcStore  *self,
-                            gint64     id,
-                            GError   **error)
-{
-  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_PLACEMENT], id, TRUE, error);
-}
-
-gboolean
-plc_store_undelete_placement (PlcStore  *self,
-                              gint64     id,
-                              GError   **error)
-{
-  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_PLACEMENT], id, FALSE, error);
-}
-
-gboolean
-plc_store_delete_contact (PlcStore  *self,
-                          gint64     id,
-                          GError   **error)
-{
-  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_CONTACT], id, TRUE, error);
-}
-
-gboolean
-plc_store_undelete_contact (PlcStore  *self,
-                            gint64     id,
-                            GError   **error)
-{
-  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_CONTACT], id, FALSE, error);
-}
-
-gboolean
-plc_store_delete_deviation (PlcStore  *self,
-                            gint64     id,
-                            GError   **error)
-{
-  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_DEVIATION], id, TRUE, error);
-}
-
-gboolean
-plc_store_undelete_deviation (PlcStore  *self,
-                              gint64     id,
-                              GError   **error)
-{
-  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[KIND_DEVIATION], id, FALSE, error);
+  return _plc_sqlite_set_deleted (self, &_plc_sqlite_kinds[record_type], id, deleted, error);
 }
 
 /* The audit log */
 
-G_DEFINE_BOXED_TYPE (PlcAuditEntry, plc_audit_entry, plc_audit_entry_copy, plc_audit_entry_free)
-
-PlcAuditEntry *
-plc_audit_entry_copy (const PlcAuditEntry *entry)
-{
-  PlcAuditEntry *copy;
-
-  g_return_val_if_fail (entry != NULL, NULL);
-
-  copy = g_new0 (PlcAuditEntry, 1);
-  copy->id = entry->id;
-  copy->at = g_strdup (entry->at);
-  copy->user = g_strdup (entry->user);
-  copy->action = g_strdup (entry->action);
-  copy->record_type = g_strdup (entry->record_type);
-  copy->record_id = entry->record_id;
-  copy->record_ref = g_strdup (entry->record_ref);
-
-  return copy;
-}
-
-void
-plc_audit_entry_free (PlcAuditEntry *entry)
-{
-  if (entry == NULL)
-    return;
-
-  g_free (entry->at);
-  g_free (entry->user);
-  g_free (entry->action);
-  g_free (entry->record_type);
-  g_free (entry->record_ref);
-  g_free (entry);
-}
-
-/**
- * plc_store_record_opened:
- * @self: a #PlcStore
- * @record_type: `child`, `placement`, `step`, `contact`, `contact-log` or
- *   `deviation`
- * @id: the record's id
- * @error: return location for a #GError
- *
- * Writes to the audit log that a record was opened to be read.
- *
- * Returns: %TRUE on success
- */
+/* PlcStoreClass::record_opened */
 gboolean
-plc_store_record_opened (PlcStore    *self,
-                         const char  *record_type,
-                         gint64       id,
-                         GError     **error)
+_plc_sqlite_store_record_opened (PlcStore       *store,
+                                 PlcRecordType   record_type,
+                                 gint64          id,
+                                 GError        **error)
 {
-  const RecordKind *kind = NULL;
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
+  const RecordKind *kind = &_plc_sqlite_kinds[record_type];
   g_autofree char *ref = NULL;
-
-  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->db != NULL, FALSE);
-  g_return_val_if_fail (record_type != NULL, FALSE);
-
-  for (guint i = 0; i < N_KINDS; i++)
-    if (g_str_equal (_plc_sqlite_kinds[i].record_type, record_type))
-      kind = &_plc_sqlite_kinds[i];
-
-  if (kind == NULL)
-    {
-      g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
-                   _("“%s” is not a kind of record"), record_type);
-      return FALSE;
-    }
 
   ref = lookup_ref_by_id (self, kind->table, id);
   if (ref == NULL)
@@ -1427,33 +1143,19 @@ audit_day_start (PlcDate date)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-/**
- * plc_store_list_audit:
- * @self: a #PlcStore
- * @since: the first day to list, or %PLC_DATE_NONE for all before @until
- * @until: the last day to list, or %PLC_DATE_NONE for all from @since on
- * @error: return location for a #GError
- *
- * Days are local days: an entry belongs to the day on which it was made,
- * in the local time zone (the log keeps the time in UTC).
- *
- * Returns: (transfer container) (element-type PlcAuditEntry): the audit log,
- *   oldest first
- */
+/* PlcStoreClass::list_audit: days are local days, the log keeps UTC */
 GPtrArray *
-plc_store_list_audit (PlcStore  *self,
-                      PlcDate    since,
-                      PlcDate    until,
-                      GError   **error)
+_plc_sqlite_store_list_audit (PlcStore  *store,
+                              PlcDate    since,
+                              PlcDate    until,
+                              GError   **error)
 {
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
   g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func ((GDestroyNotify) plc_audit_entry_free);
   g_autofree char *from = NULL;
   g_autofree char *before = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
-
-  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
-  g_return_val_if_fail (self->db != NULL, NULL);
 
   from = since != PLC_DATE_NONE ? audit_day_start (since) : NULL;
   before = until != PLC_DATE_NONE ? audit_day_start (plc_date_add_days (until, 1)) : NULL;
@@ -1509,19 +1211,18 @@ routine_offset_ref (const char *profile_id,
   return g_strdup_printf ("%s/%s", profile_id, rule_id);
 }
 
+/* PlcStoreClass::set_routine_offset */
 gboolean
-_plc_sqlite_set_routine_offset (PlcStore                *self,
-                                const PlcRoutineOffset  *offset,
-                                GError                 **error)
+_plc_sqlite_store_set_routine_offset (PlcStore                *store,
+                                      const PlcRoutineOffset  *offset,
+                                      GError                 **error)
 {
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
   g_autofree char *ref = NULL;
   sqlite3_stmt *stmt = NULL;
   const char *unit;
   const char *action = NULL;
   int rc;
-
-  if (!plc_routine_offset_validate (offset, error))
-    return FALSE;
 
   unit = plc_offset_unit_to_string (offset->unit);
   ref = routine_offset_ref (offset->profile_id, offset->rule_id);
@@ -1575,74 +1276,16 @@ _plc_sqlite_set_routine_offset (PlcStore                *self,
   return _plc_sqlite_commit (self, error);
 }
 
-/**
- * plc_store_set_routine_offset:
- * @self: a #PlcStore
- * @profile_id: the agreement profile's id, `[a-z0-9-]+`
- * @rule_id: the rule's id, `[a-z0-9-]+`
- * @amount: the offset from the rule's anchor; negative means before it
- * @unit: the offset's unit
- * @error: return location for a #GError
- *
- * Sets the unit's local routine offset for a rule of an agreement profile,
- * replacing the one set before.  Whether the profile has that rule, and
- * whether the rule's offset is a local routine, is the caller's to check:
- * the store keeps what it is given.
- *
- * Returns: %TRUE on success; %PLC_ERROR_INVALID if an id is not one
- */
+/* PlcStoreClass::clear_routine_offset */
 gboolean
-plc_store_set_routine_offset (PlcStore       *self,
-                              const char     *profile_id,
-                              const char     *rule_id,
-                              int             amount,
-                              PlcOffsetUnit   unit,
-                              GError        **error)
+_plc_sqlite_store_clear_routine_offset (PlcStore    *store,
+                                        const char  *profile_id,
+                                        const char  *rule_id,
+                                        GError     **error)
 {
-  g_autoptr(PlcRoutineOffset) offset = NULL;
-
-  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->db != NULL, FALSE);
-  g_return_val_if_fail (profile_id != NULL, FALSE);
-  g_return_val_if_fail (rule_id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  offset = plc_routine_offset_new (profile_id, rule_id, amount, unit);
-
-  return _plc_sqlite_set_routine_offset (self, offset, error);
-}
-
-/**
- * plc_store_clear_routine_offset:
- * @self: a #PlcStore
- * @profile_id: the agreement profile's id
- * @rule_id: the rule's id
- * @error: return location for a #GError
- *
- * Removes the unit's local routine offset for a rule, so that the
- * profile's default applies again.  Clearing an offset that is not set is
- * not an error.
- *
- * Returns: %TRUE on success; %PLC_ERROR_INVALID if an id is not one
- */
-gboolean
-plc_store_clear_routine_offset (PlcStore    *self,
-                                const char  *profile_id,
-                                const char  *rule_id,
-                                GError     **error)
-{
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
   g_autofree char *ref = NULL;
   sqlite3_stmt *stmt = NULL;
-
-  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->db != NULL, FALSE);
-  g_return_val_if_fail (profile_id != NULL, FALSE);
-  g_return_val_if_fail (rule_id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!plc_routine_offset_validate_profile_id (profile_id, error) ||
-      !plc_routine_offset_validate_rule_id (rule_id, error))
-    return FALSE;
 
   if (!_plc_sqlite_begin (self, error))
     return FALSE;
@@ -1665,34 +1308,17 @@ plc_store_clear_routine_offset (PlcStore    *self,
   return _plc_sqlite_commit (self, error);
 }
 
-/**
- * plc_store_list_routine_offsets:
- * @self: a #PlcStore
- * @profile_id: (nullable): an agreement profile's id, or %NULL for the
- *   offsets of every profile
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type PlcRoutineOffset): the local
- *   routine offsets that are set, by profile id and then rule id; %NULL
- *   with @error set on failure (%PLC_ERROR_INVALID if @profile_id is not an
- *   id)
- */
+/* PlcStoreClass::list_routine_offsets */
 GPtrArray *
-plc_store_list_routine_offsets (PlcStore    *self,
-                                const char  *profile_id,
-                                GError     **error)
+_plc_sqlite_store_list_routine_offsets (PlcStore    *store,
+                                        const char  *profile_id,
+                                        GError     **error)
 {
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
   g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func ((GDestroyNotify) plc_routine_offset_free);
   sqlite3_stmt *stmt = NULL;
   gboolean bad_unit = FALSE;
   int rc;
-
-  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
-  g_return_val_if_fail (self->db != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (profile_id != NULL && !plc_routine_offset_validate_profile_id (profile_id, error))
-    return NULL;
 
   if (!_plc_sqlite_prepare (self,
                             "SELECT profile_id, rule_id, amount, unit FROM routine_offsets"

@@ -194,9 +194,9 @@ plc_store_get_latest_schema_version (void)
   return G_N_ELEMENTS (migrations);
 }
 gboolean
-_plc_sqlite_migrate (PlcStore  *self,
-                     int        target,
-                     GError   **error)
+_plc_sqlite_migrate (PlcSqliteStore *self,
+                     int             target,
+                     GError        **error)
 {
   int version = _plc_sqlite_query_int (self->db, "PRAGMA user_version", -1);
 

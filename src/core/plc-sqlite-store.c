@@ -174,13 +174,118 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+G_DEFINE_FINAL_TYPE (PlcSqliteStore, plc_sqlite_store, PLC_TYPE_STORE)
+
+static int
+plc_sqlite_store_get_schema_version (PlcStore *store)
+{
+  return PLC_SQLITE_STORE (store)->schema_version;
+}
+
+/**
+ * plc_sqlite_store_dup_cipher_version:
+ * @self: a #PlcSqliteStore
+ *
+ * Returns: (transfer full) (nullable): SQLCipher's version, or %NULL when the
+ *   library is plain SQLite
+ */
+char *
+plc_sqlite_store_dup_cipher_version (PlcSqliteStore *self)
+{
+  g_return_val_if_fail (PLC_IS_SQLITE_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  return query_text (self->db, "PRAGMA cipher_version");
+}
+
+/* PlcStoreClass::check: the database's integrity, its encryption and its
+ * foreign keys */
+static gboolean
+plc_sqlite_store_check (PlcStore  *store,
+                        GError   **error)
+{
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
+  g_autofree char *integrity = NULL;
+  g_autofree char *cipher_version = NULL;
+  g_autofree char *dangling = NULL;
+
+  cipher_version = plc_sqlite_store_dup_cipher_version (self);
+  if (cipher_version == NULL || cipher_version[0] == '\0')
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   _("The database is not encrypted"));
+      return FALSE;
+    }
+
+  integrity = query_text (self->db, "PRAGMA integrity_check");
+  if (g_strcmp0 (integrity, "ok") != 0)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   _("The database failed its integrity check: %s"),
+                   integrity != NULL ? integrity : sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  dangling = query_text (self->db, "PRAGMA foreign_key_check");
+  if (dangling != NULL)
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
+                   _("The database has records that point to missing records (in the table “%s”)"),
+                   dangling);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+plc_sqlite_store_close (PlcStore *store)
+{
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
+
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+}
+
+static void
+plc_sqlite_store_class_init (PlcSqliteStoreClass *klass)
+{
+  PlcStoreClass *store_class = PLC_STORE_CLASS (klass);
+
+  store_class->get_schema_version = plc_sqlite_store_get_schema_version;
+  store_class->check = plc_sqlite_store_check;
+  store_class->close = plc_sqlite_store_close;
+  store_class->save_record = _plc_sqlite_store_save_record;
+  store_class->get_record = _plc_sqlite_store_get_record;
+  store_class->get_record_by_ref = _plc_sqlite_store_get_record_by_ref;
+  store_class->get_step_status = _plc_sqlite_store_get_step_status;
+  store_class->list_records = _plc_sqlite_store_list_records;
+  store_class->set_deleted = _plc_sqlite_store_set_deleted;
+  store_class->record_opened = _plc_sqlite_store_record_opened;
+  store_class->list_audit = _plc_sqlite_store_list_audit;
+  store_class->set_routine_offset = _plc_sqlite_store_set_routine_offset;
+  store_class->clear_routine_offset = _plc_sqlite_store_clear_routine_offset;
+  store_class->list_routine_offsets = _plc_sqlite_store_list_routine_offsets;
+  store_class->import = _plc_sqlite_store_import;
+  store_class->export = _plc_sqlite_store_export;
+  store_class->backup = _plc_sqlite_store_backup;
+}
+
+static void
+plc_sqlite_store_init (PlcSqliteStore *self)
+{
+}
+
 static PlcStore *
 open_at_version (const char  *path,
                  GBytes      *key,
                  int          target_version,
                  GError     **error)
 {
-  g_autoptr(PlcStore) self = NULL;
+  g_autoptr(PlcSqliteStore) self = NULL;
   g_autofree char *pragma_key = NULL;
   g_autofree char *cipher_version = NULL;
   g_autoptr(GString) hex = NULL;
@@ -203,8 +308,7 @@ open_at_version (const char  *path,
   if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_private_file (path, error))
     return NULL;
 
-  self = g_object_new (PLC_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
+  self = g_object_new (PLC_TYPE_SQLITE_STORE, "location", path, NULL);
 
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
@@ -271,11 +375,11 @@ open_at_version (const char  *path,
   if (!_plc_sqlite_migrate (self, target_version, error))
     return NULL;
 
-  return g_steal_pointer (&self);
+  return PLC_STORE (g_steal_pointer (&self));
 }
 
 /**
- * plc_store_open:
+ * plc_sqlite_store_open:
  * @path: the database file; created when missing
  * @key: the 256-bit raw key
  * @error: return location for a #GError
@@ -285,9 +389,9 @@ open_at_version (const char  *path,
  * Returns: (transfer full): the store, or %NULL with @error set
  */
 PlcStore *
-plc_store_open (const char  *path,
-                GBytes      *key,
-                GError     **error)
+plc_sqlite_store_open (const char  *path,
+                       GBytes      *key,
+                       GError     **error)
 {
   return open_at_version (path, key, plc_store_get_latest_schema_version (), error);
 }
@@ -299,187 +403,16 @@ _plc_store_open_at_version (const char  *path,
                             int          version,
                             GError     **error)
 {
-  g_return_val_if_fail (version >= 0 && version <= (int)plc_store_get_latest_schema_version (), NULL);
+  g_return_val_if_fail (version >= 0 && version <= plc_store_get_latest_schema_version (), NULL);
 
   return open_at_version (path, key, version, error);
 }
 
-/**
- * plc_store_open_with_keyring:
- * @path: the database file
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Opens @path with its key from the system keyring.  A key is made and kept
- * in the keyring only when the database does not exist yet; an existing
- * database whose key is missing is never replaced.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
-PlcStore *
-plc_store_open_with_keyring (const char    *path,
-                             GCancellable  *cancellable,
-                             GError       **error)
-{
-  g_autoptr(GBytes) key = NULL;
-  gboolean create = !g_file_test (path, G_FILE_TEST_EXISTS);
-
-  key = plc_keyring_ensure_key (path, create, cancellable, error);
-  if (key == NULL)
-    return NULL;
-
-  return plc_store_open (path, key, error);
-}
-
-static void
-open_with_keyring_thread (GTask        *task,
-                          gpointer      source_object,
-                          gpointer      task_data,
-                          GCancellable *cancellable)
-{
-  const char *path = task_data;
-  GError *error = NULL;
-  PlcStore *store;
-
-  store = plc_store_open_with_keyring (path, cancellable, &error);
-  if (store == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, store, g_object_unref);
-}
-
-void
-plc_store_open_with_keyring_async (const char          *path,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, plc_store_open_with_keyring_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, open_with_keyring_thread);
-}
-
-PlcStore *
-plc_store_open_with_keyring_finish (GAsyncResult  *result,
-                                    GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == plc_store_open_with_keyring_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-const char *
-plc_store_get_path (PlcStore *self)
-{
-  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
-
-  return self->path;
-}
-
-int
-plc_store_get_schema_version (PlcStore *self)
-{
-  g_return_val_if_fail (PLC_IS_STORE (self), -1);
-
-  return self->schema_version;
-}
-
-/**
- * plc_store_dup_cipher_version:
- * @self: a #PlcStore
- *
- * Returns: (transfer full) (nullable): SQLCipher's version, or %NULL when the
- *   library is plain SQLite
- */
-char *
-plc_store_dup_cipher_version (PlcStore *self)
-{
-  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
-  g_return_val_if_fail (self->db != NULL, NULL);
-
-  return query_text (self->db, "PRAGMA cipher_version");
-}
-
-/**
- * plc_store_check:
- * @self: a #PlcStore
- * @error: return location for a #GError
- *
- * Checks the database's integrity, its encryption and its foreign keys.
- *
- * Returns: %TRUE when all is well
- */
 gboolean
-plc_store_check (PlcStore  *self,
-                 GError   **error)
-{
-  g_autofree char *integrity = NULL;
-  g_autofree char *cipher_version = NULL;
-  g_autofree char *dangling = NULL;
-
-  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
-
-  cipher_version = plc_store_dup_cipher_version (self);
-  if (cipher_version == NULL || cipher_version[0] == '\0')
-    {
-      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
-                   _("The database is not encrypted"));
-      return FALSE;
-    }
-
-  integrity = query_text (self->db, "PRAGMA integrity_check");
-  if (g_strcmp0 (integrity, "ok") != 0)
-    {
-      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
-                   _("The database failed its integrity check: %s"),
-                   integrity != NULL ? integrity : sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-
-  dangling = query_text (self->db, "PRAGMA foreign_key_check");
-  if (dangling != NULL)
-    {
-      g_set_error (error, PLC_ERROR, PLC_ERROR_STORE,
-                   _("The database has records that point to missing records (in the table “%s”)"),
-                   dangling);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * plc_store_close:
- * @self: a #PlcStore
- *
- * Closes the database.  Safe to call more than once.  If an asynchronous
- * call is running it waits for it; the calls still queued then fail with
- * %G_IO_ERROR_CLOSED.
- */
-void
-plc_store_close (PlcStore *self)
-{
-  g_return_if_fail (PLC_IS_STORE (self));
-
-  g_mutex_lock (&self->job_lock);
-  if (self->db != NULL)
-    {
-      sqlite3_close_v2 (self->db);
-      self->db = NULL;
-    }
-  g_mutex_unlock (&self->job_lock);
-}
-gboolean
-_plc_sqlite_prepare (PlcStore      *self,
-                     const char    *sql,
-                     sqlite3_stmt **stmt,
-                     GError       **error)
+_plc_sqlite_prepare (PlcSqliteStore *self,
+                     const char     *sql,
+                     sqlite3_stmt  **stmt,
+                     GError        **error)
 {
   int rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
 
@@ -490,15 +423,15 @@ _plc_sqlite_prepare (PlcStore      *self,
 }
 
 gboolean
-_plc_sqlite_begin (PlcStore  *self,
-                   GError   **error)
+_plc_sqlite_begin (PlcSqliteStore *self,
+                   GError        **error)
 {
   return _plc_sqlite_exec (self->db, "BEGIN IMMEDIATE", _("starting a transaction"), error);
 }
 
 gboolean
-_plc_sqlite_commit (PlcStore  *self,
-                    GError   **error)
+_plc_sqlite_commit (PlcSqliteStore *self,
+                    GError        **error)
 {
   if (!_plc_sqlite_exec (self->db, "COMMIT", _("saving"), error))
     {
@@ -510,7 +443,7 @@ _plc_sqlite_commit (PlcStore  *self,
 }
 
 gboolean
-_plc_sqlite_rollback (PlcStore *self)
+_plc_sqlite_rollback (PlcSqliteStore *self)
 {
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
@@ -522,9 +455,9 @@ _plc_sqlite_rollback (PlcStore *self)
  * time in proportion to the size of the database, like the import itself;
  * rolls back on failure. */
 gboolean
-_plc_sqlite_check_quickly (PlcStore    *self,
-                           const char  *consequence,
-                           GError     **error)
+_plc_sqlite_check_quickly (PlcSqliteStore *self,
+                           const char     *consequence,
+                           GError        **error)
 {
   g_autofree char *result = query_text (self->db, "PRAGMA quick_check(1)");
 

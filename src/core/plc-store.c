@@ -1,6 +1,13 @@
-/* plc-store.c: the store's object and its asynchronous calls
+/* plc-store.c: the store, one interface over the database backends
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PlcStore is what the application and the command line speak to, in model
+ * objects: an abstract class whose backends (PlcSqliteStore, the encrypted
+ * file; a PostgreSQL server next) implement its virtual functions and keep
+ * all their SQL to themselves.  The class keeps what every backend shares:
+ * the lock that makes one call at a time, the asynchronous job queue, and
+ * the checks of what callers pass in.
  */
 
 #define G_LOG_DOMAIN "plc-store"
@@ -9,23 +16,158 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-sqlite-store-private.h"
+#include "plc-error.h"
+#include "plc-keyring.h"
+#include "plc-sqlite-store.h"
+#include "plc-store-private.h"
 
-G_DEFINE_FINAL_TYPE (PlcStore, plc_store, G_TYPE_OBJECT)
+typedef struct
+{
+  char         *location;
+
+  /* Every call, and every job, holds the lock: one at a time.  It is
+   * recursive so that a backend may call the public API of its own store. */
+  GRecMutex     lock;
+  gboolean      closed;
+
+  /* The _async calls: one job at a time, in the order they were made, on
+   * a pool of at most one thread. */
+  GThreadPool  *jobs;
+} PlcStorePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PlcStore, plc_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LOCATION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_BOXED_TYPE (PlcAuditEntry, plc_audit_entry, plc_audit_entry_copy, plc_audit_entry_free)
+
+PlcAuditEntry *
+plc_audit_entry_copy (const PlcAuditEntry *entry)
+{
+  PlcAuditEntry *copy;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  copy = g_new0 (PlcAuditEntry, 1);
+  copy->id = entry->id;
+  copy->at = g_strdup (entry->at);
+  copy->user = g_strdup (entry->user);
+  copy->action = g_strdup (entry->action);
+  copy->record_type = g_strdup (entry->record_type);
+  copy->record_id = entry->record_id;
+  copy->record_ref = g_strdup (entry->record_ref);
+
+  return copy;
+}
+
+void
+plc_audit_entry_free (PlcAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->at);
+  g_free (entry->user);
+  g_free (entry->action);
+  g_free (entry->record_type);
+  g_free (entry->record_ref);
+  g_free (entry);
+}
+
+static void job_thread (gpointer data,
+                        gpointer user_data);
+
+static void
+plc_store_dispose (GObject *object)
+{
+  PlcStore *self = (PlcStore *)object;
+
+  /* While the backend's fields are still there */
+  plc_store_close (self);
+
+  G_OBJECT_CLASS (plc_store_parent_class)->dispose (object);
+}
 
 static void
 plc_store_finalize (GObject *object)
 {
   PlcStore *self = (PlcStore *)object;
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
 
-  plc_store_close (self);
   /* Every queued job holds a reference, so none is left; do not wait, as
    * the last reference may be dropped on the worker thread itself. */
-  g_thread_pool_free (self->jobs, TRUE, FALSE);
-  g_mutex_clear (&self->job_lock);
-  g_clear_pointer (&self->path, g_free);
+  g_thread_pool_free (priv->jobs, TRUE, FALSE);
+  g_rec_mutex_clear (&priv->lock);
+  g_clear_pointer (&priv->location, g_free);
 
   G_OBJECT_CLASS (plc_store_parent_class)->finalize (object);
+}
+
+static void
+plc_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PlcStore *self = PLC_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOCATION:
+      g_value_set_string (value, plc_store_get_path (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plc_store_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PlcStore *self = PLC_STORE (object);
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_LOCATION:
+      priv->location = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* What a backend does not do */
+
+static gboolean
+plc_store_real_check (PlcStore  *self,
+                      GError   **error)
+{
+  g_set_error_literal (error, PLC_ERROR, PLC_ERROR_NOT_SUPPORTED,
+                       _("This database cannot be checked from here; its administrators check it"));
+  return FALSE;
+}
+
+static gboolean
+plc_store_real_backup (PlcStore    *self,
+                       const char  *backup_path,
+                       const char  *passphrase,
+                       GError     **error)
+{
+  g_set_error_literal (error, PLC_ERROR, PLC_ERROR_NOT_SUPPORTED,
+                       _("This database cannot be backed up to a file from here; its administrators back it up"));
+  return FALSE;
 }
 
 static void
@@ -33,18 +175,1062 @@ plc_store_class_init (PlcStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = plc_store_dispose;
   object_class->finalize = plc_store_finalize;
-}
+  object_class->get_property = plc_store_get_property;
+  object_class->set_property = plc_store_set_property;
 
-static void job_thread (gpointer data,
-                        gpointer user_data);
+  klass->check = plc_store_real_check;
+  klass->backup = plc_store_real_backup;
+
+  /**
+   * PlcStore:location:
+   *
+   * Where the database is: a file's path, or a server's connection URI
+   * (`postgresql://…`, never with a password).
+   */
+  properties [PROP_LOCATION] =
+    g_param_spec_string ("location", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
 
 static void
 plc_store_init (PlcStore *self)
 {
-  g_mutex_init (&self->job_lock);
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+
+  g_rec_mutex_init (&priv->lock);
   /* Shared threads cannot fail to be made */
-  self->jobs = g_thread_pool_new (job_thread, NULL, 1, FALSE, NULL);
+  priv->jobs = g_thread_pool_new (job_thread, NULL, 1, FALSE, NULL);
+}
+
+/* One call at a time: takes the lock, or fails when the store is closed. */
+static gboolean
+enter (PlcStore  *self,
+       GError   **error)
+{
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+
+  g_rec_mutex_lock (&priv->lock);
+  if (priv->closed)
+    {
+      g_rec_mutex_unlock (&priv->lock);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                           _("The database is closed"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+leave (PlcStore *self)
+{
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+
+  g_rec_mutex_unlock (&priv->lock);
+}
+
+/* ------------------------------------------------------------------------
+ * Opening
+ * ------------------------------------------------------------------------ */
+
+/**
+ * plc_store_location_is_server:
+ * @location: where a database is
+ *
+ * Returns: %TRUE if @location is a PostgreSQL connection URI
+ *   (`postgresql://…` or `postgres://…`), %FALSE for a file's path
+ */
+gboolean
+plc_store_location_is_server (const char *location)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  return g_ascii_strncasecmp (location, "postgresql://", strlen ("postgresql://")) == 0 ||
+         g_ascii_strncasecmp (location, "postgres://", strlen ("postgres://")) == 0;
+}
+
+static gboolean
+refuse_server (const char  *location,
+               GError     **error)
+{
+  if (!plc_store_location_is_server (location))
+    return FALSE;
+
+  /* Not the location itself: a URI may hold a password. */
+  g_set_error_literal (error, PLC_ERROR, PLC_ERROR_NOT_SUPPORTED,
+                       _("The database is on a PostgreSQL server, which this version of Placements "
+                         "cannot open. Give the path of a database file instead."));
+  return TRUE;
+}
+
+/**
+ * plc_store_open:
+ * @path: the database file; created when missing
+ * @key: the 256-bit raw key
+ * @error: return location for a #GError
+ *
+ * Opens (and creates or upgrades) an encrypted database file: a
+ * #PlcSqliteStore.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+PlcStore *
+plc_store_open (const char  *path,
+                GBytes      *key,
+                GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (refuse_server (path, error))
+    return NULL;
+
+  return plc_sqlite_store_open (path, key, error);
+}
+
+/**
+ * plc_store_open_with_keyring:
+ * @location: the database file, or a PostgreSQL connection URI
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Opens the database at @location with the backend its form asks for.  A
+ * file is opened with its key from the system keyring; a key is made and
+ * kept in the keyring only when the file does not exist yet, and an
+ * existing database whose key is missing is never replaced.  A server's
+ * URI is refused with %PLC_ERROR_NOT_SUPPORTED until the PostgreSQL
+ * backend is there.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+PlcStore *
+plc_store_open_with_keyring (const char    *location,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(GBytes) key = NULL;
+  gboolean create;
+
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (refuse_server (location, error))
+    return NULL;
+
+  create = !g_file_test (location, G_FILE_TEST_EXISTS);
+  key = plc_keyring_ensure_key (location, create, cancellable, error);
+  if (key == NULL)
+    return NULL;
+
+  return plc_sqlite_store_open (location, key, error);
+}
+
+static void
+open_with_keyring_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  const char *location = task_data;
+  GError *error = NULL;
+  PlcStore *store;
+
+  store = plc_store_open_with_keyring (location, cancellable, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+plc_store_open_with_keyring_async (const char          *location,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (location != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plc_store_open_with_keyring_async);
+  g_task_set_task_data (task, g_strdup (location), g_free);
+  g_task_run_in_thread (task, open_with_keyring_thread);
+}
+
+PlcStore *
+plc_store_open_with_keyring_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == plc_store_open_with_keyring_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * plc_store_get_path:
+ * @self: a #PlcStore
+ *
+ * Returns: where the database is: a file's path, or a server's URI
+ */
+const char *
+plc_store_get_path (PlcStore *self)
+{
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+
+  return priv->location;
+}
+
+int
+plc_store_get_schema_version (PlcStore *self)
+{
+  int ret = -1;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), -1);
+
+  if (enter (self, NULL))
+    {
+      ret = PLC_STORE_GET_CLASS (self)->get_schema_version (self);
+      leave (self);
+    }
+
+  return ret;
+}
+
+/**
+ * plc_store_dup_cipher_version:
+ * @self: a #PlcStore
+ *
+ * Returns: (transfer full) (nullable): SQLCipher's version for an encrypted
+ *   file, or %NULL for another backend (or when the library is plain
+ *   SQLite)
+ */
+char *
+plc_store_dup_cipher_version (PlcStore *self)
+{
+  char *ret = NULL;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+
+  if (PLC_IS_SQLITE_STORE (self) && enter (self, NULL))
+    {
+      ret = plc_sqlite_store_dup_cipher_version (PLC_SQLITE_STORE (self));
+      leave (self);
+    }
+
+  return ret;
+}
+
+/**
+ * plc_store_check:
+ * @self: a #PlcStore
+ * @error: return location for a #GError
+ *
+ * Checks the database: for a file its integrity, its encryption and its
+ * foreign keys.  A backend that cannot check fails with
+ * %PLC_ERROR_NOT_SUPPORTED.
+ *
+ * Returns: %TRUE when all is well
+ */
+gboolean
+plc_store_check (PlcStore  *self,
+                 GError   **error)
+{
+  gboolean ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!enter (self, error))
+    return FALSE;
+  ret = PLC_STORE_GET_CLASS (self)->check (self, error);
+  leave (self);
+
+  return ret;
+}
+
+/**
+ * plc_store_close:
+ * @self: a #PlcStore
+ *
+ * Closes the database.  Safe to call more than once.  If a call or an
+ * asynchronous job is running it waits for it; the jobs still queued then
+ * fail with %G_IO_ERROR_CLOSED, as do later calls.
+ */
+void
+plc_store_close (PlcStore *self)
+{
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+
+  g_return_if_fail (PLC_IS_STORE (self));
+
+  g_rec_mutex_lock (&priv->lock);
+  if (!priv->closed)
+    {
+      priv->closed = TRUE;
+      PLC_STORE_GET_CLASS (self)->close (self);
+    }
+  g_rec_mutex_unlock (&priv->lock);
+}
+
+/* ------------------------------------------------------------------------
+ * Records
+ * ------------------------------------------------------------------------ */
+
+static gboolean
+save_record (PlcStore   *self,
+             PlcRecord  *record,
+             GError    **error)
+{
+  gboolean ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PLC_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!enter (self, error))
+    return FALSE;
+  ret = PLC_STORE_GET_CLASS (self)->save_record (self, record, error);
+  leave (self);
+
+  return ret;
+}
+
+/**
+ * plc_store_save_child:
+ * @self: a #PlcStore
+ * @child: the child to save
+ * @error: return location for a #GError
+ *
+ * Inserts @child when its id is 0, else updates the stored version only,
+ * in a transaction of its own.  On success the child's id, version and ref
+ * are the stored ones; on failure it is as it was.  The other save calls
+ * work the same way.
+ *
+ * Returns: %TRUE on success; %PLC_ERROR_STALE if the stored child was
+ *   changed since @child was read, %PLC_ERROR_INVALID (naming the field) if
+ *   it is not valid
+ */
+gboolean
+plc_store_save_child (PlcStore  *self,
+                      PlcChild  *child,
+                      GError   **error)
+{
+  return save_record (self, PLC_RECORD (child), error);
+}
+
+gboolean
+plc_store_save_placement (PlcStore      *self,
+                          PlcPlacement  *placement,
+                          GError       **error)
+{
+  return save_record (self, PLC_RECORD (placement), error);
+}
+
+gboolean
+plc_store_save_step_status (PlcStore       *self,
+                            PlcStepStatus  *status,
+                            GError        **error)
+{
+  return save_record (self, PLC_RECORD (status), error);
+}
+
+gboolean
+plc_store_save_contact (PlcStore    *self,
+                        PlcContact  *contact,
+                        GError     **error)
+{
+  return save_record (self, PLC_RECORD (contact), error);
+}
+
+gboolean
+plc_store_save_contact_log_entry (PlcStore            *self,
+                                  PlcContactLogEntry  *entry,
+                                  GError             **error)
+{
+  return save_record (self, PLC_RECORD (entry), error);
+}
+
+gboolean
+plc_store_save_deviation (PlcStore      *self,
+                          PlcDeviation  *deviation,
+                          GError       **error)
+{
+  return save_record (self, PLC_RECORD (deviation), error);
+}
+
+static gboolean
+is_record_type (PlcRecordType record_type)
+{
+  return plc_record_type_get_gtype (record_type) != G_TYPE_INVALID;
+}
+
+/**
+ * plc_store_get_record:
+ * @self: a #PlcStore
+ * @record_type: the kind of record: a child, a placement, a step status, a
+ *   contact, a contact log entry or a deviation report
+ * @id: its id
+ * @error: return location for a #GError
+ *
+ * Reads one record, deleted or not.  plc_store_get_child() and the others
+ * are the same for one type.
+ *
+ * Returns: (transfer full): the record, or %NULL with @error set
+ *   (%PLC_ERROR_NOT_FOUND when there is none)
+ */
+PlcRecord *
+plc_store_get_record (PlcStore       *self,
+                      PlcRecordType   record_type,
+                      gint64          id,
+                      GError        **error)
+{
+  PlcRecord *ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (is_record_type (record_type), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!enter (self, error))
+    return NULL;
+  ret = PLC_STORE_GET_CLASS (self)->get_record (self, record_type, id, error);
+  leave (self);
+
+  return ret;
+}
+
+static PlcRecord *
+get_record_by_ref (PlcStore       *self,
+                   PlcRecordType   record_type,
+                   const char     *ref,
+                   GError        **error)
+{
+  PlcRecord *ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (ref != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!enter (self, error))
+    return NULL;
+  ret = PLC_STORE_GET_CLASS (self)->get_record_by_ref (self, record_type, ref, error);
+  leave (self);
+
+  return ret;
+}
+
+PlcChild *
+plc_store_get_child (PlcStore  *self,
+                     gint64     id,
+                     GError   **error)
+{
+  return (PlcChild *) plc_store_get_record (self, PLC_RECORD_TYPE_CHILD, id, error);
+}
+
+PlcChild *
+plc_store_get_child_by_ref (PlcStore    *self,
+                            const char  *ref,
+                            GError     **error)
+{
+  return (PlcChild *) get_record_by_ref (self, PLC_RECORD_TYPE_CHILD, ref, error);
+}
+
+PlcPlacement *
+plc_store_get_placement (PlcStore  *self,
+                         gint64     id,
+                         GError   **error)
+{
+  return (PlcPlacement *) plc_store_get_record (self, PLC_RECORD_TYPE_PLACEMENT, id, error);
+}
+
+PlcPlacement *
+plc_store_get_placement_by_ref (PlcStore    *self,
+                                const char  *ref,
+                                GError     **error)
+{
+  return (PlcPlacement *) get_record_by_ref (self, PLC_RECORD_TYPE_PLACEMENT, ref, error);
+}
+
+PlcStepStatus *
+plc_store_get_step_status (PlcStore    *self,
+                           gint64       placement_id,
+                           const char  *rule,
+                           int          occurrence,
+                           GError     **error)
+{
+  PlcStepStatus *ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (rule != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!enter (self, error))
+    return NULL;
+  ret = PLC_STORE_GET_CLASS (self)->get_step_status (self, placement_id, rule, occurrence, error);
+  leave (self);
+
+  return ret;
+}
+
+PlcContact *
+plc_store_get_contact (PlcStore  *self,
+                       gint64     id,
+                       GError   **error)
+{
+  return (PlcContact *) plc_store_get_record (self, PLC_RECORD_TYPE_CONTACT, id, error);
+}
+
+PlcContact *
+plc_store_get_contact_by_ref (PlcStore    *self,
+                              const char  *ref,
+                              GError     **error)
+{
+  return (PlcContact *) get_record_by_ref (self, PLC_RECORD_TYPE_CONTACT, ref, error);
+}
+
+PlcContactLogEntry *
+plc_store_get_contact_log_entry (PlcStore  *self,
+                                 gint64     id,
+                                 GError   **error)
+{
+  return (PlcContactLogEntry *) plc_store_get_record (self, PLC_RECORD_TYPE_CONTACT_LOG_ENTRY, id, error);
+}
+
+PlcDeviation *
+plc_store_get_deviation (PlcStore  *self,
+                         gint64     id,
+                         GError   **error)
+{
+  return (PlcDeviation *) plc_store_get_record (self, PLC_RECORD_TYPE_DEVIATION, id, error);
+}
+
+PlcDeviation *
+plc_store_get_deviation_by_ref (PlcStore    *self,
+                                const char  *ref,
+                                GError     **error)
+{
+  return (PlcDeviation *) get_record_by_ref (self, PLC_RECORD_TYPE_DEVIATION, ref, error);
+}
+
+static GPtrArray *
+list_records (PlcStore       *self,
+              PlcRecordType   record_type,
+              gint64          owner_id,
+              gboolean        include_deleted,
+              GError        **error)
+{
+  GPtrArray *ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!enter (self, error))
+    return NULL;
+  ret = PLC_STORE_GET_CLASS (self)->list_records (self, record_type, owner_id, include_deleted, error);
+  leave (self);
+
+  return ret;
+}
+
+/**
+ * plc_store_list_children:
+ * @self: a #PlcStore
+ * @include_deleted: whether to list soft-deleted children too
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcChild): the children
+ */
+GPtrArray *
+plc_store_list_children (PlcStore  *self,
+                         gboolean   include_deleted,
+                         GError   **error)
+{
+  return list_records (self, PLC_RECORD_TYPE_CHILD, 0, include_deleted, error);
+}
+
+/**
+ * plc_store_list_placements:
+ * @self: a #PlcStore
+ * @child_id: the child's id, or 0 for all placements
+ * @include_deleted: whether to list soft-deleted placements too
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcPlacement): the placements
+ */
+GPtrArray *
+plc_store_list_placements (PlcStore  *self,
+                           gint64     child_id,
+                           gboolean   include_deleted,
+                           GError   **error)
+{
+  return list_records (self, PLC_RECORD_TYPE_PLACEMENT, child_id, include_deleted, error);
+}
+
+/**
+ * plc_store_list_step_statuses:
+ * @self: a #PlcStore
+ * @placement_id: the placement's id, or 0 for all
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcStepStatus): the statuses
+ */
+GPtrArray *
+plc_store_list_step_statuses (PlcStore  *self,
+                              gint64     placement_id,
+                              GError   **error)
+{
+  return list_records (self, PLC_RECORD_TYPE_STEP_STATUS, placement_id, FALSE, error);
+}
+
+/**
+ * plc_store_list_contacts:
+ * @self: a #PlcStore
+ * @include_deleted: whether to list soft-deleted contacts too
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcContact): the contacts
+ */
+GPtrArray *
+plc_store_list_contacts (PlcStore  *self,
+                         gboolean   include_deleted,
+                         GError   **error)
+{
+  return list_records (self, PLC_RECORD_TYPE_CONTACT, 0, include_deleted, error);
+}
+
+/**
+ * plc_store_list_contact_log:
+ * @self: a #PlcStore
+ * @child_id: the child's id, or 0 for all
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcContactLogEntry): the
+ *   child's contact log that is not deleted, newest first
+ */
+GPtrArray *
+plc_store_list_contact_log (PlcStore  *self,
+                            gint64     child_id,
+                            GError   **error)
+{
+  return list_records (self, PLC_RECORD_TYPE_CONTACT_LOG_ENTRY, child_id, FALSE, error);
+}
+
+/**
+ * plc_store_list_deviations:
+ * @self: a #PlcStore
+ * @include_deleted: whether to list soft-deleted reports too
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcDeviation): the reports
+ */
+GPtrArray *
+plc_store_list_deviations (PlcStore  *self,
+                           gboolean   include_deleted,
+                           GError   **error)
+{
+  return list_records (self, PLC_RECORD_TYPE_DEVIATION, 0, include_deleted, error);
+}
+
+/* Soft delete, with undo; nothing is ever erased */
+
+static gboolean
+set_deleted (PlcStore       *self,
+             PlcRecordType   record_type,
+             gint64          id,
+             gboolean        deleted,
+             GError        **error)
+{
+  gboolean ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!enter (self, error))
+    return FALSE;
+  ret = PLC_STORE_GET_CLASS (self)->set_deleted (self, record_type, id, deleted, error);
+  leave (self);
+
+  return ret;
+}
+
+gboolean
+plc_store_delete_child (PlcStore  *self,
+                        gint64     id,
+                        GError   **error)
+{
+  return set_deleted (self, PLC_RECORD_TYPE_CHILD, id, TRUE, error);
+}
+
+gboolean
+plc_store_undelete_child (PlcStore  *self,
+                          gint64     id,
+                          GError   **error)
+{
+  return set_deleted (self, PLC_RECORD_TYPE_CHILD, id, FALSE, error);
+}
+
+gboolean
+plc_store_delete_placement (PlcStore  *self,
+                            gint64     id,
+                            GError   **error)
+{
+  return set_deleted (self, PLC_RECORD_TYPE_PLACEMENT, id, TRUE, error);
+}
+
+gboolean
+plc_store_undelete_placement (PlcStore  *self,
+                              gint64     id,
+                              GError   **error)
+{
+  return set_deleted (self, PLC_RECORD_TYPE_PLACEMENT, id, FALSE, error);
+}
+
+gboolean
+plc_store_delete_contact (PlcStore  *self,
+                          gint64     id,
+                          GError   **error)
+{
+  return set_deleted (self, PLC_RECORD_TYPE_CONTACT, id, TRUE, error);
+}
+
+gboolean
+plc_store_undelete_contact (PlcStore  *self,
+                            gint64     id,
+                            GError   **error)
+{
+  return set_deleted (self, PLC_RECORD_TYPE_CONTACT, id, FALSE, error);
+}
+
+gboolean
+plc_store_delete_deviation (PlcStore  *self,
+                            gint64     id,
+                            GError   **error)
+{
+  return set_deleted (self, PLC_RECORD_TYPE_DEVIATION, id, TRUE, error);
+}
+
+gboolean
+plc_store_undelete_deviation (PlcStore  *self,
+                              gint64     id,
+                              GError   **error)
+{
+  return set_deleted (self, PLC_RECORD_TYPE_DEVIATION, id, FALSE, error);
+}
+
+/* ------------------------------------------------------------------------
+ * The audit log
+ * ------------------------------------------------------------------------ */
+
+/**
+ * plc_store_record_opened:
+ * @self: a #PlcStore
+ * @record_type: `child`, `placement`, `step`, `contact`, `contact-log` or
+ *   `deviation`
+ * @id: the record's id
+ * @error: return location for a #GError
+ *
+ * Writes to the audit log that a record was opened to be read.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+plc_store_record_opened (PlcStore    *self,
+                         const char  *record_type,
+                         gint64       id,
+                         GError     **error)
+{
+  PlcRecordType type;
+  gboolean ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (record_type != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!plc_record_type_from_string (record_type, &type) || !is_record_type (type))
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                   _("“%s” is not a kind of record"), record_type);
+      return FALSE;
+    }
+
+  if (!enter (self, error))
+    return FALSE;
+  ret = PLC_STORE_GET_CLASS (self)->record_opened (self, type, id, error);
+  leave (self);
+
+  return ret;
+}
+
+/**
+ * plc_store_list_audit:
+ * @self: a #PlcStore
+ * @since: the first day to list, or %PLC_DATE_NONE for all before @until
+ * @until: the last day to list, or %PLC_DATE_NONE for all from @since on
+ * @error: return location for a #GError
+ *
+ * Days are local days: an entry belongs to the day on which it was made,
+ * in the local time zone (the log keeps the time in UTC).
+ *
+ * Returns: (transfer container) (element-type PlcAuditEntry): the audit log,
+ *   oldest first
+ */
+GPtrArray *
+plc_store_list_audit (PlcStore  *self,
+                      PlcDate    since,
+                      PlcDate    until,
+                      GError   **error)
+{
+  GPtrArray *ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!enter (self, error))
+    return NULL;
+  ret = PLC_STORE_GET_CLASS (self)->list_audit (self, since, until, error);
+  leave (self);
+
+  return ret;
+}
+
+/* ------------------------------------------------------------------------
+ * Local routine offsets of agreement profiles
+ *
+ * Settings of the unit, not personal data: they are in the database, and
+ * so in its backups, but not in the JSON interchange.
+ * ------------------------------------------------------------------------ */
+
+static gboolean
+set_routine_offset (PlcStore                *self,
+                    const PlcRoutineOffset  *offset,
+                    GError                 **error)
+{
+  gboolean ret;
+
+  if (!plc_routine_offset_validate (offset, error))
+    return FALSE;
+
+  if (!enter (self, error))
+    return FALSE;
+  ret = PLC_STORE_GET_CLASS (self)->set_routine_offset (self, offset, error);
+  leave (self);
+
+  return ret;
+}
+
+/**
+ * plc_store_set_routine_offset:
+ * @self: a #PlcStore
+ * @profile_id: the agreement profile's id, `[a-z0-9-]+`
+ * @rule_id: the rule's id, `[a-z0-9-]+`
+ * @amount: the offset from the rule's anchor; negative means before it
+ * @unit: the offset's unit
+ * @error: return location for a #GError
+ *
+ * Sets the unit's local routine offset for a rule of an agreement profile,
+ * replacing the one set before.  Whether the profile has that rule, and
+ * whether the rule's offset is a local routine, is the caller's to check:
+ * the store keeps what it is given.  A change is audited with the record
+ * type "routine-offset", id 0 and the ref PROFILE/RULE; a call that
+ * changes nothing writes nothing.
+ *
+ * Returns: %TRUE on success; %PLC_ERROR_INVALID if an id is not one
+ */
+gboolean
+plc_store_set_routine_offset (PlcStore       *self,
+                              const char     *profile_id,
+                              const char     *rule_id,
+                              int             amount,
+                              PlcOffsetUnit   unit,
+                              GError        **error)
+{
+  g_autoptr(PlcRoutineOffset) offset = NULL;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (profile_id != NULL, FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  offset = plc_routine_offset_new (profile_id, rule_id, amount, unit);
+
+  return set_routine_offset (self, offset, error);
+}
+
+/**
+ * plc_store_clear_routine_offset:
+ * @self: a #PlcStore
+ * @profile_id: the agreement profile's id
+ * @rule_id: the rule's id
+ * @error: return location for a #GError
+ *
+ * Removes the unit's local routine offset for a rule, so that the
+ * profile's default applies again.  Clearing an offset that is not set is
+ * not an error.
+ *
+ * Returns: %TRUE on success; %PLC_ERROR_INVALID if an id is not one
+ */
+gboolean
+plc_store_clear_routine_offset (PlcStore    *self,
+                                const char  *profile_id,
+                                const char  *rule_id,
+                                GError     **error)
+{
+  gboolean ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (profile_id != NULL, FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!plc_routine_offset_validate_profile_id (profile_id, error) ||
+      !plc_routine_offset_validate_rule_id (rule_id, error))
+    return FALSE;
+
+  if (!enter (self, error))
+    return FALSE;
+  ret = PLC_STORE_GET_CLASS (self)->clear_routine_offset (self, profile_id, rule_id, error);
+  leave (self);
+
+  return ret;
+}
+
+/**
+ * plc_store_list_routine_offsets:
+ * @self: a #PlcStore
+ * @profile_id: (nullable): an agreement profile's id, or %NULL for the
+ *   offsets of every profile
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type PlcRoutineOffset): the local
+ *   routine offsets that are set, by profile id and then rule id; %NULL
+ *   with @error set on failure (%PLC_ERROR_INVALID if @profile_id is not an
+ *   id)
+ */
+GPtrArray *
+plc_store_list_routine_offsets (PlcStore    *self,
+                                const char  *profile_id,
+                                GError     **error)
+{
+  GPtrArray *ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (profile_id != NULL && !plc_routine_offset_validate_profile_id (profile_id, error))
+    return NULL;
+
+  if (!enter (self, error))
+    return NULL;
+  ret = PLC_STORE_GET_CLASS (self)->list_routine_offsets (self, profile_id, error);
+  leave (self);
+
+  return ret;
+}
+
+/* ------------------------------------------------------------------------
+ * Import, export, backup and restore
+ * ------------------------------------------------------------------------ */
+
+/**
+ * plc_store_import:
+ * @self: a #PlcStore
+ * @dataset: the records to import
+ * @error: return location for a #GError
+ *
+ * Imports @dataset in one transaction: all of it or nothing.  Records are
+ * matched by their references; a new one is inserted, a different one
+ * updated, an identical one left alone, so that importing the same data
+ * twice changes nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+plc_store_import (PlcStore    *self,
+                  PlcDataset  *dataset,
+                  GError     **error)
+{
+  gboolean ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PLC_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!enter (self, error))
+    return FALSE;
+  ret = PLC_STORE_GET_CLASS (self)->import (self, dataset, error);
+  leave (self);
+
+  return ret;
+}
+
+/**
+ * plc_store_export:
+ * @self: a #PlcStore
+ * @error: return location for a #GError
+ *
+ * Reads every record that is not deleted, with all references filled in.
+ *
+ * Returns: (transfer full): the records, or %NULL with @error set
+ */
+PlcDataset *
+plc_store_export (PlcStore  *self,
+                  GError   **error)
+{
+  PlcDataset *ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!enter (self, error))
+    return NULL;
+  ret = PLC_STORE_GET_CLASS (self)->export (self, error);
+  leave (self);
+
+  return ret;
+}
+
+/**
+ * plc_store_backup:
+ * @self: a #PlcStore
+ * @backup_path: the file to write
+ * @passphrase: the passphrase that will open the backup
+ * @error: return location for a #GError
+ *
+ * Writes a copy of the database encrypted with @passphrase.  The copy is
+ * made next to @backup_path and renamed into place, so that a half-written
+ * backup never exists.  A backend whose backups are made otherwise (a
+ * server's) fails with %PLC_ERROR_NOT_SUPPORTED.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+plc_store_backup (PlcStore    *self,
+                  const char  *backup_path,
+                  const char  *passphrase,
+                  GError     **error)
+{
+  gboolean ret;
+
+  g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!enter (self, error))
+    return FALSE;
+  ret = PLC_STORE_GET_CLASS (self)->backup (self, backup_path, passphrase, error);
+  leave (self);
+
+  return ret;
 }
 
 /* ------------------------------------------------------------------------
@@ -62,7 +1248,7 @@ plc_store_init (PlcStore *self)
 
 typedef struct _Job Job;
 
-/* Runs on the worker thread with job_lock held and the store open.  On
+/* Runs on the worker thread with the lock held and the store open.  On
  * success returns TRUE and, for a pointer result, sets *result. */
 typedef gboolean (*JobFunc) (PlcStore  *self,
                              Job       *job,
@@ -74,7 +1260,7 @@ struct _Job
   JobFunc              func;
   GDestroyNotify       result_free;  /* NULL for a boolean result */
 
-  const RecordKind    *kind;
+  PlcRecordType        record_type;
   GObject             *object;       /* the caller's record or dataset */
   gboolean             frozen;       /* object's notifications are frozen */
   gint64               id;
@@ -123,18 +1309,13 @@ job_thread (gpointer data,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  g_mutex_lock (&self->job_lock);
-  if (self->db == NULL)
-    {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CLOSED,
-                           sqlite3_errstr (SQLITE_MISUSE));
-      ok = FALSE;
-    }
-  else
+  if (enter (self, &error))
     {
       ok = job->func (self, job, &result, &error);
+      leave (self);
     }
-  g_mutex_unlock (&self->job_lock);
+  else
+    ok = FALSE;
 
   /* Nothing may touch self or job after this */
   if (!ok)
@@ -173,6 +1354,7 @@ queue_job (PlcStore            *self,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
 {
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
   GTask *task;
 
   job->callback = callback;
@@ -184,7 +1366,7 @@ queue_job (PlcStore            *self,
   /* Cancelling stops a job that has not started; one that has run reports
    * what it did, so that a save is never reported cancelled yet made. */
   g_task_set_check_cancellable (task, FALSE);
-  g_thread_pool_push (self->jobs, task, NULL);
+  g_thread_pool_push (priv->jobs, task, NULL);
 }
 
 static gboolean
@@ -223,12 +1405,12 @@ job_save (PlcStore  *self,
           gpointer  *result,
           GError   **error)
 {
-  return _plc_sqlite_save_one (self, job->kind, job->object, error);
+  return save_record (self, PLC_RECORD (job->object), error);
 }
 
 static void
 save_async (PlcStore            *self,
-            const RecordKind    *kind,
+            PlcRecordType        record_type,
             GObject             *object,
             gpointer             source_tag,
             GCancellable        *cancellable,
@@ -238,12 +1420,11 @@ save_async (PlcStore            *self,
   Job *job;
 
   g_return_if_fail (PLC_IS_STORE (self));
-  g_return_if_fail (self->db != NULL);
-  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, kind->get_type ()));
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, plc_record_type_get_gtype (record_type)));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   job = job_new (job_save, NULL);
-  job->kind = kind;
+  job->record_type = record_type;
   job->object = g_object_ref (object);
   /* The worker sets the id, version and ref; the notifications come out
    * in the caller's thread, before the callback runs. */
@@ -271,8 +1452,8 @@ save_async (PlcStore            *self,
  * The worker works on @child itself, setting its id, version and ref: the
  * caller must neither change nor read @child until @callback has run.  Its
  * property notifications are held back until then and emitted in the
- * caller's thread.  Do not call the synchronous API of the same store
- * while asynchronous calls are pending.
+ * caller's thread.  A synchronous call on the same store, from any
+ * thread, waits for the job that is running.
  */
 void
 plc_store_save_child_async (PlcStore            *self,
@@ -281,7 +1462,7 @@ plc_store_save_child_async (PlcStore            *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  save_async (self, &_plc_sqlite_kinds[KIND_CHILD], G_OBJECT (child), plc_store_save_child_async,
+  save_async (self, PLC_RECORD_TYPE_CHILD, G_OBJECT (child), plc_store_save_child_async,
               cancellable, callback, user_data);
 }
 
@@ -309,7 +1490,7 @@ plc_store_save_placement_async (PlcStore            *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  save_async (self, &_plc_sqlite_kinds[KIND_PLACEMENT], G_OBJECT (placement), plc_store_save_placement_async,
+  save_async (self, PLC_RECORD_TYPE_PLACEMENT, G_OBJECT (placement), plc_store_save_placement_async,
               cancellable, callback, user_data);
 }
 
@@ -328,7 +1509,7 @@ plc_store_save_step_status_async (PlcStore            *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  save_async (self, &_plc_sqlite_kinds[KIND_STEP], G_OBJECT (status), plc_store_save_step_status_async,
+  save_async (self, PLC_RECORD_TYPE_STEP_STATUS, G_OBJECT (status), plc_store_save_step_status_async,
               cancellable, callback, user_data);
 }
 
@@ -347,7 +1528,7 @@ plc_store_save_contact_async (PlcStore            *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  save_async (self, &_plc_sqlite_kinds[KIND_CONTACT], G_OBJECT (contact), plc_store_save_contact_async,
+  save_async (self, PLC_RECORD_TYPE_CONTACT, G_OBJECT (contact), plc_store_save_contact_async,
               cancellable, callback, user_data);
 }
 
@@ -366,7 +1547,7 @@ plc_store_save_contact_log_entry_async (PlcStore            *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  save_async (self, &_plc_sqlite_kinds[KIND_CONTACT_LOG], G_OBJECT (entry), plc_store_save_contact_log_entry_async,
+  save_async (self, PLC_RECORD_TYPE_CONTACT_LOG_ENTRY, G_OBJECT (entry), plc_store_save_contact_log_entry_async,
               cancellable, callback, user_data);
 }
 
@@ -385,7 +1566,7 @@ plc_store_save_deviation_async (PlcStore            *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  save_async (self, &_plc_sqlite_kinds[KIND_DEVIATION], G_OBJECT (deviation), plc_store_save_deviation_async,
+  save_async (self, PLC_RECORD_TYPE_DEVIATION, G_OBJECT (deviation), plc_store_save_deviation_async,
               cancellable, callback, user_data);
 }
 
@@ -405,22 +1586,7 @@ job_list (PlcStore  *self,
           gpointer  *result,
           GError   **error)
 {
-  GPtrArray *ret = NULL;
-
-  if (job->kind == &_plc_sqlite_kinds[KIND_CHILD])
-    ret = plc_store_list_children (self, job->flag, error);
-  else if (job->kind == &_plc_sqlite_kinds[KIND_PLACEMENT])
-    ret = plc_store_list_placements (self, job->id, job->flag, error);
-  else if (job->kind == &_plc_sqlite_kinds[KIND_STEP])
-    ret = plc_store_list_step_statuses (self, job->id, error);
-  else if (job->kind == &_plc_sqlite_kinds[KIND_CONTACT])
-    ret = plc_store_list_contacts (self, job->flag, error);
-  else if (job->kind == &_plc_sqlite_kinds[KIND_CONTACT_LOG])
-    ret = plc_store_list_contact_log (self, job->id, error);
-  else if (job->kind == &_plc_sqlite_kinds[KIND_DEVIATION])
-    ret = plc_store_list_deviations (self, job->flag, error);
-  else
-    g_assert_not_reached ();
+  GPtrArray *ret = list_records (self, job->record_type, job->id, job->flag, error);
 
   *result = ret;
   return ret != NULL;
@@ -428,7 +1594,7 @@ job_list (PlcStore  *self,
 
 static void
 list_async (PlcStore            *self,
-            const RecordKind    *kind,
+            PlcRecordType        record_type,
             gint64               id,
             gboolean             include_deleted,
             gpointer             source_tag,
@@ -439,11 +1605,10 @@ list_async (PlcStore            *self,
   Job *job;
 
   g_return_if_fail (PLC_IS_STORE (self));
-  g_return_if_fail (self->db != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   job = job_new (job_list, (GDestroyNotify) g_ptr_array_unref);
-  job->kind = kind;
+  job->record_type = record_type;
   job->id = id;
   job->flag = include_deleted;
 
@@ -469,7 +1634,7 @@ plc_store_list_children_async (PlcStore            *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  list_async (self, &_plc_sqlite_kinds[KIND_CHILD], 0, include_deleted, plc_store_list_children_async,
+  list_async (self, PLC_RECORD_TYPE_CHILD, 0, include_deleted, plc_store_list_children_async,
               cancellable, callback, user_data);
 }
 
@@ -498,7 +1663,7 @@ plc_store_list_placements_async (PlcStore            *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  list_async (self, &_plc_sqlite_kinds[KIND_PLACEMENT], child_id, include_deleted, plc_store_list_placements_async,
+  list_async (self, PLC_RECORD_TYPE_PLACEMENT, child_id, include_deleted, plc_store_list_placements_async,
               cancellable, callback, user_data);
 }
 
@@ -517,7 +1682,7 @@ plc_store_list_step_statuses_async (PlcStore            *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  list_async (self, &_plc_sqlite_kinds[KIND_STEP], placement_id, FALSE, plc_store_list_step_statuses_async,
+  list_async (self, PLC_RECORD_TYPE_STEP_STATUS, placement_id, FALSE, plc_store_list_step_statuses_async,
               cancellable, callback, user_data);
 }
 
@@ -536,7 +1701,7 @@ plc_store_list_contacts_async (PlcStore            *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  list_async (self, &_plc_sqlite_kinds[KIND_CONTACT], 0, include_deleted, plc_store_list_contacts_async,
+  list_async (self, PLC_RECORD_TYPE_CONTACT, 0, include_deleted, plc_store_list_contacts_async,
               cancellable, callback, user_data);
 }
 
@@ -555,7 +1720,7 @@ plc_store_list_contact_log_async (PlcStore            *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  list_async (self, &_plc_sqlite_kinds[KIND_CONTACT_LOG], child_id, FALSE, plc_store_list_contact_log_async,
+  list_async (self, PLC_RECORD_TYPE_CONTACT_LOG_ENTRY, child_id, FALSE, plc_store_list_contact_log_async,
               cancellable, callback, user_data);
 }
 
@@ -574,7 +1739,7 @@ plc_store_list_deviations_async (PlcStore            *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  list_async (self, &_plc_sqlite_kinds[KIND_DEVIATION], 0, include_deleted, plc_store_list_deviations_async,
+  list_async (self, PLC_RECORD_TYPE_DEVIATION, 0, include_deleted, plc_store_list_deviations_async,
               cancellable, callback, user_data);
 }
 
@@ -587,13 +1752,74 @@ plc_store_list_deviations_finish (PlcStore      *self,
 }
 
 static gboolean
-job_get_child (PlcStore  *self,
-               Job       *job,
-               gpointer  *result,
-               GError   **error)
+job_get_record (PlcStore  *self,
+                Job       *job,
+                gpointer  *result,
+                GError   **error)
 {
-  *result = plc_store_get_child (self, job->id, error);
+  *result = plc_store_get_record (self, job->record_type, job->id, error);
   return *result != NULL;
+}
+
+static void
+get_record_async (PlcStore            *self,
+                  PlcRecordType        record_type,
+                  gint64               id,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (PLC_IS_STORE (self));
+  g_return_if_fail (is_record_type (record_type));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = job_new (job_get_record, g_object_unref);
+  job->record_type = record_type;
+  job->id = id;
+  queue_job (self, job, source_tag, cancellable, callback, user_data);
+}
+
+/**
+ * plc_store_get_record_async:
+ * @self: a #PlcStore
+ * @record_type: the kind of record
+ * @id: its id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called in the thread-default main context of
+ *   the caller when done
+ * @user_data: data for @callback
+ *
+ * Reads one record on the store's worker thread, like
+ * plc_store_get_record().
+ */
+void
+plc_store_get_record_async (PlcStore            *self,
+                            PlcRecordType        record_type,
+                            gint64               id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  get_record_async (self, record_type, id, plc_store_get_record_async, cancellable, callback, user_data);
+}
+
+/**
+ * plc_store_get_record_finish:
+ * @self: a #PlcStore
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the record, or %NULL with @error set
+ */
+PlcRecord *
+plc_store_get_record_finish (PlcStore      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return finish_pointer (self, result, plc_store_get_record_async, error);
 }
 
 void
@@ -603,15 +1829,7 @@ plc_store_get_child_async (PlcStore            *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  Job *job;
-
-  g_return_if_fail (PLC_IS_STORE (self));
-  g_return_if_fail (self->db != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  job = job_new (job_get_child, g_object_unref);
-  job->id = id;
-  queue_job (self, job, plc_store_get_child_async, cancellable, callback, user_data);
+  get_record_async (self, PLC_RECORD_TYPE_CHILD, id, plc_store_get_child_async, cancellable, callback, user_data);
 }
 
 /**
@@ -630,16 +1848,6 @@ plc_store_get_child_finish (PlcStore      *self,
   return finish_pointer (self, result, plc_store_get_child_async, error);
 }
 
-static gboolean
-job_get_placement (PlcStore  *self,
-                   Job       *job,
-                   gpointer  *result,
-                   GError   **error)
-{
-  *result = plc_store_get_placement (self, job->id, error);
-  return *result != NULL;
-}
-
 void
 plc_store_get_placement_async (PlcStore            *self,
                                gint64               id,
@@ -647,15 +1855,8 @@ plc_store_get_placement_async (PlcStore            *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  Job *job;
-
-  g_return_if_fail (PLC_IS_STORE (self));
-  g_return_if_fail (self->db != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  job = job_new (job_get_placement, g_object_unref);
-  job->id = id;
-  queue_job (self, job, plc_store_get_placement_async, cancellable, callback, user_data);
+  get_record_async (self, PLC_RECORD_TYPE_PLACEMENT, id, plc_store_get_placement_async, cancellable, callback,
+                    user_data);
 }
 
 /**
@@ -682,12 +1883,12 @@ job_set_deleted (PlcStore  *self,
                  gpointer  *result,
                  GError   **error)
 {
-  return _plc_sqlite_set_deleted (self, job->kind, job->id, job->flag, error);
+  return set_deleted (self, job->record_type, job->id, job->flag, error);
 }
 
 static void
 set_deleted_async (PlcStore            *self,
-                   const RecordKind    *kind,
+                   PlcRecordType        record_type,
                    gint64               id,
                    gboolean             deleted,
                    gpointer             source_tag,
@@ -698,11 +1899,10 @@ set_deleted_async (PlcStore            *self,
   Job *job;
 
   g_return_if_fail (PLC_IS_STORE (self));
-  g_return_if_fail (self->db != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   job = job_new (job_set_deleted, NULL);
-  job->kind = kind;
+  job->record_type = record_type;
   job->id = id;
   job->flag = deleted;
   queue_job (self, job, source_tag, cancellable, callback, user_data);
@@ -716,7 +1916,7 @@ set_deleted_async (PlcStore            *self,
               GAsyncReadyCallback  callback,                               \
               gpointer             user_data)                              \
   {                                                                        \
-    set_deleted_async (self, &_plc_sqlite_kinds[kind_index], id, deleted, fn##_async,  \
+    set_deleted_async (self, kind_index, id, deleted, fn##_async,             \
                        cancellable, callback, user_data);                  \
   }                                                                        \
                                                                            \
@@ -728,14 +1928,14 @@ set_deleted_async (PlcStore            *self,
     return finish_boolean (self, result, fn##_async, error);               \
   }
 
-DEFINE_SET_DELETED_ASYNC (plc_store_delete_child, KIND_CHILD, TRUE)
-DEFINE_SET_DELETED_ASYNC (plc_store_undelete_child, KIND_CHILD, FALSE)
-DEFINE_SET_DELETED_ASYNC (plc_store_delete_placement, KIND_PLACEMENT, TRUE)
-DEFINE_SET_DELETED_ASYNC (plc_store_undelete_placement, KIND_PLACEMENT, FALSE)
-DEFINE_SET_DELETED_ASYNC (plc_store_delete_contact, KIND_CONTACT, TRUE)
-DEFINE_SET_DELETED_ASYNC (plc_store_undelete_contact, KIND_CONTACT, FALSE)
-DEFINE_SET_DELETED_ASYNC (plc_store_delete_deviation, KIND_DEVIATION, TRUE)
-DEFINE_SET_DELETED_ASYNC (plc_store_undelete_deviation, KIND_DEVIATION, FALSE)
+DEFINE_SET_DELETED_ASYNC (plc_store_delete_child, PLC_RECORD_TYPE_CHILD, TRUE)
+DEFINE_SET_DELETED_ASYNC (plc_store_undelete_child, PLC_RECORD_TYPE_CHILD, FALSE)
+DEFINE_SET_DELETED_ASYNC (plc_store_delete_placement, PLC_RECORD_TYPE_PLACEMENT, TRUE)
+DEFINE_SET_DELETED_ASYNC (plc_store_undelete_placement, PLC_RECORD_TYPE_PLACEMENT, FALSE)
+DEFINE_SET_DELETED_ASYNC (plc_store_delete_contact, PLC_RECORD_TYPE_CONTACT, TRUE)
+DEFINE_SET_DELETED_ASYNC (plc_store_undelete_contact, PLC_RECORD_TYPE_CONTACT, FALSE)
+DEFINE_SET_DELETED_ASYNC (plc_store_delete_deviation, PLC_RECORD_TYPE_DEVIATION, TRUE)
+DEFINE_SET_DELETED_ASYNC (plc_store_undelete_deviation, PLC_RECORD_TYPE_DEVIATION, FALSE)
 
 #undef DEFINE_SET_DELETED_ASYNC
 
@@ -761,7 +1961,6 @@ plc_store_record_opened_async (PlcStore            *self,
   Job *job;
 
   g_return_if_fail (PLC_IS_STORE (self));
-  g_return_if_fail (self->db != NULL);
   g_return_if_fail (record_type != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
@@ -800,7 +1999,6 @@ plc_store_list_audit_async (PlcStore            *self,
   Job *job;
 
   g_return_if_fail (PLC_IS_STORE (self));
-  g_return_if_fail (self->db != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   job = job_new (job_list_audit, (GDestroyNotify) g_ptr_array_unref);
@@ -834,7 +2032,7 @@ job_set_routine_offset (PlcStore  *self,
                         gpointer  *result,
                         GError   **error)
 {
-  return _plc_sqlite_set_routine_offset (self, job->offset, error);
+  return set_routine_offset (self, job->offset, error);
 }
 
 /**
@@ -865,7 +2063,6 @@ plc_store_set_routine_offset_async (PlcStore            *self,
   Job *job;
 
   g_return_if_fail (PLC_IS_STORE (self));
-  g_return_if_fail (self->db != NULL);
   g_return_if_fail (profile_id != NULL);
   g_return_if_fail (rule_id != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -916,7 +2113,6 @@ plc_store_clear_routine_offset_async (PlcStore            *self,
   Job *job;
 
   g_return_if_fail (PLC_IS_STORE (self));
-  g_return_if_fail (self->db != NULL);
   g_return_if_fail (profile_id != NULL);
   g_return_if_fail (rule_id != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -966,7 +2162,6 @@ plc_store_list_routine_offsets_async (PlcStore            *self,
   Job *job;
 
   g_return_if_fail (PLC_IS_STORE (self));
-  g_return_if_fail (self->db != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   job = job_new (job_list_routine_offsets, (GDestroyNotify) g_ptr_array_unref);
@@ -1025,7 +2220,6 @@ plc_store_import_async (PlcStore            *self,
   Job *job;
 
   g_return_if_fail (PLC_IS_STORE (self));
-  g_return_if_fail (self->db != NULL);
   g_return_if_fail (PLC_IS_DATASET (dataset));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
@@ -1061,7 +2255,6 @@ plc_store_export_async (PlcStore            *self,
   Job *job;
 
   g_return_if_fail (PLC_IS_STORE (self));
-  g_return_if_fail (self->db != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   job = job_new (job_export, g_object_unref);
