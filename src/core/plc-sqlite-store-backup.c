@@ -162,6 +162,21 @@ _plc_sqlite_store_backup (PlcStore    *store,
   return ok;
 }
 
+/* In the restored copy: the audit log and the change log say what happened */
+static gboolean
+note_restore (PlcSqliteStore  *restored,
+              GError         **error)
+{
+  if (!_plc_sqlite_begin (restored, error))
+    return FALSE;
+
+  if (!_plc_sqlite_write_audit (restored, "restore", "database", 0, NULL, error) ||
+      !_plc_sqlite_log_change (restored, PLC_RECORD_TYPE_DATABASE, 0, PLC_CHANGE_KIND_RESET, error))
+    return _plc_sqlite_rollback (restored);
+
+  return _plc_sqlite_commit (restored, error);
+}
+
 /**
  * plc_store_restore_backup:
  * @backup_path: a backup written by plc_store_backup()
@@ -292,7 +307,7 @@ plc_store_restore_backup (const char  *backup_path,
       restored = plc_store_open (tmp, key, error);
       ok = restored != NULL &&
            plc_store_check (restored, error) &&
-           _plc_sqlite_write_audit (PLC_SQLITE_STORE (restored), "restore", "database", 0, NULL, error);
+           note_restore (PLC_SQLITE_STORE (restored), error);
       if (restored != NULL)
         plc_store_close (restored);
     }

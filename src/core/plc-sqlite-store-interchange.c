@@ -334,6 +334,7 @@ _plc_sqlite_store_import (PlcStore    *store,
       !import_all (self, &_plc_sqlite_kinds[KIND_CONTACT_LOG], plc_dataset_get_contact_log (dataset), &local_error) ||
       !import_all (self, &_plc_sqlite_kinds[KIND_DEVIATION], plc_dataset_get_deviations (dataset), &local_error) ||
       !_plc_sqlite_write_audit (self, "import", "database", 0, NULL, &local_error) ||
+      !_plc_sqlite_log_change (self, PLC_RECORD_TYPE_DATABASE, 0, PLC_CHANGE_KIND_RESET, &local_error) ||
       !_plc_sqlite_commit (self, &local_error))
     {
       _plc_sqlite_rollback (self);

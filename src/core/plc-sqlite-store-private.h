@@ -19,12 +19,24 @@ G_BEGIN_DECLS
 #define PLC_STORE_KEY_LENGTH 32
 #define PLC_STORE_BUSY_TIMEOUT_MS 5000
 
+/* The first schema with the change log */
+#define PLC_SQLITE_CHANGE_LOG_VERSION 5
+
 struct _PlcSqliteStore
 {
-  PlcStore  parent_instance;
+  PlcStore   parent_instance;
 
-  sqlite3  *db;
-  int       schema_version;
+  sqlite3   *db;
+  int        schema_version;
+
+  /* The change log (plc-sqlite-store-changes.c): this connection's random
+   * id and its transactions' count, the changes of the transaction under
+   * way, and how far it has read what others wrote */
+  gint64     writer;
+  gint64     txn;
+  GPtrArray *changes;
+  gint64     last_seq;
+  gint64     data_version;
 };
 
 /* plc-sqlite-store.c: opening, errors, statements, transactions */
@@ -107,6 +119,12 @@ enum {
 };
 
 extern const RecordKind _plc_sqlite_kinds[N_KINDS];
+
+static inline PlcRecordType
+_plc_sqlite_kind_type (const RecordKind *kind)
+{
+  return (PlcRecordType) (kind - _plc_sqlite_kinds);
+}
 
 gboolean
 _plc_sqlite_write_audit (PlcSqliteStore *self,
@@ -226,6 +244,22 @@ gboolean       _plc_sqlite_store_import               (PlcStore                *
                                                        PlcDataset              *dataset,
                                                        GError                 **error);
 PlcDataset    *_plc_sqlite_store_export               (PlcStore                *store,
+                                                       GError                 **error);
+
+/* plc-sqlite-store-changes.c */
+gboolean       _plc_sqlite_changes_init               (PlcSqliteStore          *self,
+                                                       GError                 **error);
+void           _plc_sqlite_changes_begin              (PlcSqliteStore          *self);
+gboolean       _plc_sqlite_log_change                 (PlcSqliteStore          *self,
+                                                       PlcRecordType            record_type,
+                                                       gint64                   id,
+                                                       PlcChangeKind            kind,
+                                                       GError                 **error);
+gboolean       _plc_sqlite_changes_prune              (PlcSqliteStore          *self,
+                                                       GError                 **error);
+void           _plc_sqlite_changes_committed          (PlcSqliteStore          *self);
+void           _plc_sqlite_changes_rolled_back        (PlcSqliteStore          *self);
+gboolean       _plc_sqlite_store_poll_changes         (PlcStore                *store,
                                                        GError                 **error);
 
 /* plc-sqlite-store-backup.c */

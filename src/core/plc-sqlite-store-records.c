@@ -932,7 +932,12 @@ _plc_sqlite_save_one (PlcSqliteStore    *self,
   if (!_plc_sqlite_begin (self, error))
     return FALSE;
 
-  if (!_plc_sqlite_save_record (self, kind, object, &local_error) || !_plc_sqlite_commit (self, &local_error))
+  if (!_plc_sqlite_save_record (self, kind, object, &local_error) ||
+      !_plc_sqlite_log_change (self, _plc_sqlite_kind_type (kind), _plc_sqlite_get_int64_prop (object, "id"),
+                               _plc_sqlite_get_int64_prop (object, "version") == 1
+                                 ? PLC_CHANGE_KIND_CREATED : PLC_CHANGE_KIND_UPDATED,
+                               &local_error) ||
+      !_plc_sqlite_commit (self, &local_error))
     {
       _plc_sqlite_rollback (self);
       g_object_set (object, "id", old_id, "version", old_version, "ref", old_ref, NULL);
@@ -1084,7 +1089,9 @@ _plc_sqlite_set_deleted (PlcSqliteStore    *self,
   sqlite3_bind_int64 (stmt, 2, id);
 
   if (!step_done (self, stmt, error) ||
-      !_plc_sqlite_write_audit (self, deleted ? "delete" : "undelete", kind->record_type, id, ref, error))
+      !_plc_sqlite_write_audit (self, deleted ? "delete" : "undelete", kind->record_type, id, ref, error) ||
+      !_plc_sqlite_log_change (self, _plc_sqlite_kind_type (kind), id,
+                               deleted ? PLC_CHANGE_KIND_DELETED : PLC_CHANGE_KIND_UNDELETED, error))
     return _plc_sqlite_rollback (self);
 
   return _plc_sqlite_commit (self, error);
@@ -1270,7 +1277,10 @@ _plc_sqlite_store_set_routine_offset (PlcStore                *store,
   sqlite3_bind_text (stmt, 4, offset->rule_id, -1, SQLITE_TRANSIENT);
 
   if (!step_done (self, stmt, error) ||
-      !_plc_sqlite_write_audit (self, action, ROUTINE_OFFSET_RECORD_TYPE, 0, ref, error))
+      !_plc_sqlite_write_audit (self, action, ROUTINE_OFFSET_RECORD_TYPE, 0, ref, error) ||
+      !_plc_sqlite_log_change (self, PLC_RECORD_TYPE_ROUTINE_OFFSET, 0,
+                               g_str_equal (action, "create") ? PLC_CHANGE_KIND_CREATED : PLC_CHANGE_KIND_UPDATED,
+                               error))
     return _plc_sqlite_rollback (self);
 
   return _plc_sqlite_commit (self, error);
@@ -1301,7 +1311,8 @@ _plc_sqlite_store_clear_routine_offset (PlcStore    *store,
   if (sqlite3_changes (self->db) > 0)
     {
       ref = routine_offset_ref (profile_id, rule_id);
-      if (!_plc_sqlite_write_audit (self, "delete", ROUTINE_OFFSET_RECORD_TYPE, 0, ref, error))
+      if (!_plc_sqlite_write_audit (self, "delete", ROUTINE_OFFSET_RECORD_TYPE, 0, ref, error) ||
+          !_plc_sqlite_log_change (self, PLC_RECORD_TYPE_ROUTINE_OFFSET, 0, PLC_CHANGE_KIND_DELETED, error))
         return _plc_sqlite_rollback (self);
     }
 

@@ -186,6 +186,23 @@ static const char * const migrations[] = {
   "ALTER TABLE step_statuses ADD COLUMN invited_units TEXT;"
   "ALTER TABLE step_statuses ADD COLUMN attended_units TEXT;"
   "ALTER TABLE step_statuses ADD COLUMN planning_completed INTEGER NOT NULL DEFAULT 0;",
+
+  /* 5: the change log (issue 14), written in the same transaction as each
+   * change, so that every connection to the file learns what the others
+   * committed (PlcStore::changed): a record type and a change kind (the
+   * nicks of PlcRecordType and PlcChangeKind), the record's id (0 for a
+   * routine offset and for a reset), and which connection (writer, a
+   * random number per connection) made it in which of its transactions
+   * (txn, counted per connection).  Ids and kinds only, no personal data;
+   * only the latest rows are kept. */
+  "CREATE TABLE change_log ("
+  "  seq                       INTEGER PRIMARY KEY,"
+  "  writer                    INTEGER NOT NULL,"
+  "  txn                       INTEGER NOT NULL,"
+  "  record_type               TEXT NOT NULL,"
+  "  record_id                 INTEGER NOT NULL DEFAULT 0,"
+  "  kind                      TEXT NOT NULL"
+  ");",
 };
 
 int

@@ -248,6 +248,8 @@ plc_sqlite_store_close (PlcStore *store)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
 }
 
 static void
@@ -272,6 +274,7 @@ plc_sqlite_store_class_init (PlcSqliteStoreClass *klass)
   store_class->import = _plc_sqlite_store_import;
   store_class->export = _plc_sqlite_store_export;
   store_class->backup = _plc_sqlite_store_backup;
+  store_class->poll_changes = _plc_sqlite_store_poll_changes;
 }
 
 static void
@@ -372,7 +375,8 @@ open_at_version (const char  *path,
       !_plc_sqlite_exec (self->db, "PRAGMA synchronous = FULL", _("configuring the database"), error))
     return NULL;
 
-  if (!_plc_sqlite_migrate (self, target_version, error))
+  if (!_plc_sqlite_migrate (self, target_version, error) ||
+      !_plc_sqlite_changes_init (self, error))
     return NULL;
 
   return PLC_STORE (g_steal_pointer (&self));
@@ -426,18 +430,25 @@ gboolean
 _plc_sqlite_begin (PlcSqliteStore *self,
                    GError        **error)
 {
+  _plc_sqlite_changes_begin (self);
+
   return _plc_sqlite_exec (self->db, "BEGIN IMMEDIATE", _("starting a transaction"), error);
 }
 
+/* Commits, and announces what the transaction changed; rolls back on
+ * failure. */
 gboolean
 _plc_sqlite_commit (PlcSqliteStore *self,
                     GError        **error)
 {
-  if (!_plc_sqlite_exec (self->db, "COMMIT", _("saving"), error))
+  if (!_plc_sqlite_changes_prune (self, error) ||
+      !_plc_sqlite_exec (self->db, "COMMIT", _("saving"), error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      _plc_sqlite_rollback (self);
       return FALSE;
     }
+
+  _plc_sqlite_changes_committed (self);
 
   return TRUE;
 }
@@ -446,6 +457,7 @@ gboolean
 _plc_sqlite_rollback (PlcSqliteStore *self)
 {
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _plc_sqlite_changes_rolled_back (self);
 
   return FALSE;
 }

@@ -16,4 +16,9 @@ PlcStore *_plc_store_open_at_version (const char  *path,
                                       int          version,
                                       GError     **error);
 
+/* For backends: announces the changes of one committed transaction, from
+ * any thread */
+void      _plc_store_announce        (PlcStore    *self,
+                                      GPtrArray   *changes);
+
 G_END_DECLS

@@ -33,6 +33,18 @@ typedef struct
   /* The _async calls: one job at a time, in the order they were made, on
    * a pool of at most one thread. */
   GThreadPool  *jobs;
+
+  /* Changes are announced in the main context that owns the store: the
+   * thread-default one where it was made, or where it was asked for with
+   * plc_store_open_with_keyring_async().  Committed transactions wait in
+   * pending (each a GPtrArray of PlcChange) until flush_source runs there;
+   * changes_lock guards them and the sources. */
+  GMainContext *context;
+  GMutex        changes_lock;
+  GPtrArray    *pending;
+  GSource      *flush_source;
+  GSource      *poll_source;
+  gboolean      poll_queued;
 } PlcStorePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PlcStore, plc_store, G_TYPE_OBJECT)
@@ -44,6 +56,95 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* About once a second, while someone listens, the store asks its backend
+ * for what others committed. */
+#define POLL_INTERVAL_MS 1000
+
+/* The nicks are written in the SQLCipher store's change log: never change one. */
+G_DEFINE_ENUM_TYPE (PlcChangeKind, plc_change_kind,
+  G_DEFINE_ENUM_VALUE (PLC_CHANGE_KIND_CREATED, "created"),
+  G_DEFINE_ENUM_VALUE (PLC_CHANGE_KIND_UPDATED, "updated"),
+  G_DEFINE_ENUM_VALUE (PLC_CHANGE_KIND_DELETED, "deleted"),
+  G_DEFINE_ENUM_VALUE (PLC_CHANGE_KIND_UNDELETED, "undeleted"),
+  G_DEFINE_ENUM_VALUE (PLC_CHANGE_KIND_RESET, "reset"))
+
+/**
+ * plc_change_kind_to_string:
+ *
+ * Returns: (nullable): the kind's nick, such as `created`
+ */
+const char *
+plc_change_kind_to_string (PlcChangeKind kind)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PLC_TYPE_CHANGE_KIND);
+  GEnumValue *value = g_enum_get_value (klass, kind);
+
+  return value != NULL ? value->value_nick : NULL;
+}
+
+/**
+ * plc_change_kind_from_string:
+ * @text: a kind's nick
+ * @out: (out): where to store the kind
+ *
+ * Returns: %TRUE if @text is exactly a nick; *@out is left alone otherwise
+ */
+gboolean
+plc_change_kind_from_string (const char    *text,
+                             PlcChangeKind *out)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *value;
+
+  if (text == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (PLC_TYPE_CHANGE_KIND);
+  value = g_enum_get_value_by_nick (klass, text);
+  if (value == NULL)
+    return FALSE;
+
+  *out = value->value;
+  return TRUE;
+}
+
+G_DEFINE_BOXED_TYPE (PlcChange, plc_change, plc_change_copy, plc_change_free)
+
+PlcChange *
+plc_change_new (PlcRecordType record_type,
+                gint64        id,
+                PlcChangeKind kind)
+{
+  PlcChange *change = g_new0 (PlcChange, 1);
+
+  change->record_type = record_type;
+  change->id = id;
+  change->kind = kind;
+
+  return change;
+}
+
+PlcChange *
+plc_change_copy (const PlcChange *change)
+{
+  g_return_val_if_fail (change != NULL, NULL);
+
+  return g_memdup2 (change, sizeof *change);
+}
+
+void
+plc_change_free (PlcChange *change)
+{
+  g_free (change);
+}
 
 G_DEFINE_BOXED_TYPE (PlcAuditEntry, plc_audit_entry, plc_audit_entry_copy, plc_audit_entry_free)
 
@@ -88,7 +189,7 @@ plc_store_dispose (GObject *object)
 {
   PlcStore *self = (PlcStore *)object;
 
-  /* While the backend's fields are still there */
+  /* While the backend's fields are still there; stops the sources too */
   plc_store_close (self);
 
   G_OBJECT_CLASS (plc_store_parent_class)->dispose (object);
@@ -105,6 +206,9 @@ plc_store_finalize (GObject *object)
   g_thread_pool_free (priv->jobs, TRUE, FALSE);
   g_rec_mutex_clear (&priv->lock);
   g_clear_pointer (&priv->location, g_free);
+  g_clear_pointer (&priv->pending, g_ptr_array_unref);
+  g_clear_pointer (&priv->context, g_main_context_unref);
+  g_mutex_clear (&priv->changes_lock);
 
   G_OBJECT_CLASS (plc_store_parent_class)->finalize (object);
 }
@@ -170,11 +274,26 @@ plc_store_real_backup (PlcStore    *self,
   return FALSE;
 }
 
+static void attach (PlcStore     *self,
+                    GMainContext *context);
+
+static void
+plc_store_constructed (GObject *object)
+{
+  PlcStore *self = (PlcStore *)object;
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+
+  G_OBJECT_CLASS (plc_store_parent_class)->constructed (object);
+
+  attach (self, priv->context);
+}
+
 static void
 plc_store_class_init (PlcStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = plc_store_constructed;
   object_class->dispose = plc_store_dispose;
   object_class->finalize = plc_store_finalize;
   object_class->get_property = plc_store_get_property;
@@ -195,6 +314,35 @@ plc_store_class_init (PlcStoreClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PlcStore::changed:
+   * @self: the store
+   * @changes: (element-type PlcChange): the changes of one committed
+   *   transaction
+   *
+   * Emitted after each transaction that changed something was committed,
+   * whoever committed it: this store (its synchronous or asynchronous
+   * calls), another store on the same database in this process or another
+   * (noticed within about a second while someone listens, and at once
+   * after plc_store_poll_changes()), or another user of a server.
+   * Emitted in the main context that owns the store, never on a worker
+   * thread, one transaction at a time in the order they were committed; a
+   * change this store made is announced before the callback of the
+   * asynchronous call that made it runs.
+   *
+   * An import or a restore is one change of the kind
+   * %PLC_CHANGE_KIND_RESET; so is a gap, when more was changed than the
+   * store kept track of.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 }
 
 static void
@@ -205,6 +353,10 @@ plc_store_init (PlcStore *self)
   g_rec_mutex_init (&priv->lock);
   /* Shared threads cannot fail to be made */
   priv->jobs = g_thread_pool_new (job_thread, NULL, 1, FALSE, NULL);
+
+  g_mutex_init (&priv->changes_lock);
+  priv->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  priv->context = g_main_context_ref_thread_default ();
 }
 
 /* One call at a time: takes the lock, or fails when the store is closed. */
@@ -232,6 +384,197 @@ leave (PlcStore *self)
   PlcStorePrivate *priv = plc_store_get_instance_private (self);
 
   g_rec_mutex_unlock (&priv->lock);
+}
+
+/* ------------------------------------------------------------------------
+ * Changes
+ *
+ * A backend announces each committed transaction with
+ * _plc_store_announce(), on whatever thread committed it.  The changes
+ * wait in priv->pending until an idle source in the store's own main
+ * context emits them as ::changed.  The sources hold only a weak
+ * reference, so that they never keep a store alive.
+ * ------------------------------------------------------------------------ */
+
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  GWeakRef *ref = data;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static gboolean
+is_owner_context (PlcStore *self)
+{
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+  g_autoptr(GMainContext) current = g_main_context_ref_thread_default ();
+
+  return current == priv->context;
+}
+
+/* In the store's own main context: one ::changed per transaction. */
+static void
+emit_pending (PlcStore *self)
+{
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+  g_autoptr(GPtrArray) transactions = NULL;
+
+  g_mutex_lock (&priv->changes_lock);
+  if (priv->pending->len > 0)
+    {
+      transactions = g_steal_pointer (&priv->pending);
+      priv->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+    }
+  g_mutex_unlock (&priv->changes_lock);
+
+  for (guint i = 0; transactions != NULL && i < transactions->len; i++)
+    g_signal_emit (self, signals [CHANGED], 0, g_ptr_array_index (transactions, i));
+}
+
+static gboolean
+flush_cb (gpointer user_data)
+{
+  g_autoptr(PlcStore) self = g_weak_ref_get (user_data);
+  PlcStorePrivate *priv;
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+
+  priv = plc_store_get_instance_private (self);
+  g_mutex_lock (&priv->changes_lock);
+  g_clear_pointer (&priv->flush_source, g_source_unref);
+  g_mutex_unlock (&priv->changes_lock);
+
+  emit_pending (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _plc_store_announce:
+ * @self: a #PlcStore
+ * @changes: (transfer full) (element-type PlcChange): the changes of one
+ *   committed transaction
+ *
+ * For backends: announces a committed transaction.  Safe to call from any
+ * thread; #PlcStore::changed is emitted later in the store's own main
+ * context.  Nothing is kept while nobody listens.
+ */
+void
+_plc_store_announce (PlcStore  *self,
+                     GPtrArray *changes)
+{
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+
+  g_return_if_fail (PLC_IS_STORE (self));
+
+  if (changes == NULL)
+    return;
+
+  if (changes->len == 0 || !g_signal_has_handler_pending (self, signals [CHANGED], 0, FALSE))
+    {
+      g_ptr_array_unref (changes);
+      return;
+    }
+
+  g_mutex_lock (&priv->changes_lock);
+  g_ptr_array_add (priv->pending, changes);
+  if (priv->flush_source == NULL)
+    {
+      priv->flush_source = g_idle_source_new ();
+      g_source_set_priority (priv->flush_source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (priv->flush_source, flush_cb, weak_ref_new (self), weak_ref_free);
+      g_source_set_static_name (priv->flush_source, "[placeringar] store changes");
+      g_source_attach (priv->flush_source, priv->context);
+    }
+  g_mutex_unlock (&priv->changes_lock);
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  g_autoptr(PlcStore) self = g_weak_ref_get (user_data);
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (g_signal_has_handler_pending (self, signals [CHANGED], 0, FALSE))
+    plc_store_poll_changes (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Announces changes in @context from now on, and looks for others'
+ * changes on a timer there.  Call with changes_lock held. */
+static void
+attach_locked (PlcStore     *self,
+               GMainContext *context)
+{
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+
+  if (priv->context != context)
+    {
+      g_main_context_unref (priv->context);
+      priv->context = g_main_context_ref (context);
+    }
+
+  if (priv->poll_source != NULL)
+    {
+      g_source_destroy (priv->poll_source);
+      g_clear_pointer (&priv->poll_source, g_source_unref);
+    }
+
+  if (PLC_STORE_GET_CLASS (self)->poll_changes != NULL)
+    {
+      priv->poll_source = g_timeout_source_new (POLL_INTERVAL_MS);
+      g_source_set_priority (priv->poll_source, G_PRIORITY_LOW);
+      g_source_set_callback (priv->poll_source, poll_cb, weak_ref_new (self), weak_ref_free);
+      g_source_set_static_name (priv->poll_source, "[placeringar] store polling");
+      g_source_attach (priv->poll_source, priv->context);
+    }
+}
+
+static void
+attach (PlcStore     *self,
+        GMainContext *context)
+{
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+
+  g_mutex_lock (&priv->changes_lock);
+  attach_locked (self, context);
+  g_mutex_unlock (&priv->changes_lock);
+}
+
+static void
+detach (PlcStore *self)
+{
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+
+  g_mutex_lock (&priv->changes_lock);
+  if (priv->poll_source != NULL)
+    {
+      g_source_destroy (priv->poll_source);
+      g_clear_pointer (&priv->poll_source, g_source_unref);
+    }
+  if (priv->flush_source != NULL)
+    {
+      g_source_destroy (priv->flush_source);
+      g_clear_pointer (&priv->flush_source, g_source_unref);
+    }
+  g_ptr_array_set_size (priv->pending, 0);
+  g_mutex_unlock (&priv->changes_lock);
 }
 
 /* ------------------------------------------------------------------------
@@ -343,9 +686,14 @@ open_with_keyring_thread (GTask        *task,
 
   store = plc_store_open_with_keyring (location, cancellable, &error);
   if (store == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, store, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Announce its changes where it was asked for, not in this thread */
+  attach (store, g_task_get_context (task));
+  g_task_return_pointer (task, store, g_object_unref);
 }
 
 void
@@ -480,6 +828,8 @@ plc_store_close (PlcStore *self)
       PLC_STORE_GET_CLASS (self)->close (self);
     }
   g_rec_mutex_unlock (&priv->lock);
+
+  detach (self);
 }
 
 /* ------------------------------------------------------------------------
@@ -1339,6 +1689,10 @@ job_done (GObject      *source_object,
       job->frozen = FALSE;
     }
 
+  /* What the job changed is announced before its callback runs */
+  if (is_owner_context (PLC_STORE (source_object)))
+    emit_pending (PLC_STORE (source_object));
+
   if (job->callback != NULL)
     job->callback (source_object, result, job->user_data);
 
@@ -2184,6 +2538,62 @@ plc_store_list_routine_offsets_finish (PlcStore      *self,
                                        GError       **error)
 {
   return finish_pointer (self, result, plc_store_list_routine_offsets_async, error);
+}
+
+/* Changes made by others */
+
+static gboolean
+job_poll_changes (PlcStore  *self,
+                  Job       *job,
+                  gpointer  *result,
+                  GError   **error)
+{
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+  g_autoptr(GError) local_error = NULL;
+
+  g_mutex_lock (&priv->changes_lock);
+  priv->poll_queued = FALSE;
+  g_mutex_unlock (&priv->changes_lock);
+
+  /* Not worth a message to anyone: the next look may well succeed (a
+   * writer held the database for longer than the busy timeout). */
+  if (!PLC_STORE_GET_CLASS (self)->poll_changes (self, &local_error))
+    g_debug ("Could not look for changes: %s", local_error->message);
+
+  return TRUE;
+}
+
+/**
+ * plc_store_poll_changes:
+ * @self: a #PlcStore
+ *
+ * Looks now, on the store's worker, for changes that others committed:
+ * another store on the same database file, in this process or another
+ * (such as `placeringar-cli mark`), or another user of a server.  What it
+ * finds is announced by #PlcStore::changed in the store's main context.
+ * The store looks by itself about once a second while someone listens to
+ * ::changed; call this when the user comes back to the window, so that
+ * what changed meanwhile shows at once.  Returns at once; a look already
+ * queued is not queued again.
+ */
+void
+plc_store_poll_changes (PlcStore *self)
+{
+  PlcStorePrivate *priv = plc_store_get_instance_private (self);
+  gboolean queued;
+
+  g_return_if_fail (PLC_IS_STORE (self));
+
+  if (PLC_STORE_GET_CLASS (self)->poll_changes == NULL)
+    return;
+
+  g_mutex_lock (&priv->changes_lock);
+  queued = priv->poll_queued;
+  priv->poll_queued = TRUE;
+  g_mutex_unlock (&priv->changes_lock);
+
+  if (!queued)
+    queue_job (self, job_new (job_poll_changes, NULL), plc_store_poll_changes, NULL, NULL, NULL);
 }
 
 /* Import and export */

@@ -57,6 +57,60 @@ void           plc_audit_entry_free     (PlcAuditEntry       *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlcAuditEntry, plc_audit_entry_free)
 
+/**
+ * PlcChangeKind:
+ * @PLC_CHANGE_KIND_CREATED: a record was made ("created")
+ * @PLC_CHANGE_KIND_UPDATED: a record was changed ("updated")
+ * @PLC_CHANGE_KIND_DELETED: a record was soft-deleted ("deleted")
+ * @PLC_CHANGE_KIND_UNDELETED: a soft-deleted record was brought back
+ *   ("undeleted")
+ * @PLC_CHANGE_KIND_RESET: anything may have changed (an import, a restore,
+ *   or more changes than the store kept track of): read again whatever
+ *   you hold ("reset")
+ */
+typedef enum
+{
+  PLC_CHANGE_KIND_CREATED,
+  PLC_CHANGE_KIND_UPDATED,
+  PLC_CHANGE_KIND_DELETED,
+  PLC_CHANGE_KIND_UNDELETED,
+  PLC_CHANGE_KIND_RESET,
+} PlcChangeKind;
+
+#define PLC_TYPE_CHANGE_KIND (plc_change_kind_get_type ())
+
+GType          plc_change_kind_get_type  (void) G_GNUC_CONST;
+const char    *plc_change_kind_to_string (PlcChangeKind  kind);
+gboolean       plc_change_kind_from_string (const char  *text,
+                                            PlcChangeKind *out);
+
+/**
+ * PlcChange:
+ * @record_type: what changed: a kind of record, %PLC_RECORD_TYPE_ROUTINE_OFFSET
+ *   or, for %PLC_CHANGE_KIND_RESET, %PLC_RECORD_TYPE_DATABASE
+ * @id: the record's id; 0 for a routine offset and a reset
+ * @kind: how it changed
+ *
+ * One change of a committed transaction, as #PlcStore::changed announces it.
+ */
+typedef struct
+{
+  PlcRecordType  record_type;
+  gint64         id;
+  PlcChangeKind  kind;
+} PlcChange;
+
+#define PLC_TYPE_CHANGE (plc_change_get_type ())
+
+GType          plc_change_get_type       (void) G_GNUC_CONST;
+PlcChange     *plc_change_new            (PlcRecordType    record_type,
+                                          gint64           id,
+                                          PlcChangeKind    kind);
+PlcChange     *plc_change_copy           (const PlcChange *change);
+void           plc_change_free           (PlcChange       *change);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlcChange, plc_change_free)
+
 #define PLC_TYPE_STORE (plc_store_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (PlcStore, plc_store, PLC, STORE, GObject)
@@ -90,6 +144,15 @@ G_DECLARE_DERIVABLE_TYPE (PlcStore, plc_store, PLC, STORE, GObject)
  * @export: reads every record that is not deleted, refs filled in
  * @backup: writes a copy encrypted with a passphrase; a backend whose
  *   backups are made otherwise refuses with %PLC_ERROR_NOT_SUPPORTED
+ * @poll_changes: looks for changes others committed (another connection,
+ *   process or user) since it last looked, and announces each of their
+ *   transactions with _plc_store_announce(); called on the store's worker
+ *   about once a second while someone listens to #PlcStore::changed, and
+ *   by plc_store_poll_changes()
+ *
+ * After each transaction it commits, a backend announces its changes with
+ * _plc_store_announce() (`plc-store-private.h`); the class emits them as
+ * #PlcStore::changed in the main context that owns the store.
  *
  * The operations of a database backend, in model objects.  The base class
  * keeps the asynchronous job queue and the lock: every virtual function is
@@ -164,8 +227,11 @@ struct _PlcStoreClass
                                           const char          *passphrase,
                                           GError             **error);
 
+  gboolean       (*poll_changes)         (PlcStore            *self,
+                                          GError             **error);
+
   /*< private >*/
-  gpointer       padding[16];
+  gpointer       padding[15];
 };
 
 /* Opening */
@@ -188,6 +254,9 @@ char       *plc_store_dup_cipher_version  (PlcStore             *self);
 gboolean    plc_store_check               (PlcStore             *self,
                                            GError              **error);
 void        plc_store_close               (PlcStore             *self);
+
+/* Changes, announced by ::changed */
+void        plc_store_poll_changes        (PlcStore             *self);
 
 int         plc_store_get_latest_schema_version (void);
 
