@@ -850,8 +850,6 @@ contact_undeleted_cb (GObject      *object,
     }
 
   load_contacts (self);
-  if (PLC_IS_APPLICATION (g_application_get_default ()))
-    plc_application_reload_caseload (PLC_APPLICATION (g_application_get_default ()));
 }
 
 static void
@@ -918,8 +916,6 @@ contact_deleted_cb (GObject      *object,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   show_contact (self, NULL);
   load_contacts (self);
-  if (PLC_IS_APPLICATION (g_application_get_default ()))
-    plc_application_reload_caseload (PLC_APPLICATION (g_application_get_default ()));
 
   delete_data_free (data);
 }
@@ -1273,8 +1269,6 @@ contact_saved_cb (GObject      *object,
   show_contact (self, data->contact);
   toast_text (self, _("Contact saved"));
   load_contacts (self);
-  if (PLC_IS_APPLICATION (g_application_get_default ()))
-    plc_application_reload_caseload (PLC_APPLICATION (g_application_get_default ()));
 
   save_data_free (data);
 }

@@ -119,13 +119,6 @@ show_toast (PlcPlacementsView *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-static void
-reload_caseload (PlcPlacementsView *self)
-{
-  if (self->application != NULL)
-    plc_application_reload_caseload (self->application);
-}
-
 /* The list */
 
 static char *
@@ -708,7 +701,6 @@ step_saved_cb (GObject      *object,
   if (save->popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (save->popover));
 
-  reload_caseload (save->self);
   save_step_free (save);
 }
 
@@ -1971,8 +1963,6 @@ undeleted_cb (GObject      *object,
         }
       return;
     }
-
-  reload_caseload (self);
 }
 
 static void
@@ -2039,7 +2029,6 @@ deleted_cb (GObject      *object,
         adw_leaflet_set_visible_child_name (self->leaflet, "list");
     }
 
-  reload_caseload (self);
   g_free (deletion);
 }
 

@@ -568,8 +568,8 @@ profile_chosen_cb (PlcPreferencesWindow *self,
       message = g_strdup_printf (_("Imported “%s”, version %s"),
                                  plc_profile_get_name (profile), plc_profile_get_version (profile));
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+      /* The caseloads compute again by themselves (PlcProfileSet::changed) */
       fill_profiles (self);
-      plc_application_reload_caseload (self->application);
     }
 
 out:

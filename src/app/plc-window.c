@@ -70,15 +70,6 @@ get_store (PlcWindow *self)
   return plc_application_get_store (PLC_APPLICATION (app));
 }
 
-static void
-reload_caseload (PlcWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (PLC_IS_APPLICATION (app))
-    plc_application_reload_caseload (PLC_APPLICATION (app));
-}
-
 static char *
 default_caseworker (PlcWindow *self)
 {
@@ -110,7 +101,6 @@ placement_saved_cb (PlcPlacementEditor *editor,
                     PlcPlacement       *placement,
                     PlcWindow          *self)
 {
-  reload_caseload (self);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Placement saved")));
 }
 
@@ -137,7 +127,6 @@ child_saved_cb (PlcChildEditor *editor,
                 PlcChild       *child,
                 PlcWindow      *self)
 {
-  reload_caseload (self);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Child saved")));
 
   /* A new placement for a new child: the placement's form comes next. */
