@@ -322,6 +322,12 @@ open_at_version (const char  *path,
       return NULL;
     }
 
+  /* Before the first statement: another process (the application, another
+   * command) may hold a lock for a moment, even on the first read (the last
+   * connection of another process checkpoints and removes the WAL as it
+   * closes).  Wait for it rather than fail with "database is locked". */
+  sqlite3_busy_timeout (self->db, PLC_STORE_BUSY_TIMEOUT_MS);
+
   /* A raw key: no key derivation, the keyring holds 256 random bits. */
   hex = g_string_sized_new (2 * key_len + 8);
   g_string_append (hex, "PRAGMA key = \"x'");
@@ -367,8 +373,6 @@ open_at_version (const char  *path,
       _plc_sqlite_set_error (self->db, rc, _("reading the database"), error);
       return NULL;
     }
-
-  sqlite3_busy_timeout (self->db, PLC_STORE_BUSY_TIMEOUT_MS);
 
   if (!_plc_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", _("configuring the database"), error) ||
       !_plc_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", _("configuring the database"), error) ||
