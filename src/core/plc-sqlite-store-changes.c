@@ -54,7 +54,7 @@ query_int64 (PlcSqliteStore  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     ret = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
@@ -126,7 +126,7 @@ _plc_sqlite_log_change (PlcSqliteStore  *self,
   sqlite3_bind_text (stmt, 5, plc_change_kind_to_string (kind), -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   if (rc != SQLITE_DONE)
     return _plc_sqlite_set_error (self->db, rc, _("writing the change log"), error);
@@ -153,7 +153,7 @@ _plc_sqlite_changes_prune (PlcSqliteStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, CHANGE_LOG_KEEP);
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   if (rc != SQLITE_DONE)
     return _plc_sqlite_set_error (self->db, rc, _("writing the change log"), error);
@@ -257,7 +257,7 @@ read_new_rows (PlcSqliteStore  *self,
                                                 kind));
     }
 
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   if (rc != SQLITE_DONE)
     return _plc_sqlite_set_error (self->db, rc, _("reading the change log"), error);

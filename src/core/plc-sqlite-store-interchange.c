@@ -137,6 +137,7 @@ static gboolean
 import_record (PlcSqliteStore    *self,
                const RecordKind  *kind,
                GObject           *incoming,
+               PlcDate            today,
                GError           **error)
 {
   g_autoptr(GObject) copy = G_OBJECT (plc_record_copy (PLC_RECORD (incoming)));
@@ -169,20 +170,16 @@ import_record (PlcSqliteStore    *self,
     goto failed;
 
   if (kind == &_plc_sqlite_kinds[KIND_STEP])
-    {
-      g_autofree char *where = g_strdup_printf ("WHERE placement_id = ?1 AND rule = ?2 AND occurrence = %d",
-                                                plc_step_status_get_occurrence (PLC_STEP_STATUS (copy)));
-
-      rows = _plc_sqlite_query_records (self, kind, where,
-                                        plc_step_status_get_placement_id (PLC_STEP_STATUS (copy)),
-                                        plc_step_status_get_rule (PLC_STEP_STATUS (copy)), error);
-    }
+    rows = _plc_sqlite_query_records (self, kind, "WHERE placement_id = ?1 AND rule = ?2 AND occurrence = ?3",
+                                      plc_step_status_get_placement_id (PLC_STEP_STATUS (copy)),
+                                      plc_step_status_get_rule (PLC_STEP_STATUS (copy)),
+                                      plc_step_status_get_occurrence (PLC_STEP_STATUS (copy)), error);
   else if (kind == &_plc_sqlite_kinds[KIND_CONTACT_LOG])
     rows = _plc_sqlite_query_records (self, kind, "WHERE child_id = ?1 ORDER BY id",
                                       plc_contact_log_entry_get_child_id (PLC_CONTACT_LOG_ENTRY (copy)),
-                                      NULL, error);
+                                      NULL, 0, error);
   else if (ref != NULL && ref[0] != '\0')
-    rows = _plc_sqlite_query_records (self, kind, "WHERE ?1 IS NOT NULL AND ref = ?2", 0, ref, error);
+    rows = _plc_sqlite_query_records (self, kind, "WHERE ref = ?2", 0, ref, 0, error);
   else
     rows = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -229,7 +226,7 @@ import_record (PlcSqliteStore    *self,
         }
     }
 
-  if (!_plc_sqlite_save_record (self, kind, copy, error))
+  if (!_plc_sqlite_save_record (self, kind, copy, today, error))
     goto failed;
 
   return TRUE;
@@ -245,6 +242,7 @@ failed:
 static gboolean
 import_placements (PlcSqliteStore *self,
                    GPtrArray      *placements,
+                   PlcDate         today,
                    GError        **error)
 {
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
@@ -254,37 +252,39 @@ import_placements (PlcSqliteStore *self,
     g_ptr_array_add (pending, g_ptr_array_index (placements, i));
 
   /* A placement comes after the one it replaced, wherever that is in the
-   * file: import those whose previous placement is known, until none is
-   * left or no more can be. */
+   * file: import those whose previous placement is known, and again with
+   * those left, until none is left or no more can be. */
   while (pending->len > 0 && progress)
     {
+      g_autoptr(GPtrArray) later = g_ptr_array_new ();
+
       progress = FALSE;
 
-      for (guint i = 0; i < pending->len;)
+      for (guint i = 0; i < pending->len; i++)
         {
           PlcPlacement *placement = g_ptr_array_index (pending, i);
           const char *previous = plc_placement_get_previous_ref (placement);
-          gint64 previous_id = 0;
 
           if (previous != NULL && previous[0] != '\0')
             {
-              previous_id = _plc_sqlite_lookup_id_by_ref (self, "placements", previous, error);
+              gint64 previous_id = _plc_sqlite_lookup_id_by_ref (self, "placements", previous, error);
+
               if (previous_id < 0)
                 return FALSE;
+              if (previous_id == 0)
+                {
+                  g_ptr_array_add (later, placement);
+                  continue;
+                }
             }
 
-          if (previous != NULL && previous[0] != '\0' && previous_id == 0)
-            {
-              i++;
-              continue;
-            }
-
-          if (!import_record (self, &_plc_sqlite_kinds[KIND_PLACEMENT], G_OBJECT (placement), error))
+          if (!import_record (self, &_plc_sqlite_kinds[KIND_PLACEMENT], G_OBJECT (placement), today, error))
             return FALSE;
-
-          g_ptr_array_remove_index (pending, i);
           progress = TRUE;
         }
+
+      g_ptr_array_unref (pending);
+      pending = g_steal_pointer (&later);
     }
 
   if (pending->len > 0)
@@ -306,10 +306,11 @@ static gboolean
 import_all (PlcSqliteStore    *self,
             const RecordKind  *kind,
             GPtrArray         *records,
+            PlcDate            today,
             GError           **error)
 {
   for (guint i = 0; i < records->len; i++)
-    if (!import_record (self, kind, g_ptr_array_index (records, i), error))
+    if (!import_record (self, kind, g_ptr_array_index (records, i), today, error))
       return FALSE;
 
   return TRUE;
@@ -323,16 +324,20 @@ _plc_sqlite_store_import (PlcStore    *store,
 {
   PlcSqliteStore *self = PLC_SQLITE_STORE (store);
   g_autoptr(GError) local_error = NULL;
+  /* Once: finding it loads the time zone */
+  PlcDate today = plc_date_today ();
 
   if (!_plc_sqlite_begin (self, error) || !_plc_sqlite_check_quickly (self, _("nothing was imported"), error))
     return FALSE;
 
-  if (!import_all (self, &_plc_sqlite_kinds[KIND_CHILD], plc_dataset_get_children (dataset), &local_error) ||
-      !import_placements (self, plc_dataset_get_placements (dataset), &local_error) ||
-      !import_all (self, &_plc_sqlite_kinds[KIND_STEP], plc_dataset_get_step_statuses (dataset), &local_error) ||
-      !import_all (self, &_plc_sqlite_kinds[KIND_CONTACT], plc_dataset_get_contacts (dataset), &local_error) ||
-      !import_all (self, &_plc_sqlite_kinds[KIND_CONTACT_LOG], plc_dataset_get_contact_log (dataset), &local_error) ||
-      !import_all (self, &_plc_sqlite_kinds[KIND_DEVIATION], plc_dataset_get_deviations (dataset), &local_error) ||
+  if (!import_all (self, &_plc_sqlite_kinds[KIND_CHILD], plc_dataset_get_children (dataset), today, &local_error) ||
+      !import_placements (self, plc_dataset_get_placements (dataset), today, &local_error) ||
+      !import_all (self, &_plc_sqlite_kinds[KIND_STEP], plc_dataset_get_step_statuses (dataset), today, &local_error) ||
+      !import_all (self, &_plc_sqlite_kinds[KIND_CONTACT], plc_dataset_get_contacts (dataset), today, &local_error) ||
+      !import_all (self, &_plc_sqlite_kinds[KIND_CONTACT_LOG], plc_dataset_get_contact_log (dataset), today,
+                   &local_error) ||
+      !import_all (self, &_plc_sqlite_kinds[KIND_DEVIATION], plc_dataset_get_deviations (dataset), today,
+                   &local_error) ||
       !_plc_sqlite_write_audit (self, "import", "database", 0, NULL, &local_error) ||
       !_plc_sqlite_log_change (self, PLC_RECORD_TYPE_DATABASE, 0, PLC_CHANGE_KIND_RESET, &local_error) ||
       !_plc_sqlite_commit (self, &local_error))

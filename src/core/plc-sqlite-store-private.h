@@ -24,19 +24,22 @@ G_BEGIN_DECLS
 
 struct _PlcSqliteStore
 {
-  PlcStore   parent_instance;
+  PlcStore    parent_instance;
 
-  sqlite3   *db;
-  int        schema_version;
+  sqlite3    *db;
+  int         schema_version;
+  GHashTable *statements;  /* SQL (by address) → sqlite3_stmt, prepared once */
+  GHashTable *kept;        /* the statements of that cache */
+  GHashTable *queries;     /* a kind's select and a WHERE (by their addresses) → SQL */
 
   /* The change log (plc-sqlite-store-changes.c): this connection's random
    * id and its transactions' count, the changes of the transaction under
    * way, and how far it has read what others wrote */
-  gint64     writer;
-  gint64     txn;
-  GPtrArray *changes;
-  gint64     last_seq;
-  gint64     data_version;
+  gint64      writer;
+  gint64      txn;
+  GPtrArray  *changes;
+  gint64      last_seq;
+  gint64      data_version;
 };
 
 /* plc-sqlite-store.c: opening, errors, statements, transactions */
@@ -62,6 +65,10 @@ _plc_sqlite_prepare (PlcSqliteStore *self,
                      const char     *sql,
                      sqlite3_stmt  **stmt,
                      GError        **error);
+
+void
+_plc_sqlite_release (PlcSqliteStore *self,
+                     sqlite3_stmt   *stmt);
 
 gboolean
 _plc_sqlite_begin (PlcSqliteStore *self,
@@ -120,6 +127,8 @@ enum {
 
 extern const RecordKind _plc_sqlite_kinds[N_KINDS];
 
+void _plc_sqlite_records_init_sql (void);
+
 static inline PlcRecordType
 _plc_sqlite_kind_type (const RecordKind *kind)
 {
@@ -160,6 +169,7 @@ _plc_sqlite_query_records (PlcSqliteStore    *self,
                            const char        *where,
                            gint64             arg_int,
                            const char        *arg_text,
+                           gint64             arg_int2,
                            GError           **error);
 
 gboolean
@@ -171,6 +181,7 @@ gboolean
 _plc_sqlite_save_record (PlcSqliteStore    *self,
                          const RecordKind  *kind,
                          GObject           *object,
+                         PlcDate            today,
                          GError           **error);
 
 gboolean

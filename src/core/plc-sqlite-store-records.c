@@ -122,6 +122,113 @@ column_name (const char *prop)
   return ret;
 }
 
+/* Each kind's SQL, made once, when the class is made: the statements are
+ * kept prepared per connection, keyed by their text. */
+typedef struct
+{
+  char *select;       /* every column and linked ref, "FROM table AS record" */
+  char *insert;
+  char *update;       /* of the stored version only */
+  char *id_by_ref;
+  char *ref_by_id;
+  char *set_deleted;
+} KindSql;
+
+static KindSql kind_sql[N_KINDS];
+
+/* The columns, then the ref of each id that stands for another record
+ * (NULL when the id is 0), read by the same statement: looking each one
+ * up with a statement of its own cost more than the rest of the load. */
+static char *
+select_sql (const RecordKind *kind)
+{
+  GString *sql = g_string_new ("SELECT id, version, ref");
+
+  g_string_append (sql, kind->has_deleted ? ", deleted" : ", 0");
+  for (guint i = 0; kind->columns[i] != NULL; i++)
+    {
+      g_autofree char *col = column_name (kind->columns[i]);
+
+      g_string_append_printf (sql, ", %s", col);
+    }
+  for (guint i = 0; i < kind->n_refs; i++)
+    {
+      g_autofree char *col = column_name (kind->refs[i].id_prop);
+
+      g_string_append_printf (sql, ", (SELECT linked.ref FROM %s AS linked WHERE linked.id = record.%s)",
+                              kind->refs[i].table, col);
+    }
+  g_string_append_printf (sql, " FROM %s AS record", kind->table);
+
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+insert_sql (const RecordKind *kind)
+{
+  GString *sql = g_string_new (NULL);
+  guint n_columns = g_strv_length ((char **)kind->columns);
+
+  g_string_append_printf (sql, "INSERT INTO %s (version, ref", kind->table);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *col = column_name (kind->columns[i]);
+
+      g_string_append_printf (sql, ", %s", col);
+    }
+  g_string_append (sql, ") VALUES (1, ?");
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ")");
+
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+update_sql (const RecordKind *kind)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "UPDATE %s SET version = version + 1, ref = ?", kind->table);
+  for (guint i = 0; kind->columns[i] != NULL; i++)
+    {
+      g_autofree char *col = column_name (kind->columns[i]);
+
+      g_string_append_printf (sql, ", %s = ?", col);
+    }
+  g_string_append (sql, " WHERE id = ? AND version = ?");
+
+  return g_string_free (sql, FALSE);
+}
+
+/* Once, from plc_sqlite_store_class_init(): kept for the program's life */
+void
+_plc_sqlite_records_init_sql (void)
+{
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      const RecordKind *kind = &_plc_sqlite_kinds[k];
+
+      kind_sql[k].select = select_sql (kind);
+      kind_sql[k].insert = insert_sql (kind);
+      kind_sql[k].update = update_sql (kind);
+      kind_sql[k].id_by_ref = g_strdup_printf ("SELECT id FROM %s WHERE ref = ?", kind->table);
+      kind_sql[k].ref_by_id = g_strdup_printf ("SELECT ref FROM %s WHERE id = ?", kind->table);
+      kind_sql[k].set_deleted = g_strdup_printf ("UPDATE %s SET deleted = ? WHERE id = ?", kind->table);
+    }
+}
+
+/* The SQL of the kind whose table @table is */
+static const KindSql *
+sql_of_table (const char *table)
+{
+  for (guint k = 0; k < N_KINDS; k++)
+    if (g_str_equal (_plc_sqlite_kinds[k].table, table))
+      return &kind_sql[k];
+
+  g_assert_not_reached ();
+}
+
 static gboolean
 prop_is_id (const char *prop)
 {
@@ -255,7 +362,8 @@ _plc_sqlite_write_audit (PlcSqliteStore *self,
                             &stmt, error))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  /* g_get_user_name() is the same string for the process's life */
+  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, record_type, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, record_id);
@@ -265,7 +373,7 @@ _plc_sqlite_write_audit (PlcSqliteStore *self,
     sqlite3_bind_null (stmt, 5);
 
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   if (rc != SQLITE_DONE)
     return _plc_sqlite_set_error (self->db, rc, _("writing the audit log"), error);
@@ -280,12 +388,11 @@ _plc_sqlite_lookup_id_by_ref (PlcSqliteStore *self,
                               const char     *ref,
                               GError        **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE ref = ?", table);
   sqlite3_stmt *stmt = NULL;
   gint64 ret = 0;
   int rc;
 
-  if (!_plc_sqlite_prepare (self, sql, &stmt, error))
+  if (!_plc_sqlite_prepare (self, sql_of_table (table)->id_by_ref, &stmt, error))
     return -1;
 
   sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
@@ -297,7 +404,7 @@ _plc_sqlite_lookup_id_by_ref (PlcSqliteStore *self,
       _plc_sqlite_set_error (self->db, rc, _("reading the database"), error);
       ret = -1;
     }
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   return ret;
 }
@@ -307,17 +414,16 @@ lookup_ref_by_id (PlcSqliteStore *self,
                   const char     *table,
                   gint64          id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT ref FROM %s WHERE id = ?", table);
   sqlite3_stmt *stmt = NULL;
   char *ret = NULL;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (!_plc_sqlite_prepare (self, sql_of_table (table)->ref_by_id, &stmt, NULL))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
     ret = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   return ret;
 }
@@ -382,33 +488,6 @@ _plc_sqlite_resolve_refs (PlcSqliteStore    *self,
   return TRUE;
 }
 
-/* The columns, then the ref of each id that stands for another record
- * (NULL when the id is 0), read by the same statement: looking each one
- * up with a statement of its own cost more than the rest of the load. */
-static char *
-select_sql (const RecordKind *kind)
-{
-  GString *sql = g_string_new ("SELECT id, version, ref");
-
-  g_string_append (sql, kind->has_deleted ? ", deleted" : ", 0");
-  for (guint i = 0; kind->columns[i] != NULL; i++)
-    {
-      g_autofree char *col = column_name (kind->columns[i]);
-
-      g_string_append_printf (sql, ", %s", col);
-    }
-  for (guint i = 0; i < kind->n_refs; i++)
-    {
-      g_autofree char *col = column_name (kind->refs[i].id_prop);
-
-      g_string_append_printf (sql, ", (SELECT linked.ref FROM %s AS linked WHERE linked.id = record.%s)",
-                              kind->refs[i].table, col);
-    }
-  g_string_append_printf (sql, " FROM %s AS record", kind->table);
-
-  return g_string_free (sql, FALSE);
-}
-
 static void load_links   (PlcSqliteStore *self, PlcContact *contact);
 static void load_history (PlcSqliteStore *self, PlcDeviation *deviation);
 
@@ -455,18 +534,45 @@ complete_object (PlcSqliteStore    *self,
     load_history (self, PLC_DEVIATION (object));
 }
 
-/* Runs a SELECT of records; @where is appended to the query and may use
- * ?1 (an int64) and ?2 (a text). */
+/* The SQL of a kind's select with @where, made once per connection: both
+ * strings stay where they are, and so does the result */
+static const char *
+query_sql (PlcSqliteStore *self,
+           const char     *select,
+           const char     *where)
+{
+  GHashTable *of_select = g_hash_table_lookup (self->queries, select);
+  char *sql;
+
+  if (of_select == NULL)
+    {
+      of_select = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      g_hash_table_insert (self->queries, (gpointer) select, of_select);
+    }
+
+  sql = g_hash_table_lookup (of_select, where);
+  if (sql == NULL)
+    {
+      sql = g_strdup_printf ("%s %s", select, where);
+      g_hash_table_insert (of_select, (gpointer) where, sql);
+    }
+
+  return sql;
+}
+
+/* Runs a SELECT of records; @where (a literal) is appended to the query and may use
+ * ?1 (an int64), ?2 (a text) and ?3 (an int64). */
 GPtrArray *
 _plc_sqlite_query_records (PlcSqliteStore    *self,
                            const RecordKind  *kind,
                            const char        *where,
                            gint64             arg_int,
                            const char        *arg_text,
+                           gint64             arg_int2,
                            GError           **error)
 {
-  g_autofree char *base = select_sql (kind);
-  g_autofree char *sql = g_strdup_printf ("%s %s", base, where);
+  const char *select = kind_sql[_plc_sqlite_kind_type (kind)].select;
+  const char *sql = query_sql (self, select, where);
   g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -478,11 +584,13 @@ _plc_sqlite_query_records (PlcSqliteStore    *self,
     sqlite3_bind_int64 (stmt, 1, arg_int);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_text (stmt, 2, arg_text, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_int64 (stmt, 3, arg_int2);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (ret, object_from_row (self, kind, stmt));
 
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -506,7 +614,7 @@ get_record (PlcSqliteStore    *self,
 {
   g_autoptr(GPtrArray) rows = NULL;
 
-  rows = _plc_sqlite_query_records (self, kind, where, arg_int, arg_text, error);
+  rows = _plc_sqlite_query_records (self, kind, where, arg_int, arg_text, 0, error);
   if (rows == NULL)
     return NULL;
 
@@ -532,13 +640,13 @@ load_links (PlcSqliteStore *self,
 
   /* The refs in the same statement: one statement per link and ref cost
    * more than the rest of listing the contacts. */
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT link.child_id, link.placement_id, link.role,"
-                          " (SELECT ref FROM children WHERE id = link.child_id),"
-                          " (SELECT ref FROM placements WHERE id = link.placement_id)"
-                          " FROM contact_links AS link"
-                          " WHERE link.contact_id = ? ORDER BY link.position",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (!_plc_sqlite_prepare (self,
+                            "SELECT link.child_id, link.placement_id, link.role,"
+                            " (SELECT ref FROM children WHERE id = link.child_id),"
+                            " (SELECT ref FROM placements WHERE id = link.placement_id)"
+                            " FROM contact_links AS link"
+                            " WHERE link.contact_id = ? ORDER BY link.position",
+                            &stmt, NULL))
     return;
 
   sqlite3_bind_int64 (stmt, 1, plc_contact_get_id (contact));
@@ -555,7 +663,7 @@ load_links (PlcSqliteStore *self,
         lnk->placement_ref = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
       g_ptr_array_add (links, lnk);
     }
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   for (guint i = 0; i < links->len; i++)
     plc_contact_add_link (contact, g_ptr_array_index (links, i));
@@ -570,10 +678,10 @@ load_history (PlcSqliteStore *self,
   if (plc_deviation_get_history (deviation)->len > 0)
     g_ptr_array_set_size (plc_deviation_get_history (deviation), 0);
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT at, user, status, escalation_step, note FROM deviation_events"
-                          " WHERE deviation_id = ? ORDER BY position",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (!_plc_sqlite_prepare (self,
+                            "SELECT at, user, status, escalation_step, note FROM deviation_events"
+                            " WHERE deviation_id = ? ORDER BY position",
+                            &stmt, NULL))
     return;
 
   sqlite3_bind_int64 (stmt, 1, plc_deviation_get_id (deviation));
@@ -588,17 +696,18 @@ load_history (PlcSqliteStore *self,
       event->note = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
       plc_deviation_add_event (deviation, event);
     }
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 }
 
 static gboolean
 validate_record (PlcSqliteStore    *self,
                  const RecordKind  *kind,
                  GObject           *object,
+                 PlcDate            today,
                  GError           **error)
 {
   if (kind == &_plc_sqlite_kinds[KIND_CHILD])
-    return plc_child_validate (PLC_CHILD (object), plc_date_today (), error);
+    return plc_child_validate (PLC_CHILD (object), today, error);
 
   if (kind == &_plc_sqlite_kinds[KIND_PLACEMENT])
     {
@@ -641,7 +750,7 @@ step_done (PlcSqliteStore *self,
 {
   int rc = sqlite3_step (stmt);
 
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return _plc_sqlite_set_error (self->db, rc, _("saving"), error);
@@ -745,14 +854,19 @@ save_history (PlcSqliteStore *self,
               GError        **error)
 {
   GPtrArray *history = plc_deviation_get_history (deviation);
-  g_autofree char *count_sql = NULL;
-  int stored;
+  sqlite3_stmt *count = NULL;
+  int stored = -1;
+  int rc;
 
-  count_sql = g_strdup_printf ("SELECT count(*) FROM deviation_events WHERE deviation_id = %" G_GINT64_FORMAT,
-                               plc_deviation_get_id (deviation));
-  stored = _plc_sqlite_query_int (self->db, count_sql, -1);
+  if (!_plc_sqlite_prepare (self, "SELECT count(*) FROM deviation_events WHERE deviation_id = ?", &count, error))
+    return FALSE;
+  sqlite3_bind_int64 (count, 1, plc_deviation_get_id (deviation));
+  rc = sqlite3_step (count);
+  if (rc == SQLITE_ROW)
+    stored = sqlite3_column_int (count, 0);
+  _plc_sqlite_release (self, count);
   if (stored < 0)
-    return _plc_sqlite_set_error (self->db, SQLITE_ERROR, _("reading the database"), error);
+    return _plc_sqlite_set_error (self->db, rc, _("reading the database"), error);
 
   for (guint i = (guint)stored; i < history->len; i++)
     {
@@ -781,14 +895,16 @@ save_history (PlcSqliteStore *self,
 }
 
 /* Inserts or updates one record, inside the caller's transaction.  On
- * success the object's id, version and ref are the stored ones. */
+ * success the object's id, version and ref are the stored ones.  @today is
+ * what a child's dates are checked against. */
 gboolean
 _plc_sqlite_save_record (PlcSqliteStore    *self,
                          const RecordKind  *kind,
                          GObject           *object,
+                         PlcDate            today,
                          GError           **error)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
+  const KindSql *sql = &kind_sql[_plc_sqlite_kind_type (kind)];
   g_autofree char *ref = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 id = _plc_sqlite_get_int64_prop (object, "id");
@@ -800,7 +916,7 @@ _plc_sqlite_save_record (PlcSqliteStore    *self,
   if (!_plc_sqlite_resolve_refs (self, kind, object, error))
     return FALSE;
 
-  if (!validate_record (self, kind, object, error))
+  if (!validate_record (self, kind, object, today, error))
     return FALSE;
 
   ref = _plc_sqlite_dup_string_prop (object, "ref");
@@ -834,33 +950,7 @@ _plc_sqlite_save_record (PlcSqliteStore    *self,
       return FALSE;
     }
 
-  if (id == 0)
-    {
-      g_string_append_printf (sql, "INSERT INTO %s (version, ref", kind->table);
-      for (guint i = 0; i < n_columns; i++)
-        {
-          g_autofree char *col = column_name (kind->columns[i]);
-
-          g_string_append_printf (sql, ", %s", col);
-        }
-      g_string_append (sql, ") VALUES (1, ?");
-      for (guint i = 0; i < n_columns; i++)
-        g_string_append (sql, ", ?");
-      g_string_append (sql, ")");
-    }
-  else
-    {
-      g_string_append_printf (sql, "UPDATE %s SET version = version + 1, ref = ?", kind->table);
-      for (guint i = 0; i < n_columns; i++)
-        {
-          g_autofree char *col = column_name (kind->columns[i]);
-
-          g_string_append_printf (sql, ", %s = ?", col);
-        }
-      g_string_append (sql, " WHERE id = ? AND version = ?");
-    }
-
-  if (!_plc_sqlite_prepare (self, sql->str, &stmt, error))
+  if (!_plc_sqlite_prepare (self, id == 0 ? sql->insert : sql->update, &stmt, error))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
@@ -873,7 +963,7 @@ _plc_sqlite_save_record (PlcSqliteStore    *self,
     }
 
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
   if (rc != SQLITE_DONE)
     return _plc_sqlite_set_error (self->db, rc, _("saving"), error);
 
@@ -932,7 +1022,7 @@ _plc_sqlite_save_one (PlcSqliteStore    *self,
   if (!_plc_sqlite_begin (self, error))
     return FALSE;
 
-  if (!_plc_sqlite_save_record (self, kind, object, &local_error) ||
+  if (!_plc_sqlite_save_record (self, kind, object, plc_date_today (), &local_error) ||
       !_plc_sqlite_log_change (self, _plc_sqlite_kind_type (kind), _plc_sqlite_get_int64_prop (object, "id"),
                                _plc_sqlite_get_int64_prop (object, "version") == 1
                                  ? PLC_CHANGE_KIND_CREATED : PLC_CHANGE_KIND_UPDATED,
@@ -985,7 +1075,7 @@ _plc_sqlite_store_get_record_by_ref (PlcStore       *store,
 {
   PlcSqliteStore *self = PLC_SQLITE_STORE (store);
 
-  return get_record (self, &_plc_sqlite_kinds[record_type], "WHERE ?1 IS NOT NULL AND ref = ?2", 0, ref, error);
+  return get_record (self, &_plc_sqlite_kinds[record_type], "WHERE ref = ?2", 0, ref, error);
 }
 
 /* PlcStoreClass::get_step_status */
@@ -997,11 +1087,22 @@ _plc_sqlite_store_get_step_status (PlcStore    *store,
                                    GError     **error)
 {
   PlcSqliteStore *self = PLC_SQLITE_STORE (store);
-  g_autofree char *where = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
 
-  where = g_strdup_printf ("WHERE placement_id = ?1 AND rule = ?2 AND occurrence = %d", occurrence);
+  rows = _plc_sqlite_query_records (self, &_plc_sqlite_kinds[KIND_STEP],
+                                   "WHERE placement_id = ?1 AND rule = ?2 AND occurrence = ?3",
+                                   placement_id, rule, occurrence, error);
+  if (rows == NULL)
+    return NULL;
 
-  return get_record (self, &_plc_sqlite_kinds[KIND_STEP], where, placement_id, rule, error);
+  if (rows->len == 0)
+    {
+      g_set_error_literal (error, PLC_ERROR, PLC_ERROR_NOT_FOUND,
+                           _(_plc_sqlite_kinds[KIND_STEP].not_found_message));
+      return NULL;
+    }
+
+  return g_object_ref (g_ptr_array_index (rows, 0));
 }
 
 GPtrArray *
@@ -1011,7 +1112,7 @@ _plc_sqlite_list_records (PlcSqliteStore    *self,
                           gint64             arg_int,
                           GError           **error)
 {
-  return _plc_sqlite_query_records (self, kind, where, arg_int, NULL, error);
+  return _plc_sqlite_query_records (self, kind, where, arg_int, NULL, 0, error);
 }
 
 /* PlcStoreClass::list_records */
@@ -1026,22 +1127,32 @@ _plc_sqlite_store_list_records (PlcStore       *store,
   const RecordKind *kind = &_plc_sqlite_kinds[record_type];
   const char *where;
 
+  /* All, or one owner's: two statements, so that the one for an owner
+   * uses its index */
   switch (record_type)
     {
     case PLC_RECORD_TYPE_PLACEMENT:
-      where = include_deleted
-                ? "WHERE (?1 = 0 OR child_id = ?1) ORDER BY id"
-                : "WHERE (?1 = 0 OR child_id = ?1) AND deleted = 0 ORDER BY id";
+      if (owner_id != 0)
+        where = include_deleted
+                  ? "WHERE child_id = ?1 ORDER BY id"
+                  : "WHERE child_id = ?1 AND deleted = 0 ORDER BY id";
+      else
+        where = include_deleted ? "ORDER BY id" : "WHERE deleted = 0 ORDER BY id";
       break;
 
     case PLC_RECORD_TYPE_STEP_STATUS:
-      where = "WHERE (?1 = 0 OR placement_id = ?1) ORDER BY id";
+      where = owner_id != 0 ? "WHERE placement_id = ?1 ORDER BY id" : "ORDER BY id";
       break;
 
     case PLC_RECORD_TYPE_CONTACT_LOG_ENTRY:
-      where = include_deleted
-                ? "WHERE (?1 = 0 OR child_id = ?1) ORDER BY date DESC, id DESC"
-                : "WHERE (?1 = 0 OR child_id = ?1) AND deleted = 0 ORDER BY date DESC, id DESC";
+      if (owner_id != 0)
+        where = include_deleted
+                  ? "WHERE child_id = ?1 ORDER BY date DESC, id DESC"
+                  : "WHERE child_id = ?1 AND deleted = 0 ORDER BY date DESC, id DESC";
+      else
+        where = include_deleted
+                  ? "ORDER BY date DESC, id DESC"
+                  : "WHERE deleted = 0 ORDER BY date DESC, id DESC";
       break;
 
     case PLC_RECORD_TYPE_CHILD:
@@ -1068,7 +1179,6 @@ _plc_sqlite_set_deleted (PlcSqliteStore    *self,
                          gboolean           deleted,
                          GError           **error)
 {
-  g_autofree char *sql = NULL;
   g_autofree char *ref = NULL;
   sqlite3_stmt *stmt = NULL;
 
@@ -1082,8 +1192,7 @@ _plc_sqlite_set_deleted (PlcSqliteStore    *self,
       return _plc_sqlite_rollback (self);
     }
 
-  sql = g_strdup_printf ("UPDATE %s SET deleted = ? WHERE id = ?", kind->table);
-  if (!_plc_sqlite_prepare (self, sql, &stmt, error))
+  if (!_plc_sqlite_prepare (self, kind_sql[_plc_sqlite_kind_type (kind)].set_deleted, &stmt, error))
     return _plc_sqlite_rollback (self);
   sqlite3_bind_int (stmt, 1, deleted ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, id);
@@ -1191,7 +1300,7 @@ _plc_sqlite_store_list_audit (PlcStore  *store,
       g_ptr_array_add (ret, entry);
     }
 
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -1251,7 +1360,7 @@ _plc_sqlite_store_set_routine_offset (PlcStore                *store,
            (sqlite3_column_int64 (stmt, 0) != offset->amount ||
             g_strcmp0 ((const char *)sqlite3_column_text (stmt, 1), unit) != 0))
     action = "update";
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
@@ -1360,7 +1469,7 @@ _plc_sqlite_store_list_routine_offsets (PlcStore    *store,
                                                     unit));
     }
 
-  sqlite3_finalize (stmt);
+  _plc_sqlite_release (self, stmt);
 
   if (bad_unit)
     {
