@@ -70,6 +70,9 @@ void
 _plc_sqlite_release (PlcSqliteStore *self,
                      sqlite3_stmt   *stmt);
 
+GPtrArray *
+_plc_sqlite_store_list_statements (PlcStore *store);
+
 gboolean
 _plc_sqlite_begin (PlcSqliteStore *self,
                    GError        **error);

@@ -493,6 +493,22 @@ _plc_sqlite_release (PlcSqliteStore *self,
     sqlite3_finalize (stmt);
 }
 
+/* For the tests: the SQL of every statement kept so far */
+GPtrArray *
+_plc_sqlite_store_list_statements (PlcStore *store)
+{
+  PlcSqliteStore *self = PLC_SQLITE_STORE (store);
+  GPtrArray *ret = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->statements);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (ret, g_strdup (sqlite3_sql (value)));
+
+  return ret;
+}
+
 gboolean
 _plc_sqlite_begin (PlcSqliteStore *self,
                    GError        **error)
