@@ -400,7 +400,8 @@ open_at_version (const char  *path,
 
   if (!_plc_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", _("configuring the database"), error) ||
       !_plc_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", _("configuring the database"), error) ||
-      !_plc_sqlite_exec (self->db, "PRAGMA synchronous = FULL", _("configuring the database"), error))
+      !_plc_sqlite_exec (self->db, "PRAGMA synchronous = FULL", _("configuring the database"), error) ||
+      !_plc_sqlite_exec (self->db, "PRAGMA cache_size = " G_STRINGIFY (PLC_STORE_CACHE_SIZE), _("configuring the database"), error))
     return NULL;
 
   if (!_plc_sqlite_migrate (self, target_version, error) ||
