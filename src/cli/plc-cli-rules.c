@@ -633,21 +633,7 @@ command_obligations (const char  *database,
       g_hash_table_insert (child_by_id, id_key (plc_child_get_id (child)), child);
     }
 
-  statuses_by_placement = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                 (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < statuses->len; i++)
-    {
-      PlcStepStatus *status = g_ptr_array_index (statuses, i);
-      gint64 placement_id = plc_step_status_get_placement_id (status);
-      GPtrArray *list = g_hash_table_lookup (statuses_by_placement, &placement_id);
-
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (statuses_by_placement, id_key (placement_id), list);
-        }
-      g_ptr_array_add (list, status);
-    }
+  statuses_by_placement = plc_step_status_group_by_placement (statuses);
 
   if (json)
     json_array_begin (&writer);

@@ -420,29 +420,6 @@ computed_clear (Computed *computed)
   g_clear_pointer (&computed->warnings, g_hash_table_unref);
 }
 
-/* Groups step statuses by their placement's id */
-static GHashTable *
-statuses_by_placement (GPtrArray *statuses)
-{
-  GHashTable *ret = new_id_table ((GDestroyNotify)g_ptr_array_unref);
-
-  for (guint i = 0; i < statuses->len; i++)
-    {
-      PlcStepStatus *status = g_ptr_array_index (statuses, i);
-      gint64 id = plc_step_status_get_placement_id (status);
-      GPtrArray *list = g_hash_table_lookup (ret, &id);
-
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (ret, id_key (id), list);
-        }
-      g_ptr_array_add (list, g_object_ref (status));
-    }
-
-  return ret;
-}
-
 /* In a worker, with compute_lock held: one child's case, from the child's
  * placements (not deleted) and their statuses.  Adds the case, its
  * obligations, warnings and agenda to @computed. */
@@ -586,7 +563,7 @@ load_all (PlcCaseload  *self,
   plc_engine_learn_routines (self->engine, routines);
   plc_engine_learn_moves (self->engine, placements);
 
-  statuses_of = statuses_by_placement (statuses);
+  statuses_of = plc_step_status_group_by_placement (statuses);
   for (guint i = 0; i < placements->len; i++)
     {
       PlcPlacement *placement = g_ptr_array_index (placements, i);

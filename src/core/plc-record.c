@@ -36,10 +36,7 @@ G_DEFINE_ENUM_TYPE (PlcRecordType, plc_record_type,
 const char *
 plc_record_type_to_string (PlcRecordType record_type)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (PLC_TYPE_RECORD_TYPE);
-  GEnumValue *value = g_enum_get_value (klass, record_type);
-
-  return value != NULL ? value->value_nick : NULL;
+  return _plc_enum_to_string (PLC_TYPE_RECORD_TYPE, (int) record_type);
 }
 
 /**
@@ -53,19 +50,7 @@ gboolean
 plc_record_type_from_string (const char    *text,
                              PlcRecordType *out)
 {
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *value;
-
-  if (text == NULL)
-    return FALSE;
-
-  klass = g_type_class_ref (PLC_TYPE_RECORD_TYPE);
-  value = g_enum_get_value_by_nick (klass, text);
-  if (value == NULL)
-    return FALSE;
-
-  *out = value->value;
-  return TRUE;
+  return _plc_enum_from_string (PLC_TYPE_RECORD_TYPE, text, (int *) out);
 }
 
 /**

@@ -911,3 +911,38 @@ plc_step_status_validate (PlcStepStatus  *self,
 
   return TRUE;
 }
+
+/**
+ * plc_step_status_group_by_placement:
+ * @statuses: (element-type PlcStepStatus): step statuses, of any placements
+ *
+ * Groups step statuses by their placement, as plc_engine_compute() takes
+ * them, in one pass.
+ *
+ * Returns: (transfer full) (element-type gint64 GPtrArray): the placement's
+ *   id (a pointer to a #gint64) → a #GPtrArray of its #PlcStepStatus, in
+ *   the order of @statuses
+ */
+GHashTable *
+plc_step_status_group_by_placement (GPtrArray *statuses)
+{
+  GHashTable *ret = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+
+  g_return_val_if_fail (statuses != NULL, ret);
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      PlcStepStatus *status = g_ptr_array_index (statuses, i);
+      GPtrArray *list = g_hash_table_lookup (ret, &status->placement_id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (ret, g_memdup2 (&status->placement_id, sizeof status->placement_id), list);
+        }
+      g_ptr_array_add (list, g_object_ref (status));
+    }
+
+  return ret;
+}

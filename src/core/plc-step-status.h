@@ -85,4 +85,6 @@ gboolean       plc_step_status_get_all_invited_attended (PlcStepStatus *self);
 gboolean       plc_step_status_validate          (PlcStepStatus  *self,
                                                   GError        **error);
 
+GHashTable    *plc_step_status_group_by_placement (GPtrArray     *statuses);
+
 G_END_DECLS

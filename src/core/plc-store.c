@@ -18,6 +18,7 @@
 
 #include "plc-error.h"
 #include "plc-keyring.h"
+#include "plc-model-private.h"
 #include "plc-sqlite-store.h"
 #include "plc-store-private.h"
 
@@ -84,10 +85,7 @@ G_DEFINE_ENUM_TYPE (PlcChangeKind, plc_change_kind,
 const char *
 plc_change_kind_to_string (PlcChangeKind kind)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (PLC_TYPE_CHANGE_KIND);
-  GEnumValue *value = g_enum_get_value (klass, kind);
-
-  return value != NULL ? value->value_nick : NULL;
+  return _plc_enum_to_string (PLC_TYPE_CHANGE_KIND, (int) kind);
 }
 
 /**
@@ -101,19 +99,7 @@ gboolean
 plc_change_kind_from_string (const char    *text,
                              PlcChangeKind *out)
 {
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *value;
-
-  if (text == NULL)
-    return FALSE;
-
-  klass = g_type_class_ref (PLC_TYPE_CHANGE_KIND);
-  value = g_enum_get_value_by_nick (klass, text);
-  if (value == NULL)
-    return FALSE;
-
-  *out = value->value;
-  return TRUE;
+  return _plc_enum_from_string (PLC_TYPE_CHANGE_KIND, text, (int *) out);
 }
 
 G_DEFINE_BOXED_TYPE (PlcChange, plc_change, plc_change_copy, plc_change_free)
