@@ -205,6 +205,12 @@ static const char * const migrations[] = {
   ");",
 };
 
+/**
+ * plc_store_get_latest_schema_version:
+ *
+ * Returns: the latest schema version of the SQLCipher store's file, which
+ *   plc_store_open() brings every file up to
+ */
 int
 plc_store_get_latest_schema_version (void)
 {

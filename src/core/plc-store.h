@@ -258,6 +258,7 @@ void        plc_store_close               (PlcStore             *self);
 /* Changes, announced by ::changed */
 void        plc_store_poll_changes        (PlcStore             *self);
 
+/* The SQLCipher file's */
 int         plc_store_get_latest_schema_version (void);
 
 /* Saving: insert when the id is 0, else update the stored version only */
@@ -401,6 +402,7 @@ gboolean    plc_store_backup              (PlcStore             *self,
                                            const char           *backup_path,
                                            const char           *passphrase,
                                            GError              **error);
+/* Into a SQLCipher file: plc-sqlite-store-backup.c */
 gboolean    plc_store_restore_backup      (const char           *backup_path,
                                            const char           *passphrase,
                                            const char           *database_path,

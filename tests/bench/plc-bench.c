@@ -19,6 +19,11 @@
  *  - one keystroke of search-as-you-type on the placements list model
  *    (PlcCaseFilter over the caseload's cases), against the 16.7 ms frame;
  *  - the yearly follow-up report, against reading every table it reads;
+ *  - a step marked done through another connection to the file (as
+ *    placeringar-cli mark does), from its commit until the caseload has
+ *    applied it (wall time; the store asked to look at once, as the
+ *    application does when its window becomes active; otherwise it looks
+ *    within a second), against the whole reload that it spares;
  *  - resident memory after loading, per 1,000 placements (in a process of
  *    its own, so that earlier runs do not count);
  *  - with --app, the application's start to its first drawn frame, and to
@@ -67,6 +72,7 @@
 #define GOAL_KEYSTROKE_MS      (FRAME_MS / 2)
 #define GOAL_START_RATIO       1.5
 #define GOAL_CLI_RATIO         3.0
+#define GOAL_CHANGE_MS         1000.0
 
 typedef enum
 {
@@ -76,6 +82,7 @@ typedef enum
   FIG_KEYSTROKE_MEDIAN,
   FIG_KEYSTROKE_WORST,
   FIG_FOLLOW_UP,
+  FIG_CHANGE_APPLIED,
   FIG_CLI_OBLIGATIONS,
   FIG_CLI_IMPORT,
   FIG_RSS,
@@ -105,6 +112,7 @@ static const char * const fig_names[N_FIGS] = {
   "search keystroke, median",
   "search keystroke, worst",
   "yearly report",
+  "another connection's change applied (wall)",
   "cli obligations --json (CPU)",
   "cli import (CPU)",
   "RSS after load per 1,000 placements",
@@ -114,7 +122,7 @@ static const char * const fig_names[N_FIGS] = {
 
 static const char * const baseline_names[N_FIGS] = {
   "SQLite floor", "SQLite floor", "SQLite floor", "one frame", "one frame",
-  "SQLite floor", "cli export", "plain inserts", "", "empty database", "empty database",
+  "SQLite floor", "caseload reload", "cli export", "plain inserts", "", "empty database", "empty database",
 };
 
 static int opt_runs = 5;
@@ -626,6 +634,67 @@ make_database (const char *data_home,
   return path;
 }
 
+/* A step marked done (or open again) through another connection to the
+ * file, as placeringar-cli mark does: the wall time from its commit until
+ * @caseload has applied it, the store asked to look at once */
+static void
+changed_cb (PlcCaseload *caseload,
+            guint       *count)
+{
+  (*count)++;
+}
+
+G_GNUC_NO_INLINE
+static double
+time_change (const char  *path,
+             GBytes      *key,
+             PlcStore    *store,
+             PlcCaseload *caseload)
+{
+  GListModel *cases = plc_caseload_get_cases (caseload);
+  g_autoptr(PlcCase) c = g_list_model_get_item (cases, g_list_model_get_n_items (cases) / 2);
+  PlcPlacement *placement = plc_case_get_current_placement (c);
+  g_autoptr(PlcStore) other = NULL;
+  g_autoptr(PlcStepStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+  gulong handler;
+  guint changed = 0;
+  gint64 t0, deadline;
+
+  if (placement == NULL || (other = plc_store_open (path, key, &error)) == NULL)
+    die ("opening a second connection", error);
+
+  status = plc_store_get_step_status (other, plc_placement_get_id (placement), "health-exam-notification", 1, &error);
+  if (status == NULL)
+    {
+      g_clear_error (&error);
+      status = plc_step_status_new ();
+      plc_step_status_set_placement_id (status, plc_placement_get_id (placement));
+      plc_step_status_set_rule (status, "health-exam-notification");
+    }
+  plc_step_status_set_state (status, plc_step_status_get_state (status) == PLC_STEP_STATE_DONE
+                                       ? PLC_STEP_STATE_OPEN : PLC_STEP_STATE_DONE);
+  plc_step_status_set_date (status, plc_step_status_get_state (status) == PLC_STEP_STATE_DONE
+                                      ? plc_date_today () : PLC_DATE_NONE);
+
+  handler = g_signal_connect (caseload, "changed", G_CALLBACK (changed_cb), &changed);
+  if (!plc_store_save_step_status (other, status, &error))
+    die ("marking a step", error);
+  t0 = g_get_monotonic_time ();
+  deadline = t0 + 30 * G_TIME_SPAN_SECOND;
+
+  plc_store_poll_changes (store);
+  while (changed == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (caseload, handler);
+  if (changed == 0)
+    die ("the change did not reach the caseload", NULL);
+
+  plc_store_close (other);
+
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
 /* The yearly follow-up of last year, for every municipality, as
  * `placeringar-cli report` makes it: the store exported, then computed. */
 G_GNUC_NO_INLINE
@@ -1097,6 +1166,7 @@ run_size (const char *root,
   g_autoptr(GArray) t_keys = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_keys_worst = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_follow = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_change = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_first = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_loaded = g_array_new (FALSE, FALSE, sizeof (double));
   PlcDate today = plc_date_today ();
@@ -1176,7 +1246,7 @@ run_size (const char *root,
       g_autoptr(PlcStore) store = NULL;
       g_autoptr(PlcCaseload) caseload = NULL;
       g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
-      double floor_ms, floor_all_ms, load_ms, oblig_ms, reload_ms, follow_ms;
+      double floor_ms, floor_all_ms, load_ms, oblig_ms, reload_ms, follow_ms, change_ms;
 
       t0 = now_ms ();
       floor_read (path, key, load_queries);
@@ -1207,6 +1277,7 @@ run_size (const char *root,
       reload_ms = now_ms () - t0;
 
       time_keystrokes (plc_caseload_get_cases (caseload), keys);
+      change_ms = time_change (path, key, store, caseload);
       plc_store_close (store);
 
       if (run < 0)
@@ -1219,6 +1290,7 @@ run_size (const char *root,
       g_array_append_val (t_reload, reload_ms);
       if (follow_ms >= 0)
         g_array_append_val (t_follow, follow_ms);
+      g_array_append_val (t_change, change_ms);
       g_array_append_vals (t_keys, keys->data, keys->len);
       g_array_sort (keys, compare_doubles);
       g_array_append_val (t_keys_worst, g_array_index (keys, double, keys->len - 1));
@@ -1235,6 +1307,7 @@ run_size (const char *root,
   result->figs[FIG_KEYSTROKE_MEDIAN] = (Figure) { median (t_keys), FRAME_MS };
   result->figs[FIG_KEYSTROKE_WORST] = (Figure) { median (t_keys_worst), FRAME_MS };
   result->figs[FIG_FOLLOW_UP] = (Figure) { median (t_follow), median (t_floor_all) };
+  result->figs[FIG_CHANGE_APPLIED] = (Figure) { median (t_change), median (t_reload) };
   result->figs[FIG_RSS] = (Figure) { rss / result->n_placements * 1000.0, -1 };
   if (opt_app != NULL)
     {
@@ -1262,6 +1335,7 @@ goal_text (Fig f)
     case FIG_KEYSTROKE_WORST: return "<= 8.3 ms (1/2 frame)";
     case FIG_START_FIRST: return "<= 1.5x empty";
     case FIG_START_LOADED: return "<= 1.5x empty";
+    case FIG_CHANGE_APPLIED: return "<= 1 s, no reload";
     case FIG_CLI_OBLIGATIONS: return "<= 3x export";
     case FIG_CLI_IMPORT: return "<= 3x floor";
     case FIG_KEYSTROKE_MEDIAN:
@@ -1289,6 +1363,7 @@ goal_met (Fig           f,
     case FIG_KEYSTROKE_WORST: return fig->value <= GOAL_KEYSTROKE_MS;
     case FIG_START_FIRST:
     case FIG_START_LOADED: return fig->value <= GOAL_START_RATIO * fig->baseline;
+    case FIG_CHANGE_APPLIED: return fig->value <= GOAL_CHANGE_MS && fig->value < fig->baseline;
     case FIG_CLI_OBLIGATIONS:
     case FIG_CLI_IMPORT: return fig->value <= GOAL_CLI_RATIO * fig->baseline;
     case FIG_KEYSTROKE_MEDIAN:
