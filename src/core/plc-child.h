@@ -27,7 +27,8 @@ PLC_DEFINE_RECORD_ACCESSORS (PlcChild, plc_child)
  *   "birth-date" (guint: a PlcDate), "legal-gender" (PlcLegalGender),
  *   "home-municipality", "registration-municipality" (nullable),
  *   "asylum-seeker", "unaccompanied", "lss" (booleans),
- *   "interpreter-language" (nullable).
+ *   "interpreter-language" (nullable), "unit" (nullable: a unit server's
+ *   unit code).
  * Setting an empty string stores NULL.
  */
 
@@ -71,9 +72,14 @@ void            plc_child_set_lss                       (PlcChild    *self,
 const char     *plc_child_get_interpreter_language      (PlcChild    *self);
 void            plc_child_set_interpreter_language      (PlcChild    *self,
                                                          const char  *language);
+const char     *plc_child_get_unit                      (PlcChild    *self);
+void            plc_child_set_unit                      (PlcChild    *self,
+                                                         const char  *unit);
 
 gboolean        plc_child_validate                      (PlcChild    *self,
                                                          PlcDate      today,
                                                          GError     **error);
+
+gboolean        plc_unit_code_is_valid                  (const char  *code);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <sqlcipher/sqlite3.h>
 
 #include "plc-error.h"
+#include "plc-output-file.h"
 #include "plc-sqlite-store-private.h"
 
 /* Backup and restore */
@@ -117,7 +118,8 @@ attach_target (sqlite3     *db,
 
 /* PlcStoreClass::backup: a copy encrypted with a passphrase, made next to
  * @backup_path and renamed into place, so that a half-written backup never
- * exists */
+ * exists; @backup_path is never a database or one of its files (see
+ * plc_output_file_new()) */
 gboolean
 _plc_sqlite_store_backup (PlcStore    *store,
                           const char  *backup_path,
@@ -125,7 +127,8 @@ _plc_sqlite_store_backup (PlcStore    *store,
                           GError     **error)
 {
   PlcSqliteStore *self = PLC_SQLITE_STORE (store);
-  g_autofree char *tmp = NULL;
+  g_autoptr(PlcOutputFile) output = NULL;
+  const char *tmp;
   gboolean ok;
 
   if (passphrase[0] == '\0')
@@ -135,9 +138,11 @@ _plc_sqlite_store_backup (PlcStore    *store,
       return FALSE;
     }
 
-  tmp = make_temp_next_to (backup_path, error);
-  if (tmp == NULL)
+  /* Never over a database (this one included), never half written */
+  output = plc_output_file_new (backup_path, PLC_OUTPUT_FILE_PRIVATE, error);
+  if (output == NULL)
     return FALSE;
+  tmp = plc_output_file_get_temp_path (output);
 
   ok = attach_target (self->db, tmp, passphrase, error);
   if (ok)
@@ -153,13 +158,19 @@ _plc_sqlite_store_backup (PlcStore    *store,
   if (ok)
     ok = _plc_sqlite_write_audit (self, "backup", "database", 0, NULL, error);
 
-  if (ok)
-    ok = rename_into_place (tmp, backup_path, error);
+  /* Freed without a commit, @output removes the copy */
+  return ok && plc_output_file_commit (output, error);
+}
 
-  if (!ok)
-    g_remove (tmp);
+/* Whether @path is whole pages of a backup, as plc_store_backup() writes
+ * them (SQLCipher 3's 1024 bytes); a file that cannot be read is left to
+ * SQLite to report */
+static gboolean
+whole_pages (const char *path)
+{
+  GStatBuf st;
 
-  return ok;
+  return g_stat (path, &st) != 0 || (st.st_size >= 1024 && st.st_size % 1024 == 0);
 }
 
 /* In the restored copy: the audit log and the change log say what happened */
@@ -246,10 +257,18 @@ plc_store_restore_backup (const char  *backup_path,
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
   version = _plc_sqlite_query_int (db, "PRAGMA user_version", -1);
-  if (rc != SQLITE_OK || version <= 0)
+  if (rc != SQLITE_OK || version <= 0 || !whole_pages (backup_path))
     {
-      g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
-                           _("The passphrase is wrong, or the file is not a Placements backup"));
+      /* A backup is whole pages of 1024 bytes (SQLCipher 3's format), and
+       * a cut one that the passphrase opens reads as malformed: either is
+       * damage, not a wrong passphrase */
+      if (rc == SQLITE_CORRUPT || !whole_pages (backup_path))
+        g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
+                             _("The backup is damaged: it is incomplete (cut short while it was copied?) "
+                               "or not a Placements backup. Nothing was restored."));
+      else
+        g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
+                             _("The passphrase is wrong, or the file is not a Placements backup"));
       sqlite3_close (db);
       return FALSE;
     }

@@ -11,6 +11,7 @@
 #include <sqlcipher/sqlite3.h>
 
 #include "plc-error.h"
+#include "plc-ref.h"
 #include "plc-sqlite-store-private.h"
 
 /* Import and export */
@@ -235,7 +236,7 @@ failed:
   g_prefix_error (error,
                   /* Translators: %s is a record's reference, or its kind when it has none */
                   _("Record “%s”: "),
-                  ref != NULL && ref[0] != '\0' ? ref : kind->record_type);
+                  ref != NULL && ref[0] != '\0' ? plc_ref_for_message (ref) : kind->record_type);
   return FALSE;
 }
 
@@ -294,8 +295,8 @@ import_placements (PlcSqliteStore *self,
       g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                    /* Translators: the first %s is a placement's reference, the second the reference it points to */
                    _("Record “%s”: the previous placement “%s” does not exist"),
-                   plc_placement_get_ref (placement),
-                   plc_placement_get_previous_ref (placement));
+                   plc_ref_for_message (plc_placement_get_ref (placement)),
+                   plc_ref_for_message (plc_placement_get_previous_ref (placement)));
       return FALSE;
     }
 

@@ -11,6 +11,7 @@
 #include <sqlcipher/sqlite3.h>
 
 #include "plc-error.h"
+#include "plc-ref.h"
 #include "plc-sqlite-store-private.h"
 
 /* ------------------------------------------------------------------------
@@ -367,7 +368,9 @@ _plc_sqlite_write_audit (PlcSqliteStore *self,
   sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, record_type, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, record_id);
-  if (record_ref != NULL)
+  /* Never a personal identity number (a ref stored before they were
+   * refused): the record's id says which it was */
+  if (record_ref != NULL && plc_ref_for_message (record_ref) == record_ref)
     sqlite3_bind_text (stmt, 5, record_ref, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 5);
@@ -478,7 +481,7 @@ _plc_sqlite_resolve_refs (PlcSqliteStore    *self,
           g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                        /* Translators: %s is a record's reference, such as child-1a2b3c4d */
                        _("The reference “%s” points to a record that does not exist"),
-                       ref);
+                       plc_ref_for_message (ref));
           return FALSE;
         }
 
@@ -778,7 +781,7 @@ _plc_sqlite_resolve_link_refs (PlcSqliteStore *self,
             {
               g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                            _("The reference “%s” points to a record that does not exist"),
-                           lnk->child_ref);
+                           plc_ref_for_message (lnk->child_ref));
               return FALSE;
             }
         }
@@ -792,7 +795,7 @@ _plc_sqlite_resolve_link_refs (PlcSqliteStore *self,
             {
               g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                            _("The reference “%s” points to a record that does not exist"),
-                           lnk->placement_ref);
+                           plc_ref_for_message (lnk->placement_ref));
               return FALSE;
             }
         }
@@ -946,7 +949,7 @@ _plc_sqlite_save_record (PlcSqliteStore    *self,
       g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                    /* Translators: %s is a record's reference, such as child-1a2b3c4d */
                    _("The reference “%s” is already used by another record"),
-                   ref);
+                   plc_ref_for_message (ref));
       return FALSE;
     }
 

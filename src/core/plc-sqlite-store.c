@@ -18,6 +18,7 @@
 
 #include "plc-error.h"
 #include "plc-keyring.h"
+#include "plc-output-file.h"
 #include "plc-sqlite-store-private.h"
 
 gboolean
@@ -426,6 +427,9 @@ plc_sqlite_store_open (const char  *path,
                        GBytes      *key,
                        GError     **error)
 {
+  /* No output file of this process is ever written over it */
+  plc_output_file_protect (path);
+
   return open_at_version (path, key, plc_store_get_latest_schema_version (), error);
 }
 
