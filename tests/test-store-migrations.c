@@ -346,13 +346,51 @@ test_upgrade_from_3 (Fixture       *fixture,
   g_assert_cmpstr (plc_step_status_get_note (saved), ==, "Möte hos BUP");
 
   db = open_raw (fixture->path);
-  g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, plc_store_get_latest_schema_version ());
   g_assert_cmpint (raw_count (db, "SELECT count(*) FROM step_statuses"), ==, 2);
   g_assert_cmpint (raw_count (db, "SELECT count(*) FROM step_statuses WHERE invited_units IS NULL"
                                   " AND attended_units IS NULL AND planning_completed = 0"), ==, 1);
   g_assert_cmpint (raw_count (db, "SELECT count(*) FROM step_statuses WHERE invited_units ="
                                   " 'BUP Falun' || char(10) || 'Vårdcentral Norr' || char(10) || 'Elevhälsan'"
                                   " AND planning_completed = 1"), ==, 1);
+  sqlite3_close (db);
+}
+
+/* Schema 5 adds the change log: a database from before has none to start
+ * with, and logs from then on */
+static void
+test_upgrade_from_4 (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GBytes) key = make_key (1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlcStore) old = NULL;
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(PlcChild) child = make_child ("Alva Exempelsson");
+  sqlite3 *db;
+
+  g_assert_cmpint (plc_store_get_latest_schema_version (), >=, 5);
+
+  old = _plc_store_open_at_version (fixture->path, key, 4, &error);
+  g_assert_no_error (error);
+  g_assert_true (plc_store_save_child (old, child, &error));
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  db = open_raw (fixture->path);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM sqlite_master WHERE name = 'change_log'"), ==, 0);
+  sqlite3_close (db);
+
+  store = open_store (fixture);
+  g_assert_cmpint (plc_store_get_schema_version (store), ==, plc_store_get_latest_schema_version ());
+  plc_child_set_name (child, "Alva Exempeldotter");
+  g_assert_true (plc_store_save_child (store, child, &error));
+  g_assert_no_error (error);
+
+  db = open_raw (fixture->path);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM change_log"), ==, 1);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM change_log WHERE record_type = 'child'"
+                                  " AND kind = 'updated' AND txn > 0 AND writer <> 0"), ==, 1);
   sqlite3_close (db);
 }
 
@@ -385,6 +423,7 @@ main (int   argc,
   g_test_add ("/store/migrations/from-1", Fixture, NULL, fixture_set_up, test_upgrade_from_1, fixture_tear_down);
   g_test_add ("/store/migrations/from-2", Fixture, NULL, fixture_set_up, test_upgrade_from_2, fixture_tear_down);
   g_test_add ("/store/migrations/from-3", Fixture, NULL, fixture_set_up, test_upgrade_from_3, fixture_tear_down);
+  g_test_add ("/store/migrations/from-4", Fixture, NULL, fixture_set_up, test_upgrade_from_4, fixture_tear_down);
   g_test_add ("/store/migrations/reopen", Fixture, NULL, fixture_set_up, test_reopen_keeps_data, fixture_tear_down);
 
   return g_test_run ();

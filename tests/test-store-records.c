@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "plc-sqlite-store-private.h"
 #include "store-test-common.h"
 
 static void
@@ -672,6 +673,74 @@ test_routine_offsets_invalid (Fixture       *fixture,
   g_assert_cmpuint (audit->len, ==, 1);
 }
 
+/* The plans of the statements that read one child's or one placement's
+ * records, as the store prepared them: each searches an index, none scans
+ * its table (a "?1 = 0 OR" made SQLite scan every row) */
+static void
+test_statements_use_indexes (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcChild) child = make_child ("Alva Exempelsson");
+  g_autoptr(PlcPlacement) placement = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlcStepStatus) status = NULL;
+  sqlite3 *db;
+  guint checked = 0;
+
+  g_assert_true (plc_store_save_child (store, child, &error));
+  placement = make_placement (plc_child_get_id (child));
+  g_assert_true (plc_store_save_placement (store, placement, &error));
+  g_assert_no_error (error);
+
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = plc_store_list_placements (store, plc_child_get_id (child), FALSE, &error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = plc_store_list_placements (store, plc_child_get_id (child), TRUE, &error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = plc_store_list_step_statuses (store, plc_placement_get_id (placement), &error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = plc_store_list_contact_log (store, plc_child_get_id (child), &error);
+  g_assert_no_error (error);
+  status = plc_store_get_step_status (store, plc_placement_get_id (placement), "sip-meeting", 1, &error);
+  g_assert_null (status);
+  g_clear_error (&error);
+
+  statements = _plc_sqlite_store_list_statements (store);
+  db = open_raw (fixture->path);
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const char *sql = g_ptr_array_index (statements, i);
+      g_autofree char *explain = NULL;
+      g_autoptr(GString) plan = g_string_new (NULL);
+      sqlite3_stmt *stmt = NULL;
+
+      if (strstr (sql, "record.child_id = ?1") == NULL && strstr (sql, "WHERE child_id = ?1") == NULL &&
+          strstr (sql, "WHERE placement_id = ?1") == NULL)
+        continue;
+
+      explain = g_strdup_printf ("EXPLAIN QUERY PLAN %s", sql);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+      sqlite3_finalize (stmt);
+
+      g_test_message ("%s\n-> %s", sql, plan->str);
+      g_assert_null (strstr (plan->str, "SCAN TABLE placements AS record"));
+      g_assert_null (strstr (plan->str, "SCAN TABLE step_statuses AS record"));
+      g_assert_null (strstr (plan->str, "SCAN TABLE contact_log AS record"));
+      g_assert_nonnull (strstr (plan->str, "SEARCH TABLE"));
+      checked++;
+    }
+  sqlite3_close (db);
+
+  /* placements of a child (two), step statuses of a placement, the step
+   * status of a rule, the contact log of a child */
+  g_assert_cmpuint (checked, ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +761,7 @@ main (int   argc,
   ADD ("/store/records/duplicate-ref", test_duplicate_ref);
   ADD ("/store/records/routine-offsets", test_routine_offsets);
   ADD ("/store/records/routine-offsets-invalid", test_routine_offsets_invalid);
+  ADD ("/store/records/statements-use-indexes", test_statements_use_indexes);
 
   return g_test_run ();
 }

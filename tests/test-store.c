@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "plc-error.h"
+#include "plc-sqlite-store.h"
 #include "plc-store.h"
 
 typedef struct
@@ -228,6 +229,73 @@ test_store_newer_schema_refused (Fixture       *fixture,
   g_assert_null (store);
 }
 
+/* The backend follows from the location: a path is an encrypted file, a
+ * PostgreSQL URI a server, which this build refuses with a clear message
+ * that does not repeat the URI (it may hold a password). */
+static void
+test_store_backend_from_location (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(GBytes) key = make_key (7);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlcStore) store = NULL;
+  const char *uri = "postgresql://kim:secret@db.example.se:5432/unit?sslmode=verify-full";
+
+  g_assert_true (plc_store_location_is_server ("postgresql://db.example.se/unit"));
+  g_assert_true (plc_store_location_is_server ("postgres://localhost/unit"));
+  g_assert_true (plc_store_location_is_server ("PostgreSQL://localhost/unit"));
+  g_assert_false (plc_store_location_is_server ("/home/kim/.local/share/placeringar/placeringar.db"));
+  g_assert_false (plc_store_location_is_server ("postgresql.db"));
+  g_assert_false (plc_store_location_is_server ("./postgresql://x"));
+
+  store = plc_store_open (fixture->path, key, &error);
+  g_assert_no_error (error);
+  g_assert_true (PLC_IS_SQLITE_STORE (store));
+  g_assert_cmpstr (plc_store_get_path (store), ==, fixture->path);
+  g_clear_object (&store);
+
+  store = plc_store_open (uri, key, &error);
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_NOT_SUPPORTED);
+  g_assert_null (store);
+  g_assert_null (strstr (error->message, "secret"));
+  g_assert_null (strstr (error->message, "example"));
+  g_clear_error (&error);
+
+  /* Before any keyring is asked */
+  store = plc_store_open_with_keyring (uri, NULL, &error);
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_NOT_SUPPORTED);
+  g_assert_null (store);
+  g_assert_null (strstr (error->message, "secret"));
+}
+
+/* A closed store refuses every call with G_IO_ERROR_CLOSED. */
+static void
+test_store_closed (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GBytes) key = make_key (8);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(PlcChild) child = plc_child_new ();
+
+  store = plc_store_open (fixture->path, key, &error);
+  g_assert_no_error (error);
+  plc_store_close (store);
+  plc_store_close (store);
+
+  children = plc_store_list_children (store, FALSE, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+  g_assert_null (children);
+  g_clear_error (&error);
+
+  plc_child_set_name (child, "Alva");
+  g_assert_false (plc_store_save_child (store, child, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+  g_assert_cmpint (plc_child_get_id (child), ==, 0);
+  g_assert_cmpint (plc_store_get_schema_version (store), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +311,8 @@ main (int   argc,
   ADD ("/store/not-a-database", test_store_not_a_database);
   ADD ("/store/bad-key-length", test_store_bad_key_length);
   ADD ("/store/newer-schema-refused", test_store_newer_schema_refused);
+  ADD ("/store/backend-from-location", test_store_backend_from_location);
+  ADD ("/store/closed", test_store_closed);
 
 #undef ADD
 

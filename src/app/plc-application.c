@@ -171,10 +171,10 @@ plc_application_get_engine (PlcApplication *self)
 /**
  * plc_application_get_caseload:
  *
- * What the views show: every child, placement and obligation, reloaded
- * with plc_application_reload_caseload() after each change.  Connect to
+ * What the views show: every child, placement and obligation.  It follows
+ * the store's changes by itself, whoever made them.  Connect to
  * #PlcApplication:caseload to learn when it exists, and to its "changed"
- * signal for each reload.
+ * signal for each change.
  *
  * Returns: (transfer none) (nullable): the caseload, or %NULL until the
  *   database is open (or if it cannot be)
@@ -188,9 +188,9 @@ plc_application_get_caseload (PlcApplication *self)
 }
 
 static void
-caseload_reloaded_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+caseload_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(PlcApplication) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -201,29 +201,27 @@ caseload_reloaded_cb (GObject      *object,
     g_warning ("Could not load the caseload: %s", error->message);
 }
 
-/**
- * plc_application_reload_caseload:
- *
- * Reloads the caseload (off the main thread): call it after every save.
- */
-void
-plc_application_reload_caseload (PlcApplication *self)
+/* Loads a caseload as of today, with the settings' upcoming window: when it
+ * is made, at midnight, and when the window changes.  Saves come back to
+ * it through the store by themselves. */
+static void
+load_caseload (PlcApplication *self,
+               PlcCaseload    *caseload)
 {
-  g_return_if_fail (PLC_IS_APPLICATION (self));
-
-  if (self->caseload == NULL)
+  if (caseload == NULL)
     return;
 
-  plc_engine_set_upcoming_days (self->engine,
+  plc_engine_set_upcoming_days (plc_caseload_get_engine (caseload),
                                 g_settings_get_int (self->settings, "upcoming-days"));
-  plc_caseload_reload_async (self->caseload, plc_date_today (), self->cancellable,
-                             caseload_reloaded_cb, g_object_ref (self));
+  plc_caseload_reload_async (caseload, plc_date_today (), self->cancellable,
+                             caseload_loaded_cb, g_object_ref (self));
 }
 
 static void
 upcoming_days_changed_cb (PlcApplication *self)
 {
-  plc_application_reload_caseload (self);
+  load_caseload (self, self->caseload);
+  load_caseload (self, self->real_caseload);
 }
 
 static const char * const notification_services[] = {
@@ -430,11 +428,32 @@ caseload_changed_cb (PlcApplication *self)
     }
 }
 
+/* The office's local routines (GSettings, set and perhaps locked by IT) */
+static void
+apply_office_routines (PlcApplication *self,
+                       PlcEngine      *engine)
+{
+  g_autoptr(GPtrArray) routines = NULL;
+  gboolean locked;
+
+  if (engine == NULL)
+    return;
+
+  routines = plc_office_dup_routines (self->settings, &locked);
+  plc_engine_set_office_routines (engine, routines, locked);
+}
+
+/* Each caseload has an engine of its own: the engine keeps what it learned
+ * of its store's routines and moves. */
 static PlcCaseload *
 new_caseload (PlcApplication *self,
               PlcStore       *store)
 {
-  PlcCaseload *caseload = plc_caseload_new (store, self->engine);
+  g_autoptr(PlcEngine) engine = plc_engine_new (self->profiles);
+  PlcCaseload *caseload;
+
+  apply_office_routines (self, engine);
+  caseload = plc_caseload_new (store, engine);
 
   plc_finalize_check_track (caseload);
   g_signal_connect_object (caseload, "changed",
@@ -491,9 +510,8 @@ midnight_cb (gpointer user_data)
       open_store (self);
     }
 
-  plc_application_reload_caseload (self);
-  if (self->demo && self->real_caseload != NULL)
-    plc_caseload_reload_async (self->real_caseload, plc_date_today (), self->cancellable, NULL, NULL);
+  load_caseload (self, self->caseload);
+  load_caseload (self, self->real_caseload);
   schedule_midnight (self);
 
   return G_SOURCE_REMOVE;
@@ -575,7 +593,7 @@ switch_to_demo (PlcApplication *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEMO]);
   update_demo_actions (self);
 
-  plc_application_reload_caseload (self);
+  load_caseload (self, self->caseload);
 }
 
 static void
@@ -712,7 +730,7 @@ plc_application_close_demo (PlcApplication *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEMO]);
   update_demo_actions (self);
 
-  plc_application_reload_caseload (self);
+  /* The user's caseload followed its store meanwhile: nothing to load */
 }
 
 /**
@@ -776,31 +794,43 @@ store_opened_cb (GObject      *object,
     {
       self->caseload = new_caseload (self, self->store);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
-      plc_application_reload_caseload (self);
+      load_caseload (self, self->caseload);
     }
 
   update_demo_actions (self);
 }
 
-/* The office's local routines (GSettings, set and perhaps locked by IT) */
+/* Back in a window: what others changed meanwhile (placeringar-cli,
+ * another window on the same file) shows at once, rather than within the
+ * second it takes the store to look by itself. */
 static void
-apply_office_routines (PlcApplication *self)
+window_active_cb (GtkWindow      *window,
+                  GParamSpec     *pspec,
+                  PlcApplication *self)
 {
-  g_autoptr(GPtrArray) routines = NULL;
-  gboolean locked;
+  if (gtk_window_is_active (window) && self->store != NULL)
+    plc_store_poll_changes (self->store);
+}
 
-  if (self->engine == NULL)
-    return;
-
-  routines = plc_office_dup_routines (self->settings, &locked);
-  plc_engine_set_office_routines (self->engine, routines, locked);
+static void
+window_added_cb (PlcApplication *self,
+                 GtkWindow      *window)
+{
+  g_signal_connect_object (window, "notify::is-active", G_CALLBACK (window_active_cb), self, 0);
 }
 
 static void
 office_routines_changed_cb (PlcApplication *self)
 {
-  apply_office_routines (self);
-  plc_application_reload_caseload (self);
+  apply_office_routines (self, self->engine);
+  if (self->caseload != NULL)
+    apply_office_routines (self, plc_caseload_get_engine (self->caseload));
+  if (self->real_caseload != NULL)
+    apply_office_routines (self, plc_caseload_get_engine (self->real_caseload));
+
+  /* Not in the store: its changes do not tell the caseloads */
+  load_caseload (self, self->caseload);
+  load_caseload (self, self->real_caseload);
 }
 
 static gboolean
@@ -911,13 +941,14 @@ plc_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::upcoming-days",
                            G_CALLBACK (upcoming_days_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
   g_signal_connect_object (self->settings, "changed::background-reminders",
                            G_CALLBACK (background_reminders_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::routine-offsets",
                            G_CALLBACK (office_routines_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "writable-changed::routine-offsets",
                            G_CALLBACK (office_routines_changed_cb), self, G_CONNECT_SWAPPED);
-  apply_office_routines (self);
+  apply_office_routines (self, self->engine);
   sync_autostart (self);
   update_hold (self);
 

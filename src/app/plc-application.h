@@ -25,7 +25,6 @@ PlcProfileSet  *plc_application_get_profiles       (PlcApplication *self);
 const GError   *plc_application_get_profiles_error (PlcApplication *self);
 PlcEngine      *plc_application_get_engine         (PlcApplication *self);
 PlcCaseload    *plc_application_get_caseload       (PlcApplication *self);
-void            plc_application_reload_caseload    (PlcApplication *self);
 gboolean        plc_application_get_demo           (PlcApplication *self);
 void            plc_application_open_demo          (PlcApplication *self);
 void            plc_application_close_demo         (PlcApplication *self);

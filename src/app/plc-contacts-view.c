@@ -772,8 +772,6 @@ contact_undeleted_cb (GObject      *object,
     }
 
   load_contacts (self);
-  if (self->caseload != NULL)
-    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
 }
 
 static void
@@ -840,8 +838,6 @@ contact_deleted_cb (GObject      *object,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   show_contact (self, NULL);
   load_contacts (self);
-  if (self->caseload != NULL)
-    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
 
   delete_data_free (data);
 }
@@ -1180,8 +1176,6 @@ contact_saved_cb (GObject      *object,
   show_contact (self, data->contact);
   toast_text (self, _("Contact saved"));
   load_contacts (self);
-  if (self->caseload != NULL)
-    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
 
   save_data_free (data);
 }

@@ -100,6 +100,22 @@ plc_finalize_check_watch (GtkApplication *application)
                     G_CALLBACK (toplevels_changed_cb), NULL);
 }
 
+static guint
+count_alive (void)
+{
+  guint alive = 0;
+
+  for (guint i = 0; i < tracked->len; i++)
+    {
+      Tracked *t = g_ptr_array_index (tracked, i);
+      g_autoptr(GObject) object = g_weak_ref_get (&t->ref);
+
+      alive += object != NULL;
+    }
+
+  return alive;
+}
+
 /**
  * plc_finalize_check_report:
  *
@@ -129,6 +145,16 @@ plc_finalize_check_report (void)
 
   for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
     ;
+
+  /* Work still running in a worker (a caseload computing what the store
+   * announced just before the end, a look for others' changes) holds its
+   * objects until its callback has run here: give it two seconds. */
+  for (guint i = 0; i < 200 && count_alive () > 0; i++)
+    {
+      g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+      for (guint j = 0; j < 100 && g_main_context_iteration (NULL, FALSE); j++)
+        ;
+    }
 
   for (guint i = 0; i < tracked->len; i++)
     {

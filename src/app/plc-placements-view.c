@@ -518,8 +518,6 @@ step_saved_cb (GObject      *object,
 
   plc_step_row_finish_save (save->row, NULL);
 
-  if (save->self->caseload != NULL)
-    plc_caseload_reload_async (save->self->caseload, plc_date_today (), NULL, NULL, NULL);
   save_step_free (save);
 }
 
@@ -1204,9 +1202,6 @@ undeleted_cb (GObject      *object,
         }
       return;
     }
-
-  if (self->caseload != NULL)
-    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
 }
 
 static void
@@ -1272,8 +1267,6 @@ deleted_cb (GObject      *object,
         adw_leaflet_set_visible_child_name (self->leaflet, "list");
     }
 
-  if (self->caseload != NULL)
-    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
   g_free (deletion);
 }
 

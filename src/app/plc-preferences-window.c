@@ -613,9 +613,8 @@ profile_chosen_cb (PlcPreferencesWindow *self,
       message = g_strdup_printf (_("Imported “%s”, version %s"),
                                  plc_profile_get_name (profile), plc_profile_get_version (profile));
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+      /* The caseloads compute again by themselves (PlcProfileSet::changed) */
       fill_profiles (self);
-      if (self->caseload != NULL)
-        plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
     }
 
 out:

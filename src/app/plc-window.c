@@ -118,8 +118,6 @@ placement_saved_cb (PlcPlacementEditor *editor,
                     PlcPlacement       *placement,
                     PlcWindow          *self)
 {
-  if (self->caseload != NULL)
-    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Placement saved")));
 }
 
@@ -146,8 +144,6 @@ child_saved_cb (PlcChildEditor *editor,
                 PlcChild       *child,
                 PlcWindow      *self)
 {
-  if (self->caseload != NULL)
-    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Child saved")));
 
   /* A new placement for a new child: the placement's form comes next. */

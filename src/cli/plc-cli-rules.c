@@ -284,14 +284,16 @@ apply_office_routines (PlcEngine *engine)
   return locked;
 }
 
-PlcEngine *
-engine_for_store (PlcStore  *store,
-                  GError   **error)
+/* The engine, with the office's and the unit's routines and the moves
+ * among @placements (every placement that is not deleted) */
+static PlcEngine *
+engine_for_placements (PlcStore   *store,
+                       GPtrArray  *placements,
+                       GError    **error)
 {
   g_autoptr(PlcProfileSet) profiles = plc_profile_set_load_default (error);
   g_autoptr(PlcEngine) engine = NULL;
   g_autoptr(GPtrArray) routines = NULL;
-  g_autoptr(GPtrArray) placements = NULL;
 
   if (profiles == NULL)
     return NULL;
@@ -300,10 +302,6 @@ engine_for_store (PlcStore  *store,
   apply_office_routines (engine);
 
   /* Placements that a move replaced: their care did not end */
-  placements = plc_store_list_placements (store, 0, FALSE, error);
-  if (placements == NULL)
-    return NULL;
-
   plc_engine_learn_moves (engine, placements);
 
   routines = plc_store_list_routine_offsets (store, NULL, error);
@@ -313,6 +311,18 @@ engine_for_store (PlcStore  *store,
   plc_engine_learn_routines (engine, routines);
 
   return g_steal_pointer (&engine);
+}
+
+PlcEngine *
+engine_for_store (PlcStore  *store,
+                  GError   **error)
+{
+  g_autoptr(GPtrArray) placements = plc_store_list_placements (store, 0, FALSE, error);
+
+  if (placements == NULL)
+    return NULL;
+
+  return engine_for_placements (store, placements, error);
 }
 
 gboolean
@@ -501,6 +511,58 @@ add_obligation_json (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+/* The JSON array of obligations, written as it is made: one object at a
+ * time, each as json-glib writes it (pretty, indented by two within the
+ * array), so that the whole is what one JsonGenerator would write, without
+ * holding every obligation's tree at once. */
+typedef struct
+{
+  JsonGenerator *generator;
+  guint          n;
+} JsonArrayWriter;
+
+static void
+json_array_begin (JsonArrayWriter *writer)
+{
+  writer->generator = json_generator_new ();
+  json_generator_set_pretty (writer->generator, TRUE);
+  writer->n = 0;
+  g_print ("[");
+}
+
+static void
+json_array_add (JsonArrayWriter *writer,
+                JsonBuilder     *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(GString) out = g_string_new (writer->n++ > 0 ? ",\n  " : "\n  ");
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (writer->generator, root);
+  text = json_generator_to_data (writer->generator, NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_string_append_c (out, *p);
+      if (*p == '\n')
+        g_string_append (out, "  ");
+    }
+  g_print ("%s", out->str);
+}
+
+static void
+json_array_end (JsonArrayWriter *writer)
+{
+  g_print (writer->n > 0 ? "\n]\n" : "]\n");
+  g_clear_object (&writer->generator);
+}
+
+static gint64 *
+id_key (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
 int
 command_obligations (const char  *database,
                      int          argc,
@@ -509,12 +571,16 @@ command_obligations (const char  *database,
   g_autoptr(PlcStore) store = NULL;
   g_autoptr(PlcEngine) engine = NULL;
   g_autoptr(GPtrArray) placements = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GHashTable) child_by_id = NULL;
+  g_autoptr(GHashTable) statuses_by_placement = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *today_text = NULL;
   g_autofree char *caseworker = NULL;
   g_autofree char *placement_ref = NULL;
   gboolean json = FALSE, overdue = FALSE;
+  JsonArrayWriter writer = { NULL, 0 };
   int due_within = -1;
   PlcDate today;
   GOptionEntry entries[] = {
@@ -553,8 +619,10 @@ command_obligations (const char  *database,
   if (store == NULL)
     return print_error (error);
 
-  engine = engine_for_store (store, &error);
-  if (engine == NULL)
+  /* Everything read once, then computed placement by placement: a read per
+   * placement made this quadratic in the size of the database. */
+  if ((placements = plc_store_list_placements (store, 0, FALSE, &error)) == NULL ||
+      (engine = engine_for_placements (store, placements, &error)) == NULL)
     return print_error (error);
 
   if (placement_ref != NULL)
@@ -564,37 +632,58 @@ command_obligations (const char  *database,
       if (placement == NULL)
         return print_error (error);
 
-      placements = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_set_size (placements, 0);
       g_ptr_array_add (placements, placement);
+      statuses = plc_store_list_step_statuses (store, plc_placement_get_id (placement), &error);
     }
-  else if ((placements = plc_store_list_placements (store, 0, FALSE, &error)) == NULL)
+  else
+    statuses = plc_store_list_step_statuses (store, 0, &error);
+
+  if (statuses == NULL || (children = plc_store_list_children (store, TRUE, &error)) == NULL)
     return print_error (error);
 
-  if (json)
+  child_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < children->len; i++)
     {
-      builder = json_builder_new_immutable ();
-      json_builder_begin_array (builder);
+      PlcChild *child = g_ptr_array_index (children, i);
+
+      g_hash_table_insert (child_by_id, id_key (plc_child_get_id (child)), child);
     }
+
+  statuses_by_placement = plc_step_status_group_by_placement (statuses);
+
+  if (json)
+    json_array_begin (&writer);
 
   for (guint i = 0; i < placements->len; i++)
     {
       PlcPlacement *placement = g_ptr_array_index (placements, i);
-      Computed *computed;
+      gint64 child_id = plc_placement_get_child_id (placement);
+      gint64 placement_id = plc_placement_get_id (placement);
+      PlcChild *child = g_hash_table_lookup (child_by_id, &child_id);
+      g_autoptr(GPtrArray) obligations = NULL;
+      g_autofree char *warning = NULL;
 
       if (caseworker != NULL &&
           g_strcmp0 (plc_placement_get_caseworker (placement), caseworker) != 0)
         continue;
 
-      computed = compute_placement (store, engine, placement, today, &error);
-      if (computed == NULL)
-        return print_error (error);
-
-      if (computed->warning != NULL && !json)
-        g_printerr ("%s: %s\n", plc_placement_get_ref (placement), computed->warning);
-
-      for (guint j = 0; j < computed->obligations->len; j++)
+      if (child == NULL)
         {
-          PlcObligation *ob = g_ptr_array_index (computed->obligations, j);
+          g_set_error_literal (&error, PLC_ERROR, PLC_ERROR_NOT_FOUND, _("The child was not found"));
+          return print_error (error);
+        }
+
+      obligations = plc_engine_compute (engine, child, placement,
+                                        g_hash_table_lookup (statuses_by_placement, &placement_id),
+                                        today, &warning);
+
+      if (warning != NULL && !json)
+        g_printerr ("%s: %s\n", plc_placement_get_ref (placement), warning);
+
+      for (guint j = 0; j < obligations->len; j++)
+        {
+          PlcObligation *ob = g_ptr_array_index (obligations, j);
           PlcObligationState state = plc_obligation_get_state (ob);
           g_autofree char *due = NULL;
 
@@ -608,7 +697,10 @@ command_obligations (const char  *database,
 
           if (json)
             {
-              add_obligation_json (builder, ob, computed->warning);
+              g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+              add_obligation_json (builder, ob, warning);
+              json_array_add (&writer, builder);
               continue;
             }
 
@@ -622,23 +714,10 @@ command_obligations (const char  *database,
                    plc_obligation_get_occurrence (ob),
                    plc_obligation_get_title (ob));
         }
-
-      computed_free (computed);
     }
 
   if (json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
-
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-    }
+    json_array_end (&writer);
 
   return 0;
 }

@@ -9,17 +9,20 @@
 
 #include "plc-date.h"
 #include "plc-enums.h"
+#include "plc-record.h"
 #include "plc-types.h"
 
 G_BEGIN_DECLS
 
 #define PLC_TYPE_CHILD (plc_child_get_type ())
 
-G_DECLARE_FINAL_TYPE (PlcChild, plc_child, PLC, CHILD, GObject)
+G_DECLARE_FINAL_TYPE (PlcChild, plc_child, PLC, CHILD, PlcRecord)
+
+PLC_DEFINE_RECORD_ACCESSORS (PlcChild, plc_child)
 
 /*
  * Properties (all read-write, notified only on change):
- *   "id" (gint64), "version" (gint64), "ref" (string), "deleted" (boolean),
+ *   PlcRecord's "id", "version", "ref" and "deleted", and
  *   "name", "personnummer" (nullable), "temporary-ref" (nullable),
  *   "birth-date" (guint: a PlcDate), "legal-gender" (PlcLegalGender),
  *   "home-municipality", "registration-municipality" (nullable),
@@ -31,19 +34,6 @@ G_DECLARE_FINAL_TYPE (PlcChild, plc_child, PLC, CHILD, GObject)
 
 PlcChild       *plc_child_new                           (void);
 PlcChild       *plc_child_copy                          (PlcChild    *self);
-
-gint64          plc_child_get_id                        (PlcChild    *self);
-void            plc_child_set_id                        (PlcChild    *self,
-                                                         gint64       id);
-gint64          plc_child_get_version                   (PlcChild    *self);
-void            plc_child_set_version                   (PlcChild    *self,
-                                                         gint64       version);
-const char     *plc_child_get_ref                       (PlcChild    *self);
-void            plc_child_set_ref                       (PlcChild    *self,
-                                                         const char  *ref);
-gboolean        plc_child_get_deleted                   (PlcChild    *self);
-void            plc_child_set_deleted                   (PlcChild    *self,
-                                                         gboolean     deleted);
 
 const char     *plc_child_get_name                      (PlcChild    *self);
 void            plc_child_set_name                      (PlcChild    *self,

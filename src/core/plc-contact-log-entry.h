@@ -9,16 +9,19 @@
 
 #include "plc-date.h"
 #include "plc-enums.h"
+#include "plc-record.h"
 
 G_BEGIN_DECLS
 
 #define PLC_TYPE_CONTACT_LOG_ENTRY (plc_contact_log_entry_get_type ())
 
-G_DECLARE_FINAL_TYPE (PlcContactLogEntry, plc_contact_log_entry, PLC, CONTACT_LOG_ENTRY, GObject)
+G_DECLARE_FINAL_TYPE (PlcContactLogEntry, plc_contact_log_entry, PLC, CONTACT_LOG_ENTRY, PlcRecord)
+
+PLC_DEFINE_RECORD_ACCESSORS (PlcContactLogEntry, plc_contact_log_entry)
 
 /*
  * Properties (all read-write, notified only on change):
- *   "id", "version" (gint64), "ref" (string), "deleted" (boolean),
+ *   PlcRecord's "id", "version", "ref" and "deleted", and
  *   "child-id" (gint64), "child-ref", "date" (guint: PlcDate),
  *   "kind" (PlcContactLogKind), "contact-id" (gint64, 0 = none),
  *   "with-whom", "note", "recorded-by", "recorded-at" (ISO 8601 UTC).
@@ -27,19 +30,6 @@ G_DECLARE_FINAL_TYPE (PlcContactLogEntry, plc_contact_log_entry, PLC, CONTACT_LO
 
 PlcContactLogEntry *plc_contact_log_entry_new             (void);
 PlcContactLogEntry *plc_contact_log_entry_copy            (PlcContactLogEntry  *self);
-
-gint64              plc_contact_log_entry_get_id          (PlcContactLogEntry  *self);
-void                plc_contact_log_entry_set_id          (PlcContactLogEntry  *self,
-                                                           gint64               id);
-gint64              plc_contact_log_entry_get_version     (PlcContactLogEntry  *self);
-void                plc_contact_log_entry_set_version     (PlcContactLogEntry  *self,
-                                                           gint64               version);
-const char         *plc_contact_log_entry_get_ref         (PlcContactLogEntry  *self);
-void                plc_contact_log_entry_set_ref         (PlcContactLogEntry  *self,
-                                                           const char          *ref);
-gboolean            plc_contact_log_entry_get_deleted     (PlcContactLogEntry  *self);
-void                plc_contact_log_entry_set_deleted     (PlcContactLogEntry  *self,
-                                                           gboolean             deleted);
 
 gint64              plc_contact_log_entry_get_child_id    (PlcContactLogEntry  *self);
 void                plc_contact_log_entry_set_child_id    (PlcContactLogEntry  *self,

@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "plc-enums.h"
+#include "plc-record.h"
 
 G_BEGIN_DECLS
 
@@ -41,30 +42,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlcContactLink, plc_contact_link_free)
 
 #define PLC_TYPE_CONTACT (plc_contact_get_type ())
 
-G_DECLARE_FINAL_TYPE (PlcContact, plc_contact, PLC, CONTACT, GObject)
+G_DECLARE_FINAL_TYPE (PlcContact, plc_contact, PLC, CONTACT, PlcRecord)
+
+PLC_DEFINE_RECORD_ACCESSORS (PlcContact, plc_contact)
 
 /*
  * Properties (all read-write, notified only on change):
- *   "id", "version" (gint64), "ref" (string), "deleted" (boolean),
+ *   PlcRecord's "id", "version", "ref" and "deleted", and
  *   "name", "organisation", "phone", "email", "address" (strings).
  * Setting an empty string stores NULL.
  */
 
 PlcContact *plc_contact_new              (void);
 PlcContact *plc_contact_copy             (PlcContact      *self);
-
-gint64      plc_contact_get_id           (PlcContact      *self);
-void        plc_contact_set_id           (PlcContact      *self,
-                                          gint64           id);
-gint64      plc_contact_get_version      (PlcContact      *self);
-void        plc_contact_set_version      (PlcContact      *self,
-                                          gint64           version);
-const char *plc_contact_get_ref          (PlcContact      *self);
-void        plc_contact_set_ref          (PlcContact      *self,
-                                          const char      *ref);
-gboolean    plc_contact_get_deleted      (PlcContact      *self);
-void        plc_contact_set_deleted      (PlcContact      *self,
-                                          gboolean         deleted);
 
 const char *plc_contact_get_name         (PlcContact      *self);
 void        plc_contact_set_name         (PlcContact      *self,

@@ -9,6 +9,7 @@
 
 #include "plc-date.h"
 #include "plc-enums.h"
+#include "plc-record.h"
 
 G_BEGIN_DECLS
 
@@ -42,11 +43,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlcDeviationEvent, plc_deviation_event_free)
 
 #define PLC_TYPE_DEVIATION (plc_deviation_get_type ())
 
-G_DECLARE_FINAL_TYPE (PlcDeviation, plc_deviation, PLC, DEVIATION, GObject)
+G_DECLARE_FINAL_TYPE (PlcDeviation, plc_deviation, PLC, DEVIATION, PlcRecord)
+
+PLC_DEFINE_RECORD_ACCESSORS (PlcDeviation, plc_deviation)
 
 /*
  * Properties (all read-write, notified only on change):
- *   "id", "version" (gint64), "ref" (string), "deleted" (boolean),
+ *   PlcRecord's "id", "version", "ref" and "deleted", and
  *   "title", "description", "occurred-on" (guint: PlcDate),
  *   "direction" (PlcDeviationDirection), "unit",
  *   "category" (PlcDeviationCategory), "placement-id" (gint64, 0 = none),
@@ -57,19 +60,6 @@ G_DECLARE_FINAL_TYPE (PlcDeviation, plc_deviation, PLC, DEVIATION, GObject)
 
 PlcDeviation          *plc_deviation_new                     (void);
 PlcDeviation          *plc_deviation_copy                    (PlcDeviation          *self);
-
-gint64                 plc_deviation_get_id                  (PlcDeviation          *self);
-void                   plc_deviation_set_id                  (PlcDeviation          *self,
-                                                              gint64                 id);
-gint64                 plc_deviation_get_version             (PlcDeviation          *self);
-void                   plc_deviation_set_version             (PlcDeviation          *self,
-                                                              gint64                 version);
-const char            *plc_deviation_get_ref                 (PlcDeviation          *self);
-void                   plc_deviation_set_ref                 (PlcDeviation          *self,
-                                                              const char            *ref);
-gboolean               plc_deviation_get_deleted             (PlcDeviation          *self);
-void                   plc_deviation_set_deleted             (PlcDeviation          *self,
-                                                              gboolean               deleted);
 
 const char            *plc_deviation_get_title               (PlcDeviation          *self);
 void                   plc_deviation_set_title               (PlcDeviation          *self,

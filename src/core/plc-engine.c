@@ -299,25 +299,11 @@ plc_engine_clear_continued (PlcEngine *self)
   g_hash_table_remove_all (self->care_starts);
 }
 
-/**
- * plc_engine_learn_moves:
- * @placements: (element-type PlcPlacement): every placement that is not
- *   deleted
- *
- * Forgets what it knew of moves and learns them from @placements: which
- * placements a move continued (plc_engine_set_continued()) and where the
- * care of each moved placement began (plc_engine_set_care_start()).
- */
-void
-plc_engine_learn_moves (PlcEngine *self,
-                        GPtrArray *placements)
+static void
+learn_moves_among (PlcEngine *self,
+                   GPtrArray *placements)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  g_return_if_fail (PLC_IS_ENGINE (self));
-  g_return_if_fail (placements != NULL);
-
-  plc_engine_clear_continued (self);
 
   for (guint i = 0; i < placements->len; i++)
     {
@@ -354,6 +340,53 @@ plc_engine_learn_moves (PlcEngine *self,
       plc_engine_set_care_start (self, plc_placement_get_id (placement),
                                  plc_placement_get_start_date (first));
     }
+}
+
+/**
+ * plc_engine_learn_moves:
+ * @placements: (element-type PlcPlacement): every placement that is not
+ *   deleted
+ *
+ * Forgets what it knew of moves and learns them from @placements: which
+ * placements a move continued (plc_engine_set_continued()) and where the
+ * care of each moved placement began (plc_engine_set_care_start()).
+ */
+void
+plc_engine_learn_moves (PlcEngine *self,
+                        GPtrArray *placements)
+{
+  g_return_if_fail (PLC_IS_ENGINE (self));
+  g_return_if_fail (placements != NULL);
+
+  plc_engine_clear_continued (self);
+  learn_moves_among (self, placements);
+}
+
+/**
+ * plc_engine_learn_moves_of:
+ * @placements: (element-type PlcPlacement): one child's placements that
+ *   are not deleted (a move continues the care of the same child)
+ *
+ * Forgets what it knew of the moves of these placements and learns them
+ * again from them, leaving the other placements' alone: for recomputing
+ * one child after a change.
+ */
+void
+plc_engine_learn_moves_of (PlcEngine *self,
+                           GPtrArray *placements)
+{
+  g_return_if_fail (PLC_IS_ENGINE (self));
+  g_return_if_fail (placements != NULL);
+
+  for (guint i = 0; i < placements->len; i++)
+    {
+      gint64 id = plc_placement_get_id (g_ptr_array_index (placements, i));
+
+      g_hash_table_remove (self->continued, &id);
+      g_hash_table_remove (self->care_starts, &id);
+    }
+
+  learn_moves_among (self, placements);
 }
 
 /**

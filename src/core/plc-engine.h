@@ -62,6 +62,8 @@ gboolean       plc_engine_get_office_locked    (PlcEngine      *self);
 void           plc_engine_clear_continued      (PlcEngine      *self);
 void           plc_engine_learn_moves          (PlcEngine      *self,
                                                 GPtrArray      *placements);
+void           plc_engine_learn_moves_of       (PlcEngine      *self,
+                                                GPtrArray      *placements);
 void           plc_engine_set_care_start       (PlcEngine      *self,
                                                 gint64          placement_id,
                                                 PlcDate         care_start);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plc-enums.h"
+#include "plc-model-private.h"
 
 /* The nicks are the interchange ids: never change one that has shipped. */
 
@@ -109,9 +110,9 @@ G_DEFINE_ENUM_TYPE (PlcDeviationCategory, plc_deviation_category,
 /* The nick of @value, or NULL if @value is not one of @type's values. The
  * class of a static enum type is never finalized, so the nick outlives the
  * reference taken here. */
-static const char *
-enum_to_string (GType type,
-                int   value)
+const char *
+_plc_enum_to_string (GType type,
+                     int   value)
 {
   GEnumClass *klass = g_type_class_ref (type);
   GEnumValue *enum_value = g_enum_get_value (klass, value);
@@ -122,10 +123,10 @@ enum_to_string (GType type,
 }
 
 /* Looks @text up among @type's nicks, exactly (case and all). */
-static gboolean
-enum_from_string (GType       type,
-                  const char *text,
-                  int        *out)
+gboolean
+_plc_enum_from_string (GType       type,
+                       const char *text,
+                       int        *out)
 {
   GEnumClass *klass;
   GEnumValue *enum_value;
@@ -150,7 +151,7 @@ enum_from_string (GType       type,
   const char *                                                          \
   type_name##_to_string (TypeName value)                                \
   {                                                                     \
-    return enum_to_string (TYPE, (int) value);                          \
+    return _plc_enum_to_string (TYPE, (int) value);                     \
   }                                                                     \
                                                                         \
   gboolean                                                              \
@@ -159,7 +160,7 @@ enum_from_string (GType       type,
   {                                                                     \
     int value;                                                          \
                                                                         \
-    if (!enum_from_string (TYPE, text, &value))                         \
+    if (!_plc_enum_from_string (TYPE, text, &value))                    \
       return FALSE;                                                     \
                                                                         \
     if (out != NULL)                                                    \

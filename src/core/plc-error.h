@@ -28,6 +28,8 @@ G_BEGIN_DECLS
  *   this (their role, or a unit that is not theirs)
  * @PLC_ERROR_SECRET_PORTAL_MISSING: inside the Flatpak sandbox, the desktop
  *   does not provide the Secret portal that keeps the database key
+ * @PLC_ERROR_NOT_SUPPORTED: the store's backend cannot do this (such as
+ *   backing up a server's database to a file)
  */
 typedef enum
 {
@@ -43,6 +45,7 @@ typedef enum
   PLC_ERROR_UNREACHABLE,
   PLC_ERROR_PERMISSION_DENIED,
   PLC_ERROR_SECRET_PORTAL_MISSING,
+  PLC_ERROR_NOT_SUPPORTED,
 } PlcError;
 
 GQuark plc_error_quark (void);

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -54,5 +54,13 @@ _plc_now_iso8601 (void)
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+/* The nick of @value of the enum @type, or NULL if it is not one of its
+ * values; and the value of the nick @text, exactly (plc-enums.c) */
+const char *_plc_enum_to_string   (GType       type,
+                                   int         value);
+gboolean    _plc_enum_from_string (GType       type,
+                                   const char *text,
+                                   int        *out);
 
 G_END_DECLS

@@ -10,16 +10,19 @@
 #include "plc-child.h"
 #include "plc-date.h"
 #include "plc-enums.h"
+#include "plc-record.h"
 
 G_BEGIN_DECLS
 
 #define PLC_TYPE_PLACEMENT (plc_placement_get_type ())
 
-G_DECLARE_FINAL_TYPE (PlcPlacement, plc_placement, PLC, PLACEMENT, GObject)
+G_DECLARE_FINAL_TYPE (PlcPlacement, plc_placement, PLC, PLACEMENT, PlcRecord)
+
+PLC_DEFINE_RECORD_ACCESSORS (PlcPlacement, plc_placement)
 
 /*
  * Properties (all read-write, notified only on change):
- *   "id", "version" (gint64), "ref" (string), "deleted" (boolean),
+ *   PlcRecord's "id", "version", "ref" and "deleted", and
  *   "child-id" (gint64), "child-ref" (string), "placing-municipality" (code),
  *   "caseworker", "legal-basis" (PlcLegalBasis), "form" (PlcPlacementForm),
  *   "start-date" (guint: PlcDate), "acute" (boolean),
@@ -34,19 +37,6 @@ G_DECLARE_FINAL_TYPE (PlcPlacement, plc_placement, PLC, PLACEMENT, GObject)
 
 PlcPlacement     *plc_placement_new                          (void);
 PlcPlacement     *plc_placement_copy                         (PlcPlacement     *self);
-
-gint64            plc_placement_get_id                       (PlcPlacement     *self);
-void              plc_placement_set_id                       (PlcPlacement     *self,
-                                                              gint64            id);
-gint64            plc_placement_get_version                  (PlcPlacement     *self);
-void              plc_placement_set_version                  (PlcPlacement     *self,
-                                                              gint64            version);
-const char       *plc_placement_get_ref                      (PlcPlacement     *self);
-void              plc_placement_set_ref                      (PlcPlacement     *self,
-                                                              const char       *ref);
-gboolean          plc_placement_get_deleted                  (PlcPlacement     *self);
-void              plc_placement_set_deleted                  (PlcPlacement     *self,
-                                                              gboolean          deleted);
 
 gint64            plc_placement_get_child_id                 (PlcPlacement     *self);
 void              plc_placement_set_child_id                 (PlcPlacement     *self,

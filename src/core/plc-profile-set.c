@@ -41,6 +41,13 @@ struct _PlcProfileSet
 
 G_DEFINE_FINAL_TYPE (PlcProfileSet, plc_profile_set, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 static void
 plc_profile_set_finalize (GObject *object)
 {
@@ -58,6 +65,17 @@ static void
 plc_profile_set_class_init (PlcProfileSetClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = plc_profile_set_finalize;
+
+  /**
+   * PlcProfileSet::changed:
+   *
+   * Emitted after plc_profile_set_import_file() put a profile in force:
+   * whatever was computed from the profiles is to be computed again.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -675,6 +693,8 @@ plc_profile_set_import_file (PlcProfileSet  *self,
   plc_profile_set_path (profile, target);
   plc_profile_set_shipped (profile, FALSE);
   keep_newer (self, profile);
+
+  g_signal_emit (self, signals [CHANGED], 0);
 
   return plc_profile_set_lookup (self, plc_profile_get_id (profile));
 }

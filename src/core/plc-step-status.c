@@ -16,11 +16,8 @@
 
 struct _PlcStepStatus
 {
-  GObject parent_instance;
+  PlcRecord parent_instance;
 
-  gint64        id;
-  gint64        version;
-  char         *ref;
   gint64        placement_id;
   char         *placement_ref;
   char         *rule;
@@ -37,13 +34,10 @@ struct _PlcStepStatus
   gboolean      planning_completed;
 };
 
-G_DEFINE_FINAL_TYPE (PlcStepStatus, plc_step_status, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PlcStepStatus, plc_step_status, PLC_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_VERSION,
-  PROP_REF,
   PROP_PLACEMENT_ID,
   PROP_PLACEMENT_REF,
   PROP_RULE,
@@ -68,7 +62,6 @@ plc_step_status_finalize (GObject *object)
 {
   PlcStepStatus *self = (PlcStepStatus *)object;
 
-  g_clear_pointer (&self->ref, g_free);
   g_clear_pointer (&self->placement_ref, g_free);
   g_clear_pointer (&self->rule, g_free);
   g_clear_pointer (&self->note, g_free);
@@ -91,18 +84,6 @@ plc_step_status_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_VERSION:
-      g_value_set_int64 (value, self->version);
-      break;
-
-    case PROP_REF:
-      g_value_set_string (value, self->ref);
-      break;
-
     case PROP_PLACEMENT_ID:
       g_value_set_int64 (value, self->placement_id);
       break;
@@ -174,18 +155,6 @@ plc_step_status_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      plc_step_status_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_VERSION:
-      plc_step_status_set_version (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_REF:
-      plc_step_status_set_ref (self, g_value_get_string (value));
-      break;
-
     case PROP_PLACEMENT_ID:
       plc_step_status_set_placement_id (self, g_value_get_int64 (value));
       break;
@@ -247,44 +216,21 @@ plc_step_status_set_property (GObject      *object,
     }
 }
 
+static void plc_step_status_copy_fields (PlcRecord *record,
+                                         PlcRecord *record_copy);
+
 static void
 plc_step_status_class_init (PlcStepStatusClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  PlcRecordClass *record_class = PLC_RECORD_CLASS (klass);
 
   object_class->finalize = plc_step_status_finalize;
   object_class->get_property = plc_step_status_get_property;
   object_class->set_property = plc_step_status_set_property;
 
-  /**
-   * PlcStepStatus:id:
-   *
-   * The database id; 0 until the record is first stored.
-   */
-  properties [PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * PlcStepStatus:version:
-   *
-   * The stored version, incremented by the store on each save; 0 until first stored.
-   */
-  properties [PROP_VERSION] =
-    g_param_spec_int64 ("version", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * PlcStepStatus:ref:
-   *
-   * An external reference, or %NULL: step statuses are matched by placement, rule and occurrence.
-   */
-  properties [PROP_REF] =
-    g_param_spec_string ("ref", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  record_class->record_type = PLC_RECORD_TYPE_STEP_STATUS;
+  record_class->copy_fields = plc_step_status_copy_fields;
 
   /**
    * PlcStepStatus:placement-id:
@@ -451,27 +397,13 @@ plc_step_status_new (void)
   return g_object_new (PLC_TYPE_STEP_STATUS, NULL);
 }
 
-/**
- * plc_step_status_copy:
- * @self: a #PlcStepStatus
- *
- * Makes a deep copy: id, version, ref and every field, so that the stored
- * version can be kept beside an edited one.
- *
- * Returns: (transfer full): a new #PlcStepStatus
- */
-PlcStepStatus *
-plc_step_status_copy (PlcStepStatus *self)
+static void
+plc_step_status_copy_fields (PlcRecord *record,
+                             PlcRecord *record_copy)
 {
-  PlcStepStatus *copy;
+  PlcStepStatus *self = PLC_STEP_STATUS (record);
+  PlcStepStatus *copy = PLC_STEP_STATUS (record_copy);
 
-  g_return_val_if_fail (PLC_IS_STEP_STATUS (self), NULL);
-
-  copy = plc_step_status_new ();
-
-  copy->id = self->id;
-  copy->version = self->version;
-  copy->ref = g_strdup (self->ref);
   copy->placement_id = self->placement_id;
   copy->placement_ref = g_strdup (self->placement_ref);
   copy->rule = g_strdup (self->rule);
@@ -486,70 +418,22 @@ plc_step_status_copy (PlcStepStatus *self)
   copy->invited_units = g_strdupv (self->invited_units);
   copy->attended_units = g_strdupv (self->attended_units);
   copy->planning_completed = self->planning_completed;
-
-  return copy;
 }
 
-gint64
-plc_step_status_get_id (PlcStepStatus *self)
-{
-  g_return_val_if_fail (PLC_IS_STEP_STATUS (self), 0);
-
-  return self->id;
-}
-
-void
-plc_step_status_set_id (PlcStepStatus *self,
-                        gint64         id)
-{
-  g_return_if_fail (PLC_IS_STEP_STATUS (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ID]);
-}
-
-gint64
-plc_step_status_get_version (PlcStepStatus *self)
-{
-  g_return_val_if_fail (PLC_IS_STEP_STATUS (self), 0);
-
-  return self->version;
-}
-
-void
-plc_step_status_set_version (PlcStepStatus *self,
-                             gint64         version)
-{
-  g_return_if_fail (PLC_IS_STEP_STATUS (self));
-  g_return_if_fail (version >= 0);
-
-  if (self->version == version)
-    return;
-
-  self->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VERSION]);
-}
-
-const char *
-plc_step_status_get_ref (PlcStepStatus *self)
+/**
+ * plc_step_status_copy:
+ * @self: a #PlcStepStatus
+ *
+ * Makes a deep copy, as plc_record_copy() does.
+ *
+ * Returns: (transfer full): a new #PlcStepStatus
+ */
+PlcStepStatus *
+plc_step_status_copy (PlcStepStatus *self)
 {
   g_return_val_if_fail (PLC_IS_STEP_STATUS (self), NULL);
 
-  return self->ref;
-}
-
-void
-plc_step_status_set_ref (PlcStepStatus *self,
-                         const char    *ref)
-{
-  g_return_if_fail (PLC_IS_STEP_STATUS (self));
-
-  if (_plc_set_string (&self->ref, ref))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REF]);
+  return PLC_STEP_STATUS (plc_record_copy (PLC_RECORD (self)));
 }
 
 gint64
@@ -988,7 +872,7 @@ plc_step_status_validate (PlcStepStatus  *self,
   g_return_val_if_fail (PLC_IS_STEP_STATUS (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!plc_ref_validate (_("Reference"), self->ref, error) ||
+  if (!plc_ref_validate (_("Reference"), plc_record_get_ref (PLC_RECORD (self)), error) ||
       !plc_ref_validate (_("Placement"), self->placement_ref, error))
     return FALSE;
 
@@ -1034,4 +918,39 @@ plc_step_status_validate (PlcStepStatus  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * plc_step_status_group_by_placement:
+ * @statuses: (element-type PlcStepStatus): step statuses, of any placements
+ *
+ * Groups step statuses by their placement, as plc_engine_compute() takes
+ * them, in one pass.
+ *
+ * Returns: (transfer full) (element-type gint64 GPtrArray): the placement's
+ *   id (a pointer to a #gint64) → a #GPtrArray of its #PlcStepStatus, in
+ *   the order of @statuses
+ */
+GHashTable *
+plc_step_status_group_by_placement (GPtrArray *statuses)
+{
+  GHashTable *ret = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+
+  g_return_val_if_fail (statuses != NULL, ret);
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      PlcStepStatus *status = g_ptr_array_index (statuses, i);
+      GPtrArray *list = g_hash_table_lookup (ret, &status->placement_id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (ret, g_memdup2 (&status->placement_id, sizeof status->placement_id), list);
+        }
+      g_ptr_array_add (list, g_object_ref (status));
+    }
+
+  return ret;
 }

@@ -9,17 +9,20 @@
 
 #include "plc-date.h"
 #include "plc-enums.h"
+#include "plc-record.h"
 
 G_BEGIN_DECLS
 
 #define PLC_TYPE_STEP_STATUS (plc_step_status_get_type ())
 
-G_DECLARE_FINAL_TYPE (PlcStepStatus, plc_step_status, PLC, STEP_STATUS, GObject)
+G_DECLARE_FINAL_TYPE (PlcStepStatus, plc_step_status, PLC, STEP_STATUS, PlcRecord)
+
+PLC_DEFINE_RECORD_ACCESSORS (PlcStepStatus, plc_step_status)
 
 /*
  * Properties (all read-write, notified only on change):
- *   "id", "version" (gint64), "ref" (string, nullable: step statuses are
- *   matched by placement + rule + occurrence), "placement-id" (gint64),
+ *   PlcRecord's "id", "version" and "ref" (nullable: step statuses are
+ *   matched by placement + rule + occurrence), and "placement-id" (gint64),
  *   "placement-ref", "rule" (a rule id), "occurrence" (int >= 1, default 1),
  *   "state" (PlcStepState), "date" (guint: PlcDate, when done), "note",
  *   "reason" (why not needed), "recorded-by" (OS user), "recorded-at"
@@ -32,16 +35,6 @@ G_DECLARE_FINAL_TYPE (PlcStepStatus, plc_step_status, PLC, STEP_STATUS, GObject)
 
 PlcStepStatus *plc_step_status_new               (void);
 PlcStepStatus *plc_step_status_copy              (PlcStepStatus  *self);
-
-gint64         plc_step_status_get_id            (PlcStepStatus  *self);
-void           plc_step_status_set_id            (PlcStepStatus  *self,
-                                                  gint64          id);
-gint64         plc_step_status_get_version       (PlcStepStatus  *self);
-void           plc_step_status_set_version       (PlcStepStatus  *self,
-                                                  gint64          version);
-const char    *plc_step_status_get_ref           (PlcStepStatus  *self);
-void           plc_step_status_set_ref           (PlcStepStatus  *self,
-                                                  const char     *ref);
 
 gint64         plc_step_status_get_placement_id  (PlcStepStatus  *self);
 void           plc_step_status_set_placement_id  (PlcStepStatus  *self,
@@ -91,5 +84,7 @@ gboolean       plc_step_status_get_all_invited_attended (PlcStepStatus *self);
 
 gboolean       plc_step_status_validate          (PlcStepStatus  *self,
                                                   GError        **error);
+
+GHashTable    *plc_step_status_group_by_placement (GPtrArray     *statuses);
 
 G_END_DECLS

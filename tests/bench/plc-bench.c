@@ -19,12 +19,24 @@
  *  - one keystroke of search-as-you-type on the placements list model
  *    (PlcCaseFilter over the caseload's cases), against the 16.7 ms frame;
  *  - the yearly follow-up report, against reading every table it reads;
+ *  - a step marked done through another connection to the file (as
+ *    placeringar-cli mark does), from its commit until the caseload has
+ *    applied it (wall time; the store asked to look at once, as the
+ *    application does when its window becomes active; otherwise it looks
+ *    within a second), against the whole reload that it spares;
  *  - resident memory after loading, per 1,000 placements (in a process of
  *    its own, so that earlier runs do not count);
  *  - with --app, the application's start to its first drawn frame, and to
  *    the first frame that shows the loaded caseload, against the same with
  *    an empty database.  Needs a Secret Service and a display: run it
- *    under tests/session-run --display (the meson benchmark does).
+ *    under tests/session-run --display (the meson benchmark does);
+ *  - with --cli, placeringar-cli end to end, the CPU time of the process
+ *    (user and system), the median of --cli-runs runs: `import` of the
+ *    file into a new database, against its floor, a process that reads
+ *    the same file and writes the same rows into a new encrypted file with
+ *    plain SQLCipher INSERTs in one transaction (--insert-floor); and
+ *    `obligations --json` against `export` of the same database.  Needs a
+ *    Secret Service, as the command line keeps its keys there.
  *
  * Then the growth of each figure from the smallest to the largest count.
  * Not translated: a developer's tool; it prints no personal data (the
@@ -37,6 +49,7 @@
 #include <sqlcipher/sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -58,6 +71,8 @@
 #define GOAL_OBLIGATIONS_RATIO 3.0
 #define GOAL_KEYSTROKE_MS      (FRAME_MS / 2)
 #define GOAL_START_RATIO       1.5
+#define GOAL_CLI_RATIO         3.0
+#define GOAL_CHANGE_MS         1000.0
 
 typedef enum
 {
@@ -67,6 +82,9 @@ typedef enum
   FIG_KEYSTROKE_MEDIAN,
   FIG_KEYSTROKE_WORST,
   FIG_FOLLOW_UP,
+  FIG_CHANGE_APPLIED,
+  FIG_CLI_OBLIGATIONS,
+  FIG_CLI_IMPORT,
   FIG_RSS,
   FIG_START_FIRST,
   FIG_START_LOADED,
@@ -94,6 +112,9 @@ static const char * const fig_names[N_FIGS] = {
   "search keystroke, median",
   "search keystroke, worst",
   "yearly report",
+  "another connection's change applied (wall)",
+  "cli obligations --json (CPU)",
+  "cli import (CPU)",
   "RSS after load per 1,000 placements",
   "app start to first frame",
   "app start to caseload shown",
@@ -101,7 +122,7 @@ static const char * const fig_names[N_FIGS] = {
 
 static const char * const baseline_names[N_FIGS] = {
   "SQLite floor", "SQLite floor", "SQLite floor", "one frame", "one frame",
-  "SQLite floor", "", "empty database", "empty database",
+  "SQLite floor", "caseload reload", "cli export", "plain inserts", "", "empty database", "empty database",
 };
 
 static int opt_runs = 5;
@@ -110,6 +131,9 @@ static char *opt_children = NULL;
 static char *opt_app = NULL;
 static gboolean opt_keep = FALSE;
 static char *opt_rss_child = NULL;
+static char *opt_cli = NULL;
+static int opt_cli_runs = 3;
+static char *opt_insert_floor = NULL;
 
 /* The figures of the core are the CPU time of this thread: what the wall
  * time is on an idle machine, and nearly the same while other programs
@@ -610,6 +634,67 @@ make_database (const char *data_home,
   return path;
 }
 
+/* A step marked done (or open again) through another connection to the
+ * file, as placeringar-cli mark does: the wall time from its commit until
+ * @caseload has applied it, the store asked to look at once */
+static void
+changed_cb (PlcCaseload *caseload,
+            guint       *count)
+{
+  (*count)++;
+}
+
+G_GNUC_NO_INLINE
+static double
+time_change (const char  *path,
+             GBytes      *key,
+             PlcStore    *store,
+             PlcCaseload *caseload)
+{
+  GListModel *cases = plc_caseload_get_cases (caseload);
+  g_autoptr(PlcCase) c = g_list_model_get_item (cases, g_list_model_get_n_items (cases) / 2);
+  PlcPlacement *placement = plc_case_get_current_placement (c);
+  g_autoptr(PlcStore) other = NULL;
+  g_autoptr(PlcStepStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+  gulong handler;
+  guint changed = 0;
+  gint64 t0, deadline;
+
+  if (placement == NULL || (other = plc_store_open (path, key, &error)) == NULL)
+    die ("opening a second connection", error);
+
+  status = plc_store_get_step_status (other, plc_placement_get_id (placement), "health-exam-notification", 1, &error);
+  if (status == NULL)
+    {
+      g_clear_error (&error);
+      status = plc_step_status_new ();
+      plc_step_status_set_placement_id (status, plc_placement_get_id (placement));
+      plc_step_status_set_rule (status, "health-exam-notification");
+    }
+  plc_step_status_set_state (status, plc_step_status_get_state (status) == PLC_STEP_STATE_DONE
+                                       ? PLC_STEP_STATE_OPEN : PLC_STEP_STATE_DONE);
+  plc_step_status_set_date (status, plc_step_status_get_state (status) == PLC_STEP_STATE_DONE
+                                      ? plc_date_today () : PLC_DATE_NONE);
+
+  handler = g_signal_connect (caseload, "changed", G_CALLBACK (changed_cb), &changed);
+  if (!plc_store_save_step_status (other, status, &error))
+    die ("marking a step", error);
+  t0 = g_get_monotonic_time ();
+  deadline = t0 + 30 * G_TIME_SPAN_SECOND;
+
+  plc_store_poll_changes (store);
+  while (changed == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (caseload, handler);
+  if (changed == 0)
+    die ("the change did not reach the caseload", NULL);
+
+  plc_store_close (other);
+
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
 /* The yearly follow-up of last year, for every municipality, as
  * `placeringar-cli report` makes it: the store exported, then computed. */
 G_GNUC_NO_INLINE
@@ -636,6 +721,428 @@ time_follow_up (PlcStore  *store,
   return now_ms () - t0;
 }
 
+/* placeringar-cli, end to end: the CPU time of a process of its own */
+
+static double
+children_cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_CHILDREN, &usage);
+  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
+         usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
+}
+
+/* Runs @argv (with @input on its standard input, if any) and returns the
+ * CPU time it took, user and system, in ms; its output is thrown away, or
+ * kept in @out */
+static double
+run_cpu_ms (const char * const  *argv,
+            const char          *input,
+            char               **out)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  double before = children_cpu_ms ();
+
+  launcher = g_subprocess_launcher_new ((out != NULL ? G_SUBPROCESS_FLAGS_STDOUT_PIPE : G_SUBPROCESS_FLAGS_STDOUT_SILENCE) |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0));
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  if (process == NULL ||
+      !g_subprocess_communicate_utf8 (process, input, NULL, out, &err, &error))
+    die (argv[0], error);
+  if (!g_subprocess_get_successful (process))
+    {
+      g_printerr ("plc-bench: %s %s failed: %s\n", argv[0], argv[1], err != NULL ? err : "");
+      exit (1);
+    }
+
+  return children_cpu_ms () - before;
+}
+
+/* The import's floor, in a process of its own (--insert-floor FILE DB, the
+ * key in hex on standard input): the file read as the command line reads
+ * it, and its rows written with plain SQLCipher INSERTs, in one
+ * transaction, into a new database made by the store (so that it has the
+ * same tables).  Only the rows of the data: no audit log, no change log,
+ * no checks, no matching with what is there. */
+
+typedef struct
+{
+  sqlite3    *db;
+  GHashTable *children;    /* ref → id */
+  GHashTable *placements;  /* ref → id */
+  guint       n_refs;
+} Floor;
+
+static gint64
+floor_id (GHashTable *ids,
+          const char *ref)
+{
+  gpointer id = ref != NULL ? g_hash_table_lookup (ids, ref) : NULL;
+
+  return id != NULL ? *(gint64 *) id : 0;
+}
+
+/* An INSERT of every column of @table but the id, each bound from the
+ * property of the same name ("foo_bar" is "foo-bar"), an id from the ref
+ * it stands for */
+static void
+floor_insert (Floor      *floor,
+              const char *table,
+              GPtrArray  *records,
+              GHashTable *ids)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *info = g_strdup_printf ("PRAGMA table_info(%s)", table);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (floor->db, info, -1, &stmt, NULL) != SQLITE_OK)
+    die (info, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (!g_str_equal ((const char *) sqlite3_column_text (stmt, 1), "id"))
+      g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+
+  g_string_append_printf (sql, "INSERT INTO %s (", table);
+  for (guint c = 0; c < columns->len; c++)
+    g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", (char *) g_ptr_array_index (columns, c));
+  g_string_append (sql, ") VALUES (");
+  for (guint c = 0; c < columns->len; c++)
+    g_string_append (sql, c > 0 ? ", ?" : "?");
+  g_string_append (sql, ")");
+  if (sqlite3_prepare_v2 (floor->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    die (sql->str, NULL);
+
+  for (guint r = 0; r < records->len; r++)
+    {
+      GObject *record = g_ptr_array_index (records, r);
+      g_autofree char *ref = NULL;
+
+      for (guint c = 0; c < columns->len; c++)
+        {
+          const char *column = g_ptr_array_index (columns, c);
+          g_autofree char *prop = g_strdelimit (g_strdup (column), "_", '-');
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), prop);
+          g_auto(GValue) value = G_VALUE_INIT;
+          int i = (int) c + 1;
+
+          if (g_str_equal (column, "version"))
+            {
+              sqlite3_bind_int (stmt, i, 1);
+              continue;
+            }
+          if (g_str_equal (column, "ref"))
+            {
+              ref = g_strdup (plc_record_get_ref (PLC_RECORD (record)));
+              if (ref == NULL)
+                ref = g_strdup_printf ("floor-%u", ++floor->n_refs);
+              sqlite3_bind_text (stmt, i, ref, -1, SQLITE_TRANSIENT);
+              continue;
+            }
+          if (g_str_equal (column, "child_id") || g_str_equal (column, "placement_id"))
+            {
+              g_autofree char *ref_prop = g_strconcat (g_str_equal (column, "child_id") ? "child" : "placement",
+                                                        "-ref", NULL);
+              g_autofree char *linked = NULL;
+              gint64 id;
+
+              g_object_get (record, ref_prop, &linked, NULL);
+              id = floor_id (g_str_equal (column, "child_id") ? floor->children : floor->placements, linked);
+              if (id != 0)
+                sqlite3_bind_int64 (stmt, i, id);
+              else
+                sqlite3_bind_null (stmt, i);
+              continue;
+            }
+          /* Written once all placements are in (previous_id); not in the
+           * file (a log entry's contact_id) */
+          if (pspec == NULL || g_str_has_suffix (column, "_id"))
+            {
+              sqlite3_bind_null (stmt, i);
+              continue;
+            }
+
+          g_value_init (&value, pspec->value_type);
+          g_object_get_property (record, prop, &value);
+          if (pspec->value_type == G_TYPE_STRV)
+            {
+              const char * const *strv = g_value_get_boxed (&value);
+
+              if (strv == NULL || strv[0] == NULL)
+                sqlite3_bind_null (stmt, i);
+              else
+                sqlite3_bind_text (stmt, i, g_strjoinv ("\n", (char **) strv), -1, g_free);
+            }
+          else if (G_VALUE_HOLDS_STRING (&value))
+            sqlite3_bind_text (stmt, i, g_value_get_string (&value), -1, SQLITE_TRANSIENT);
+          else if (G_VALUE_HOLDS_BOOLEAN (&value))
+            sqlite3_bind_int (stmt, i, g_value_get_boolean (&value));
+          else if (G_VALUE_HOLDS_INT64 (&value))
+            sqlite3_bind_int64 (stmt, i, g_value_get_int64 (&value));
+          else if (G_VALUE_HOLDS_UINT (&value))
+            sqlite3_bind_int64 (stmt, i, g_value_get_uint (&value));
+          else if (G_VALUE_HOLDS_INT (&value))
+            sqlite3_bind_int (stmt, i, g_value_get_int (&value));
+          else if (G_VALUE_HOLDS_ENUM (&value))
+            sqlite3_bind_int (stmt, i, g_value_get_enum (&value));
+          else
+            sqlite3_bind_null (stmt, i);
+        }
+
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        die (sqlite3_errmsg (floor->db), NULL);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+
+      if (ids != NULL && ref != NULL)
+        {
+          gint64 id = sqlite3_last_insert_rowid (floor->db);
+
+          g_hash_table_insert (ids, g_steal_pointer (&ref), g_memdup2 (&id, sizeof id));
+        }
+    }
+
+  sqlite3_finalize (stmt);
+}
+
+static void
+floor_exec (Floor      *floor,
+            const char *sql)
+{
+  if (sqlite3_exec (floor->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    die (sqlite3_errmsg (floor->db), NULL);
+}
+
+static int
+insert_floor (const char *json,
+              const char *path)
+{
+  char hex[160] = "";
+  guint8 raw[64];
+  gsize key_len = 0;
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  g_autoptr(PlcDataset) dataset = NULL;
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) pragma = g_string_new ("PRAGMA key = \"x'");
+  GPtrArray *placements, *contacts, *deviations;
+  sqlite3_stmt *stmt = NULL;
+  Floor floor = { NULL, NULL, NULL, 0 };
+  double t0 = now_ms (), t_read;
+
+  if (fgets (hex, sizeof hex, stdin) == NULL)
+    return 1;
+  g_strstrip (hex);
+  for (gsize i = 0; hex[2 * i] != '\0' && hex[2 * i + 1] != '\0' && i < sizeof raw; i++)
+    raw[key_len++] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) * 16 + g_ascii_xdigit_value (hex[2 * i + 1]));
+  key = g_bytes_new (raw, key_len);
+
+  dataset = plc_interchange_read_file (file, plc_date_today (), &error);
+  if (dataset == NULL)
+    die ("reading", error);
+  t_read = now_ms () - t0;
+
+  /* The tables, as the store makes them */
+  store = plc_store_open (path, key, &error);
+  if (store == NULL)
+    die ("making the floor's database", error);
+  plc_store_close (store);
+
+  g_string_append (pragma, hex);
+  g_string_append (pragma, "'\"");
+  if (sqlite3_open_v2 (path, &floor.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    die ("opening the floor's database", NULL);
+  floor_exec (&floor, pragma->str);
+  floor_exec (&floor, "PRAGMA cipher_compatibility = 3");
+  floor_exec (&floor, "PRAGMA journal_mode = WAL");
+  floor_exec (&floor, "PRAGMA synchronous = FULL");
+  floor_exec (&floor, "BEGIN IMMEDIATE");
+
+  floor.children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  floor.placements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  placements = plc_dataset_get_placements (dataset);
+  floor_insert (&floor, "children", plc_dataset_get_children (dataset), floor.children);
+  floor_insert (&floor, "placements", placements, floor.placements);
+
+  if (sqlite3_prepare_v2 (floor.db, "UPDATE placements SET previous_id = ? WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
+    die ("previous_id", NULL);
+  for (guint i = 0; i < placements->len; i++)
+    {
+      PlcPlacement *placement = g_ptr_array_index (placements, i);
+      gint64 previous = floor_id (floor.placements, plc_placement_get_previous_ref (placement));
+
+      if (previous == 0)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, previous);
+      sqlite3_bind_int64 (stmt, 2, floor_id (floor.placements, plc_placement_get_ref (placement)));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        die (sqlite3_errmsg (floor.db), NULL);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  floor_insert (&floor, "step_statuses", plc_dataset_get_step_statuses (dataset), NULL);
+
+  contacts = plc_dataset_get_contacts (dataset);
+  floor_insert (&floor, "contacts", contacts, NULL);
+  if (sqlite3_prepare_v2 (floor.db, "INSERT INTO contact_links (contact_id, position, child_id, placement_id, role)"
+                          " VALUES ((SELECT id FROM contacts WHERE ref = ?), ?, ?, ?, ?)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    die ("contact_links", NULL);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      PlcContact *contact = g_ptr_array_index (contacts, i);
+      GPtrArray *links = plc_contact_get_links (contact);
+
+      for (guint j = 0; j < links->len; j++)
+        {
+          PlcContactLink *link = g_ptr_array_index (links, j);
+
+          sqlite3_bind_text (stmt, 1, plc_contact_get_ref (contact), -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 2, (int) j);
+          sqlite3_bind_int64 (stmt, 3, floor_id (floor.children, link->child_ref));
+          if (link->placement_ref != NULL)
+            sqlite3_bind_int64 (stmt, 4, floor_id (floor.placements, link->placement_ref));
+          sqlite3_bind_int (stmt, 5, link->role);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            die (sqlite3_errmsg (floor.db), NULL);
+          sqlite3_reset (stmt);
+          sqlite3_clear_bindings (stmt);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  floor_insert (&floor, "contact_log", plc_dataset_get_contact_log (dataset), NULL);
+
+  deviations = plc_dataset_get_deviations (dataset);
+  floor_insert (&floor, "deviations", deviations, NULL);
+  if (sqlite3_prepare_v2 (floor.db, "INSERT INTO deviation_events (deviation_id, position, at, user, status,"
+                          " escalation_step, note) VALUES ((SELECT id FROM deviations WHERE ref = ?), ?, ?, ?, ?, ?, ?)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    die ("deviation_events", NULL);
+  for (guint i = 0; i < deviations->len; i++)
+    {
+      PlcDeviation *deviation = g_ptr_array_index (deviations, i);
+      GPtrArray *history = plc_deviation_get_history (deviation);
+
+      for (guint j = 0; j < history->len; j++)
+        {
+          PlcDeviationEvent *event = g_ptr_array_index (history, j);
+
+          sqlite3_bind_text (stmt, 1, plc_deviation_get_ref (deviation), -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 2, (int) j);
+          sqlite3_bind_text (stmt, 3, event->at, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, event->user, -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 5, event->status);
+          sqlite3_bind_int (stmt, 6, event->escalation_step);
+          sqlite3_bind_text (stmt, 7, event->note, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            die (sqlite3_errmsg (floor.db), NULL);
+          sqlite3_reset (stmt);
+          sqlite3_clear_bindings (stmt);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  floor_exec (&floor, "COMMIT");
+  sqlite3_close (floor.db);
+  g_print ("read %.3f rest %.3f\n", t_read, now_ms () - t0 - t_read);
+  g_hash_table_unref (floor.children);
+  g_hash_table_unref (floor.placements);
+  explicit_bzero (hex, sizeof hex);
+
+  return 0;
+}
+
+/* Whether keys can be kept in a keyring, as the command line keeps them */
+static gboolean
+have_keyring (const char *root)
+{
+  g_autofree char *probe = g_build_filename (root, "keyring-probe.db", NULL);
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  key = plc_keyring_ensure_key (probe, TRUE, NULL, &error);
+  if (key == NULL)
+    g_print ("plc-bench: no keyring (%s): placeringar-cli is not measured; "
+             "run under tests/session-run\n", error->message);
+
+  return key != NULL;
+}
+
+/* import, obligations --json and export with placeringar-cli, and the
+ * import's floor, --cli-runs times each */
+static void
+time_cli (const char *root,
+          const char *json,
+          guint       n_children,
+          PlcDate     today,
+          Result     *result)
+{
+  g_autoptr(GArray) t_import = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_floor = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_obligations = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_export = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_read = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *today_text = plc_date_to_iso (today);
+  double read;
+
+  for (int run = 0; run < opt_cli_runs; run++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s/cli-%u-%d.db", root, n_children, run);
+      g_autofree char *floor_db = g_strdup_printf ("%s/floor-%u-%d.db", root, n_children, run);
+      const char *import_argv[] = { opt_cli, "--database", db, "import", json, NULL };
+      const char *export_argv[] = { opt_cli, "--database", db, "export", NULL };
+      const char *obligations_argv[] = { opt_cli, "--database", db, "obligations", "--json",
+                                         "--today", today_text, NULL };
+      const char *floor_argv[] = { "/proc/self/exe", "--insert-floor", json, floor_db, NULL };
+      g_autoptr(GBytes) key = NULL;
+      g_autofree char *hex = NULL;
+      g_autofree char *input = NULL;
+      g_autofree char *out = NULL;
+      guint8 raw[32];
+      double t, r = -1, rest = -1;
+
+      for (guint i = 0; i < sizeof raw; i++)
+        raw[i] = (guint8) g_random_int_range (0, 256);
+      key = g_bytes_new (raw, sizeof raw);
+      hex = plc_keyring_key_to_hex (key);
+      input = g_strdup_printf ("%s\n", hex);
+
+      t = run_cpu_ms (floor_argv, input, &out);
+      g_array_append_val (t_floor, t);
+      if (sscanf (out, "read %lf rest %lf", &r, &rest) == 2)
+        g_array_append_val (t_read, r);
+      explicit_bzero (input, strlen (input));
+      plc_keyring_hex_free (g_steal_pointer (&hex));
+
+      t = run_cpu_ms (import_argv, NULL, NULL);
+      g_array_append_val (t_import, t);
+      t = run_cpu_ms (export_argv, NULL, NULL);
+      g_array_append_val (t_export, t);
+      t = run_cpu_ms (obligations_argv, NULL, NULL);
+      g_array_append_val (t_obligations, t);
+    }
+
+  result->figs[FIG_CLI_OBLIGATIONS] = (Figure) { median (t_obligations), median (t_export) };
+  result->figs[FIG_CLI_IMPORT] = (Figure) { median (t_import), median (t_floor) };
+
+  /* Both read the same file the same way: what is left when that is taken
+   * away, for information */
+  read = median (t_read);
+  if (read >= 0)
+    g_print ("N = %u: placeringar-cli: of the floor's %.0f ms, reading the file takes %.0f ms; "
+             "without it, import %.0f ms against plain inserts %.0f ms (%.2fx)\n",
+             n_children, median (t_floor), read, median (t_import) - read, median (t_floor) - read,
+             (median (t_import) - read) / (median (t_floor) - read));
+}
+
 static void
 run_size (const char *root,
           guint       n_children,
@@ -659,6 +1166,7 @@ run_size (const char *root,
   g_autoptr(GArray) t_keys = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_keys_worst = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_follow = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_change = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_first = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_loaded = g_array_new (FALSE, FALSE, sizeof (double));
   PlcDate today = plc_date_today ();
@@ -738,7 +1246,7 @@ run_size (const char *root,
       g_autoptr(PlcStore) store = NULL;
       g_autoptr(PlcCaseload) caseload = NULL;
       g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
-      double floor_ms, floor_all_ms, load_ms, oblig_ms, reload_ms, follow_ms;
+      double floor_ms, floor_all_ms, load_ms, oblig_ms, reload_ms, follow_ms, change_ms;
 
       t0 = now_ms ();
       floor_read (path, key, load_queries);
@@ -769,6 +1277,7 @@ run_size (const char *root,
       reload_ms = now_ms () - t0;
 
       time_keystrokes (plc_caseload_get_cases (caseload), keys);
+      change_ms = time_change (path, key, store, caseload);
       plc_store_close (store);
 
       if (run < 0)
@@ -781,6 +1290,7 @@ run_size (const char *root,
       g_array_append_val (t_reload, reload_ms);
       if (follow_ms >= 0)
         g_array_append_val (t_follow, follow_ms);
+      g_array_append_val (t_change, change_ms);
       g_array_append_vals (t_keys, keys->data, keys->len);
       g_array_sort (keys, compare_doubles);
       g_array_append_val (t_keys_worst, g_array_index (keys, double, keys->len - 1));
@@ -788,12 +1298,16 @@ run_size (const char *root,
 
   rss = measure_rss (path, key, &rss_total);
 
+  if (opt_cli != NULL)
+    time_cli (root, json, n_children, today, result);
+
   result->figs[FIG_LOAD] = (Figure) { median (t_load), median (t_floor) };
   result->figs[FIG_OBLIGATIONS] = (Figure) { median (t_oblig), median (t_floor) };
   result->figs[FIG_RELOAD] = (Figure) { median (t_reload), median (t_floor) };
   result->figs[FIG_KEYSTROKE_MEDIAN] = (Figure) { median (t_keys), FRAME_MS };
   result->figs[FIG_KEYSTROKE_WORST] = (Figure) { median (t_keys_worst), FRAME_MS };
   result->figs[FIG_FOLLOW_UP] = (Figure) { median (t_follow), median (t_floor_all) };
+  result->figs[FIG_CHANGE_APPLIED] = (Figure) { median (t_change), median (t_reload) };
   result->figs[FIG_RSS] = (Figure) { rss / result->n_placements * 1000.0, -1 };
   if (opt_app != NULL)
     {
@@ -821,6 +1335,9 @@ goal_text (Fig f)
     case FIG_KEYSTROKE_WORST: return "<= 8.3 ms (1/2 frame)";
     case FIG_START_FIRST: return "<= 1.5x empty";
     case FIG_START_LOADED: return "<= 1.5x empty";
+    case FIG_CHANGE_APPLIED: return "<= 1 s, no reload";
+    case FIG_CLI_OBLIGATIONS: return "<= 3x export";
+    case FIG_CLI_IMPORT: return "<= 3x floor";
     case FIG_KEYSTROKE_MEDIAN:
     case FIG_RELOAD:
     case FIG_FOLLOW_UP:
@@ -846,6 +1363,9 @@ goal_met (Fig           f,
     case FIG_KEYSTROKE_WORST: return fig->value <= GOAL_KEYSTROKE_MS;
     case FIG_START_FIRST:
     case FIG_START_LOADED: return fig->value <= GOAL_START_RATIO * fig->baseline;
+    case FIG_CHANGE_APPLIED: return fig->value <= GOAL_CHANGE_MS && fig->value < fig->baseline;
+    case FIG_CLI_OBLIGATIONS:
+    case FIG_CLI_IMPORT: return fig->value <= GOAL_CLI_RATIO * fig->baseline;
     case FIG_KEYSTROKE_MEDIAN:
     case FIG_RELOAD:
     case FIG_FOLLOW_UP:
@@ -917,7 +1437,10 @@ main (int   argc,
     { "seed", 0, 0, G_OPTION_ARG_INT64, &opt_seed, "The data's seed (default 2017)", "S" },
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &opt_app, "Also time the application's start (needs a display)", "PATH" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the databases and JSON files", NULL },
+    { "cli", 0, 0, G_OPTION_ARG_FILENAME, &opt_cli, "Also time placeringar-cli import and obligations (needs a keyring)", "PATH" },
+    { "cli-runs", 0, 0, G_OPTION_ARG_INT, &opt_cli_runs, "Runs of each placeringar-cli figure (default 3)", "R" },
     { "rss-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_rss_child, NULL, NULL },
+    { "insert-floor", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_insert_floor, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -936,8 +1459,15 @@ main (int   argc,
   if (opt_rss_child != NULL)
     return rss_child (opt_rss_child);
 
-  if (opt_runs < 1)
-    die ("--runs: must be at least 1", NULL);
+  if (opt_insert_floor != NULL)
+    {
+      if (argc != 2)
+        die ("--insert-floor FILE DATABASE", NULL);
+      return insert_floor (opt_insert_floor, argv[1]);
+    }
+
+  if (opt_runs < 1 || opt_cli_runs < 1)
+    die ("--runs, --cli-runs: must be at least 1", NULL);
 
   counts = g_strsplit (opt_children != NULL ? opt_children : "1000,10000", ",", -1);
   root = g_dir_make_tmp ("plc-bench-XXXXXX", &error);
@@ -950,8 +1480,12 @@ main (int   argc,
     g_print ("plc-bench: %d runs of each figure (median), seed %" G_GINT64_FORMAT ", data in %s; "
              "%d processors, load average %s\n",
              opt_runs, opt_seed, root, (int) sysconf (_SC_NPROCESSORS_ONLN), loadavg);
-    g_print ("Times of the core are CPU time of the benchmark's thread; the application's start is wall time.\n");
+    g_print ("Times of the core are CPU time of the benchmark's thread; placeringar-cli's the CPU time of "
+             "its process; the application's start is wall time.\n");
   }
+
+  if (opt_cli != NULL && !have_keyring (root))
+    g_clear_pointer (&opt_cli, g_free);
 
   /* The empty database: the application's floor */
   if (opt_app != NULL)
