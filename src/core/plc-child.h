@@ -23,7 +23,7 @@ G_DECLARE_FINAL_TYPE (PlcChild, plc_child, PLC, CHILD, GObject)
  *   "name", "personnummer" (nullable), "temporary-ref" (nullable),
  *   "birth-date" (guint: a PlcDate), "legal-gender" (PlcLegalGender),
  *   "home-municipality", "registration-municipality" (nullable),
- *   "asylum-seeker", "unaccompanied", "lss" (booleans),
+ *   "asylum-seeker", "unaccompanied", "lss", "undocumented" (booleans),
  *   "interpreter-language" (nullable).
  * Setting an empty string stores NULL.
  */
@@ -72,6 +72,9 @@ void            plc_child_set_registration_municipality (PlcChild    *self,
 gboolean        plc_child_get_asylum_seeker             (PlcChild    *self);
 void            plc_child_set_asylum_seeker             (PlcChild    *self,
                                                          gboolean     asylum_seeker);
+gboolean        plc_child_get_undocumented              (PlcChild    *self);
+void            plc_child_set_undocumented              (PlcChild    *self,
+                                                         gboolean     undocumented);
 gboolean        plc_child_get_unaccompanied             (PlcChild    *self);
 void            plc_child_set_unaccompanied             (PlcChild    *self,
                                                          gboolean     unaccompanied);
