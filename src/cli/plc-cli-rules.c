@@ -276,6 +276,7 @@ engine_for_store (PlcStore  *store,
   g_autoptr(PlcEngine) engine = NULL;
   g_autoptr(GPtrArray) routines = NULL;
   g_autoptr(GPtrArray) placements = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
 
   if (profiles == NULL)
     return NULL;
@@ -288,6 +289,13 @@ engine_for_store (PlcStore  *store,
     return NULL;
 
   plc_engine_learn_moves (engine, placements);
+
+  /* What was done before a move counts after it */
+  statuses = plc_store_list_step_statuses (store, 0, error);
+  if (statuses == NULL)
+    return NULL;
+
+  plc_engine_learn_step_statuses (engine, statuses);
 
   routines = plc_store_list_routine_offsets (store, NULL, error);
   if (routines == NULL)
@@ -419,10 +427,19 @@ add_obligation_json (JsonBuilder   *builder,
   json_builder_add_int_value (builder, plc_obligation_get_occurrence (ob));
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, plc_obligation_get_title (ob));
+  /* "due" is the last day, after lag (1930:173) 2 § moved it from a day
+   * off; "nominal_due" the day counted to (the same when nothing moved) */
   add_date_member (builder, "due", plc_obligation_get_due (ob));
+  add_date_member (builder, "nominal_due", plc_obligation_get_nominal_due (ob));
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, plc_obligation_state_to_string (plc_obligation_get_state (ob)));
   add_date_member (builder, "done", plc_obligation_get_done_date (ob));
+  /* A status recorded on the placement before a move */
+  json_builder_set_member_name (builder, "recorded_on");
+  if (plc_obligation_get_recorded_on (ob) != NULL)
+    json_builder_add_string_value (builder, plc_obligation_get_recorded_on (ob));
+  else
+    json_builder_add_null_value (builder);
 
   json_builder_set_member_name (builder, "profile");
   if (profile != NULL)

@@ -365,13 +365,15 @@ compare_obligations (gconstpointer a,
   return plc_obligation_compare (*(PlcObligation **)a, *(PlcObligation **)b);
 }
 
-/* Prepares the engine: the unit's local routines and the moves */
+/* Prepares the engine: the unit's local routines, the moves, and the
+ * statuses that count across them */
 static void
 prepare_engine (PlcEngine *engine,
                 Load      *load)
 {
   plc_engine_learn_routines (engine, load->routines);
   plc_engine_learn_moves (engine, load->placements);
+  plc_engine_learn_step_statuses (engine, load->statuses);
 }
 
 /* Runs in a worker thread: touches only @load and the engine, which

@@ -38,6 +38,8 @@ void           plc_engine_learn_routines       (PlcEngine      *self,
 void           plc_engine_clear_continued      (PlcEngine      *self);
 void           plc_engine_learn_moves          (PlcEngine      *self,
                                                 GPtrArray      *placements);
+void           plc_engine_learn_step_statuses  (PlcEngine      *self,
+                                                GPtrArray      *statuses);
 void           plc_engine_set_care_start       (PlcEngine      *self,
                                                 gint64          placement_id,
                                                 PlcDate         care_start);

@@ -55,6 +55,8 @@ plc_obligation_finalize (GObject *object)
   g_free (self->explanation);
   g_free (self->explain_anchor);
   g_free (self->explain_missing);
+  g_free (self->explain_note);
+  g_free (self->recorded_on);
   g_array_unref (self->parts);
 
   G_OBJECT_CLASS (plc_obligation_parent_class)->finalize (object);
@@ -144,6 +146,8 @@ GETTER (PlcProfile *, profile, profile)
 GETTER (int, occurrence, occurrence)
 GETTER (const char *, title, title)
 GETTER (PlcDate, due, due)
+GETTER (PlcDate, nominal_due, nominal_due)
+GETTER (const char *, recorded_on, recorded_on)
 GETTER (PlcObligationState, state, state)
 GETTER (PlcStepStatus *, status, status)
 GETTER (PlcDate, done_date, done_date)
