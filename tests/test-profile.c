@@ -440,11 +440,82 @@ test_shipped (void)
   g_assert_cmpuint (plc_profile_get_valid_to (plc_profile_set_lookup (set, "ostergotland")), ==, plc_date_new (2022, 12, 31));
   g_assert_cmpuint (plc_profile_get_valid_from (plc_profile_set_lookup (set, "jonkoping")), ==, plc_date_new (2015, 11, 30));
 
-  /* Dalarna: Synergi labels, and notice in writing on the second step */
-  g_assert_cmpstr (plc_profile_get_deviation_event_category (plc_profile_set_lookup (set, "dalarna")), ==,
-                   "Samordnad vårdplanering");
-  g_assert_true (plc_escalation_level_get_in_writing (plc_profile_get_escalation_level (plc_profile_set_lookup (set, "dalarna"), 1)));
+  /* Dalarna: Synergi labels; two ladders: local disputes (10.3, which
+   * deviation reports climb) from local management to a general court,
+   * and regional ones (10.2) with a month's notice and then in writing */
+  {
+    PlcProfile *dalarna = plc_profile_set_lookup (set, "dalarna");
+    const PlcEscalationLevel *level;
+    PlcOffset notice;
+
+    g_assert_cmpstr (plc_profile_get_deviation_event_category (dalarna), ==,
+                     "Samordnad vårdplanering");
+    g_assert_cmpuint (plc_profile_get_n_escalation_levels (dalarna), ==, 4);
+    g_assert_cmpstr (plc_escalation_level_get_body (plc_profile_get_escalation_level (dalarna, 3)), ==,
+                     "General court");
+    for (guint i = 0; i < 4; i++)
+      {
+        g_assert_false (plc_escalation_level_get_in_writing (plc_profile_get_escalation_level (dalarna, i)));
+        g_assert_false (plc_escalation_level_get_notice (plc_profile_get_escalation_level (dalarna, i), NULL));
+      }
+    g_assert_cmpuint (plc_profile_get_n_dispute_ladders (dalarna), ==, 1);
+    g_assert_cmpstr (plc_profile_get_dispute_ladder_section (dalarna, 0), ==, "10.2");
+    g_assert_cmpuint (plc_profile_get_dispute_ladder_n_levels (dalarna, 0), ==, 2);
+    level = plc_profile_get_dispute_ladder_level (dalarna, 0, 0);
+    g_assert_true (plc_escalation_level_get_in_writing (level));
+    g_assert_true (plc_escalation_level_get_notice (level, &notice));
+    g_assert_cmpint (notice.amount, ==, 1);
+    g_assert_cmpint (notice.unit, ==, PLC_OFFSET_UNIT_MONTHS);
+    g_assert_cmpstr (plc_escalation_level_get_body (plc_profile_get_dispute_ladder_level (dalarna, 0, 1)), ==,
+                     "The welfare council (Välfärdsrådet)");
+  }
+
+  /* Stockholm: the four steps of its ladder; no indicators of its own
+   * (its section 9 only says statistics are provided on request) */
   g_assert_cmpuint (plc_profile_get_n_escalation_levels (plc_profile_set_lookup (set, "stockholm")), ==, 4);
+  g_assert_cmpuint (plc_profile_get_n_indicators (plc_profile_set_lookup (set, "stockholm")), ==, 0);
+  g_assert_cmpuint (plc_profile_get_n_dispute_ladders (plc_profile_set_lookup (set, "stockholm")), ==, 0);
+  /* Östergötland's decision papers give no ladder */
+  g_assert_cmpuint (plc_profile_get_n_escalation_levels (plc_profile_set_lookup (set, "ostergotland")), ==, 0);
+  /* Dalarna 9.1 lists five indicators */
+  g_assert_cmpuint (plc_profile_get_n_indicators (plc_profile_set_lookup (set, "dalarna")), ==, 5);
+}
+
+/* DOMAIN.md 4, "Counting time": lag (1930:173) 2 § moves the last day of
+ * the periods the law sets for an action (N2-N9, N11, N16, and the LVU
+ * 9 a § application that stands in for N4), not maximum lengths (N10,
+ * N13, N15) nor agreement deadlines and local routines */
+static void
+test_statutory (void)
+{
+  static const char * const statutory[] = {
+    "lvu-court-submission", "lvu-court-decision", "lvu-care-application",
+    "lvu32-medical-exam", "lvu-continued-custody-application", "lvu-consider",
+    "lvu-review", "sol-consider", "custody-transfer-consider", "care-plan-revision",
+    "lvu-restriction-review", "lvu-moving-ban-submission", "lvu-moving-ban-application",
+  };
+  g_autoptr(PlcProfileSet) set = plc_profile_set_load_default (NULL);
+  g_autoptr(GPtrArray) profiles = plc_profile_set_list (set);
+  guint n_statutory = 0;
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      PlcProfile *profile = g_ptr_array_index (profiles, i);
+
+      for (guint j = 0; j < plc_profile_get_n_rules (profile); j++)
+        {
+          const PlcRule *rule = plc_profile_get_rule (profile, j);
+          gboolean expected = g_strv_contains (statutory, plc_rule_get_id (rule));
+
+          if (plc_rule_get_statutory (rule) != expected)
+            g_error ("%s/%s: statutory is %d, expected %d", plc_profile_get_id (profile),
+                     plc_rule_get_id (rule), plc_rule_get_statutory (rule), expected);
+          n_statutory += expected;
+        }
+    }
+
+  /* the baseline's 13, and Stockholm's and Dalarna's LVU 32 § */
+  g_assert_cmpuint (n_statutory, ==, 15);
 }
 
 /* Every contract rule id is shipped in the baseline or a regional profile */
@@ -459,6 +530,11 @@ test_contract_rule_ids (void)
     "lvu-court-decision", "lvu-care-application", "lvu-consider", "lvu-review",
     "sol-consider", "custody-transfer-consider", "care-plan-revision", "jourhem-limit",
     "lvu-restriction-review", "child-visits", "aftercare-follow-up",
+    /* issue 13 */
+    "lvu-care-start-limit", "lvu-moving-ban-submission", "lvu-moving-ban-application",
+    "lvu-continued-custody-application", "care-plan", "implementation-plan",
+    "foster-home-agreement", "host-municipality-consultation", "hospital-discharge-sip",
+    "undocumented-health-exam", "population-registration-change",
   };
   g_autoptr(PlcProfileSet) set = plc_profile_set_load_default (NULL);
 
@@ -516,7 +592,7 @@ test_import (void)
   g_assert_true (plc_profile_set_load_dirs (set, shipped_dir, user_dir, &error));
   g_assert_no_error (error);
 
-  /* Older than the shipped Dalarna (2022.1): refused, nothing written */
+  /* Older than the shipped Dalarna (2022.2): refused, nothing written */
   imported = plc_profile_set_import_file (set, old_path, user_dir, &error);
   g_assert_null (imported);
   g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
@@ -524,7 +600,7 @@ test_import (void)
   g_clear_error (&error);
   target = g_build_filename (user_dir, "dalarna.json", NULL);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
-  g_assert_cmpstr (plc_profile_get_version (plc_profile_set_lookup (set, "dalarna")), ==, "2022.1");
+  g_assert_cmpstr (plc_profile_get_version (plc_profile_set_lookup (set, "dalarna")), ==, "2022.2");
 
   /* Newer: copied and in force, and still after a reload */
   new_text = with_version ("dalarna", "\"2025.1\"");
@@ -592,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/profile/versions", test_versions);
   g_test_add_func ("/profile/shipped", test_shipped);
   g_test_add_func ("/profile/contract-rule-ids", test_contract_rule_ids);
+  g_test_add_func ("/profile/statutory (lag 1930:173 2 §)", test_statutory);
   g_test_add_func ("/profile/import", test_import);
   g_test_add_func ("/profile/find-regional", test_find_regional);
 
