@@ -216,6 +216,17 @@ static const char * const migrations[] = {
   "ALTER TABLE step_statuses ADD COLUMN invited_units TEXT;"
   "ALTER TABLE step_statuses ADD COLUMN attended_units TEXT;"
   "ALTER TABLE step_statuses ADD COLUMN planning_completed INTEGER NOT NULL DEFAULT 0;",
+
+  /* 5: issue 13: the home a placement is in (a reference, the same for
+   * placements in the same home), the day the notice from inpatient care
+   * came in (Stockholm 7.6), the day a temporary moving ban was decided
+   * (LVU 27 §), whether Swedish courts cannot decide on care (LVU 6 §
+   * 2 st., for LVU 9 a §); and a child in Sweden without a permit. */
+  "ALTER TABLE placements ADD COLUMN home_ref TEXT;"
+  "ALTER TABLE placements ADD COLUMN discharge_notice_date INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE placements ADD COLUMN temporary_moving_ban_date INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE placements ADD COLUMN lvu_international INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE children ADD COLUMN undocumented INTEGER NOT NULL DEFAULT 0;",
 };
 
 int
@@ -791,7 +802,7 @@ typedef struct
 static const char * const child_columns[] = {
   "name", "personnummer", "temporary-ref", "birth-date", "legal-gender",
   "home-municipality", "registration-municipality", "asylum-seeker",
-  "unaccompanied", "lss", "interpreter-language", NULL,
+  "unaccompanied", "lss", "interpreter-language", "undocumented", NULL,
 };
 
 static const char * const placement_columns[] = {
@@ -799,7 +810,8 @@ static const char * const placement_columns[] = {
   "start-date", "acute", "planned-end-date", "end-date", "end-reason",
   "placed-in-municipality", "placed-in-region", "other-region",
   "lvu-decision-date", "custody-carried-out-date", "investigation-closed-date",
-  "restriction-decided-date", "previous-id", NULL,
+  "restriction-decided-date", "previous-id", "home-ref", "discharge-notice-date",
+  "temporary-moving-ban-date", "lvu-international", NULL,
 };
 
 static const RefLink placement_refs[] = {
