@@ -395,6 +395,69 @@ reveal_free (Reveal *reveal)
   g_free (reveal);
 }
 
+/* Scrolls the scrolled window around @widget so that @widget shows */
+static void
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  if (scrolled == NULL)
+    return;
+
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = bounds.origin.y - 12;
+  bottom = bounds.origin.y + bounds.size.height + 12;
+
+  if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, bottom - page);
+}
+
+/* Whether @widget lies inside its window (a popover anchored outside every
+ * monitor is refused by GDK) */
+static gboolean
+inside_window (GtkWidget *widget)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (widget) &&
+         gtk_widget_compute_bounds (widget, window, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.x >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (window) &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (window);
+}
+
+/* The explanation pops up once the step has been scrolled into view */
+static gboolean
+popup_explanation_cb (GtkWidget     *why,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  int *frames = user_data;
+
+  if (++*frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  if (inside_window (why))
+    gtk_menu_button_popup (GTK_MENU_BUTTON (why));
+
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 reveal_step_cb (gpointer user_data)
 {
@@ -402,11 +465,12 @@ reveal_step_cb (gpointer user_data)
   GtkWidget *why = find_why_button (GTK_WIDGET (reveal->self->detail_box), reveal->placement_id,
                                     reveal->rule_id, reveal->occurrence);
 
-  /* Focus scrolls the step into view; its explanation says why this date */
+  /* Scrolled into view, then its explanation says why this date */
   if (why != NULL)
     {
       gtk_widget_grab_focus (why);
-      gtk_menu_button_popup (GTK_MENU_BUTTON (why));
+      scroll_into_view (why);
+      gtk_widget_add_tick_callback (why, popup_explanation_cb, g_new0 (int, 1), g_free);
     }
 
   return G_SOURCE_REMOVE;
@@ -1127,7 +1191,7 @@ make_step_row (PlcPlacementsView *self,
   PlcObligationState obligation_state = plc_obligation_get_state (obligation);
   const char *state_text = NULL;
   const char *state_css = NULL;
-  g_autofree char *due = format_date (plc_obligation_get_due (obligation));
+  g_autofree char *due = plc_obligation_dup_due_text (obligation);
   g_autofree char *done = format_date (plc_obligation_get_done_date (obligation));
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *summary = NULL;

@@ -52,6 +52,7 @@ gboolean            plc_obligation_get_offset_changed (PlcObligation *self);
 const char         *plc_obligation_get_reference     (PlcObligation *self);
 const char         *plc_obligation_get_source        (PlcObligation *self);
 const char         *plc_obligation_get_explanation   (PlcObligation *self);
+char               *plc_obligation_dup_due_text      (PlcObligation *self);
 guint               plc_obligation_get_n_parts       (PlcObligation *self);
 const char         *plc_obligation_get_part_id       (PlcObligation *self,
                                                       guint          index);
