@@ -137,7 +137,9 @@ profiles_show (PlcProfileSet *profiles,
     {
       g_autofree char *joined = g_strjoinv (", ", (char **)parties);
 
-      g_print (_("Parties (%u): %s\n"), g_strv_length ((char **)parties), joined);
+      guint n_parties = g_strv_length ((char **)parties);
+
+      g_print (ngettext ("Party (%u): %s\n", "Parties (%u): %s\n", n_parties), n_parties, joined);
     }
 
   g_print ("\n");
@@ -245,9 +247,11 @@ command_profiles (const char  *database,
       if (profile == NULL)
         return print_error (error);
 
-      g_print (_("%s: a valid profile, “%s” version %s, with %u rules\n"), name,
-               plc_profile_get_id (profile), plc_profile_get_version (profile),
-               plc_profile_get_n_rules (profile));
+      guint n_rules = plc_profile_get_n_rules (profile);
+
+      g_print (ngettext ("%s: a valid profile, “%s” version %s, with %u rule\n",
+                         "%s: a valid profile, “%s” version %s, with %u rules\n", n_rules),
+               name, plc_profile_get_id (profile), plc_profile_get_version (profile), n_rules);
       return 0;
     }
 

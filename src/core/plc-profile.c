@@ -2486,10 +2486,14 @@ plc_rule_dup_conditions (const PlcRule *rule)
       g_string_append_printf (text, _("%sstarted before %s"), text->len > 0 ? ", " : "", date);
     }
   if (rule->max_age_at_end >= 0)
-    g_string_append_printf (text, _("%sat most %d years old at the end"),
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%sat most %d year old at the end",
+                                               "%sat most %d years old at the end",
+                                               rule->max_age_at_end),
                             text->len > 0 ? ", " : "", rule->max_age_at_end);
   if (rule->max_age_at_due >= 0)
-    g_string_append_printf (text, _("%sat most %d years old on the due date"),
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%sat most %d year old on the due date",
+                                               "%sat most %d years old on the due date",
+                                               rule->max_age_at_due),
                             text->len > 0 ? ", " : "", rule->max_age_at_due);
 
   return g_string_free (text, FALSE);
