@@ -155,7 +155,9 @@ profiles_show (PlcProfileSet *profiles,
 
       g_print ("  %s: %s\n", plc_rule_get_id (rule), plc_rule_get_title (rule));
       g_print (_("    due: %s %s%s\n"), offset, anchors,
-               plc_rule_get_local_routine (rule) ? _(" (local routine)") : "");
+               plc_rule_get_local_routine (rule) ? _(" (local routine)")
+               : plc_rule_get_statutory (rule) ? _(" (set by law: a last day off moves to the next weekday)")
+               : "");
       if (plc_rule_get_recurrence (rule, &every, NULL, NULL))
         {
           g_autofree char *length = plc_offset_to_display (every);
@@ -178,6 +180,26 @@ profiles_show (PlcProfileSet *profiles,
       for (guint i = 0; i < plc_profile_get_n_escalation_levels (profile); i++)
         {
           const PlcEscalationLevel *level = plc_profile_get_escalation_level (profile, i);
+
+          g_print ("  %d. %s: %s\n", plc_escalation_level_get_level (level),
+                   plc_escalation_level_get_body (level),
+                   plc_escalation_level_get_description (level));
+        }
+    }
+
+  for (guint l = 0; l < plc_profile_get_n_dispute_ladders (profile); l++)
+    {
+      const char *section = plc_profile_get_dispute_ladder_section (profile, l);
+
+      g_print ("\n");
+      if (section != NULL)
+        /* Translators: a ladder for disputes, and its section of the agreement */
+        g_print (_("%s (section %s):\n"), plc_profile_get_dispute_ladder_title (profile, l), section);
+      else
+        g_print ("%s:\n", plc_profile_get_dispute_ladder_title (profile, l));
+      for (guint i = 0; i < plc_profile_get_dispute_ladder_n_levels (profile, l); i++)
+        {
+          const PlcEscalationLevel *level = plc_profile_get_dispute_ladder_level (profile, l, i);
 
           g_print ("  %d. %s: %s\n", plc_escalation_level_get_level (level),
                    plc_escalation_level_get_body (level),

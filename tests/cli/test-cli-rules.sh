@@ -59,6 +59,11 @@ done
 check "profiles show stockholm" "$cli" profiles show stockholm
 out_has "Stockholm's SIP meeting is 4 weeks after the start (7.5.3)" "sip-meeting"
 out_has "Stockholm's escalation ladder has four steps" "  4. "
+out_has "Stockholm's SIP before discharge counts from the notice (7.6)" "3 days after discharge-notice (local routine)"
+check "profiles show national" "$cli" profiles show national
+out_has "a period set by law says so" "4 weeks after custody-carried-out (set by law: a last day off moves to the next weekday)"
+check "profiles show dalarna" "$cli" profiles show dalarna
+out_has "Dalarna's regional disputes have a ladder of their own (10.2)" "Disputes at regional level (section 10.2):"
 check_fails "profiles show of an unknown id fails" "$cli" profiles show atlantis
 for f in "$profiles"/*.json; do
   check "profiles validate $(basename "$f")" "$cli" profiles validate "$f"
@@ -159,6 +164,8 @@ check "explain an occurrence" "$cli" --database "$db" explain p-sthlm sol-consid
 out_has "the second consideration counts from the first" "6 months after the due date of occurrence 1 (2026-07-31)"
 out_has "and names the day it moved from, and why" "is due on 2027-02-01, the next weekday after 2027-01-31 (Sunday; Lag (1930:173) 2 §)"
 check_fails "explain of a rule the placement does not have" "$cli" --database "$db" explain p-sthlm lvu-court-submission
+check "explain across a move" "$cli" --database "$db" explain p-moved-2 lvu-consider --today 2026-11-20
+out_has "explain names the anchor it used: the care's start, on the placement before the move" "6 months after the start of the care, in placement p-moved-1 (2025-01-10)"
 
 # Mark, and a recomputation keeps the status
 check "mark done" "$cli" --database "$db" mark p-uppsala lvu-court-submission done --date 2026-11-06
