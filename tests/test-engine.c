@@ -2103,6 +2103,12 @@ test_statutory_move (void)
                          "(New Year’s Eve; Lag (1930:173) 2 §): 4 weeks after");
   assert_contains (text, "(2027-12-03)");
   assert_contains (text, "LVU (1990:52) 8 §");
+  /* What the step rows and the timeline show */
+  {
+    g_autofree char *due_text = plc_obligation_dup_due_text (ob);
+
+    g_assert_cmpstr (due_text, ==, "2028-01-03 (moved from New Year’s Eve, 2027-12-31)");
+  }
 
   /* Open on the moved day, overdue the day after it */
   g_clear_pointer (&obligations, g_ptr_array_unref);
@@ -2137,6 +2143,11 @@ test_statutory_move (void)
   assert_nominal (ob, "2027-12-09");
   assert_not_contains (plc_obligation_get_explanation (ob), "1930:173");
   assert_not_contains (plc_obligation_get_explanation (ob), "day off");
+  {
+    g_autofree char *due_text = plc_obligation_dup_due_text (ob);
+
+    g_assert_cmpstr (due_text, ==, "2027-12-09");
+  }
 }
 
 /* §1: maximum lengths and agreement deadlines keep their day; the
@@ -2147,6 +2158,7 @@ test_not_statutory_day_off (void)
   g_autoptr(PlcEngine) engine = new_engine ();
   g_autoptr(PlcChild) child = make_child (NULL, FALSE);
   g_autoptr(GPtrArray) obligations = NULL;
+  g_autofree char *due_text = NULL;
   PlcObligation *ob;
 
   /* N10, a maximum length: 2026-10-19 + 2 months = 2026-12-19, a Saturday,
@@ -2161,6 +2173,9 @@ test_not_statutory_day_off (void)
     assert_contains (plc_obligation_get_explanation (ob),
                      "2026-12-19 is a day off (Saturday); the step keeps that day");
     assert_not_contains (plc_obligation_get_explanation (ob), "1930:173");
+    due_text = plc_obligation_dup_due_text (ob);
+    g_assert_cmpstr (due_text, ==, "2026-12-19 (Saturday)");
+    g_clear_pointer (&due_text, g_free);
     g_clear_pointer (&obligations, g_ptr_array_unref);
   }
 
@@ -2174,6 +2189,9 @@ test_not_statutory_day_off (void)
     assert_due (ob, "2026-12-25");
     assert_nominal (ob, "2026-12-25");
     assert_contains (plc_obligation_get_explanation (ob), "(Christmas Day)");
+    due_text = plc_obligation_dup_due_text (ob);
+    g_assert_cmpstr (due_text, ==, "2026-12-25 (Christmas Day)");
+    g_clear_pointer (&due_text, g_free);
     g_clear_pointer (&obligations, g_ptr_array_unref);
   }
 }
