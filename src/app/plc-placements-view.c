@@ -441,21 +441,53 @@ inside_window (GtkWidget *widget)
          bounds.origin.x + bounds.size.width <= gtk_widget_get_width (window);
 }
 
-/* The explanation pops up once the step has been scrolled into view */
+/* A step's popover pops up once its button has been scrolled into view */
 static gboolean
-popup_explanation_cb (GtkWidget     *why,
-                      GdkFrameClock *clock,
-                      gpointer       user_data)
+popup_in_view_cb (GtkWidget     *button,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
 {
   int *frames = user_data;
 
   if (++*frames < 2)
     return G_SOURCE_CONTINUE;
 
-  if (inside_window (why))
-    gtk_menu_button_popup (GTK_MENU_BUTTON (why));
+  if (inside_window (button))
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
 
   return G_SOURCE_REMOVE;
+}
+
+/* Before a step's popover pops up: GDK refuses a popover anchored outside
+ * every monitor, as when a screen reader activates a button scrolled out
+ * of view (or the step is being revealed).  Such a button keeps its
+ * popover aside, is scrolled into view, and pops up two frames later. */
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  GtkWidget *popover = g_object_get_data (G_OBJECT (button), "step-popover");
+
+  if (inside_window (GTK_WIDGET (button)))
+    {
+      if ((GtkWidget *) gtk_menu_button_get_popover (button) != popover)
+        gtk_menu_button_set_popover (button, popover);
+      return;
+    }
+
+  gtk_menu_button_set_popover (button, NULL);
+  gtk_menu_button_popdown (button);
+  scroll_into_view (GTK_WIDGET (button));
+  gtk_widget_add_tick_callback (GTK_WIDGET (button), popup_in_view_cb, g_new0 (int, 1), g_free);
+}
+
+static void
+set_step_popover (GtkWidget *button,
+                  GtkWidget *popover)
+{
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_object_set_data_full (G_OBJECT (button), "step-popover", g_object_ref (popover), g_object_unref);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup_cb, NULL, NULL);
 }
 
 static gboolean
@@ -465,12 +497,12 @@ reveal_step_cb (gpointer user_data)
   GtkWidget *why = find_why_button (GTK_WIDGET (reveal->self->detail_box), reveal->placement_id,
                                     reveal->rule_id, reveal->occurrence);
 
-  /* Scrolled into view, then its explanation says why this date */
+  /* Focused, and its explanation says why this date (once it is
+   * scrolled into view: create_popup_cb()) */
   if (why != NULL)
     {
       gtk_widget_grab_focus (why);
-      scroll_into_view (why);
-      gtk_widget_add_tick_callback (why, popup_explanation_cb, g_new0 (int, 1), g_free);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (why));
     }
 
   return G_SOURCE_REMOVE;
@@ -1039,7 +1071,7 @@ make_popover_button (const char *label,
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), child);
   name_after_mnemonic (button, label);
   gtk_popover_set_child (GTK_POPOVER (popover), content);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  set_step_popover (button, popover);
   if (suggested)
     gtk_widget_add_css_class (button, "suggested-action");
 
@@ -1169,7 +1201,7 @@ make_why_button (PlcObligation *obligation)
   gtk_widget_add_css_class (button, "circular");
   popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (popover), label);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  set_step_popover (button, popover);
 
   return button;
 }
