@@ -11,7 +11,9 @@
 
 #include "plc-deviation-pdf.h"
 #include "plc-deviation-report.h"
+#include "plc-error.h"
 #include "plc-profile-set.h"
+#include "plc-store.h"
 
 static guint
 count (const char *haystack,
@@ -70,8 +72,8 @@ pdf_text (const char *path)
 static char *last_text;
 
 static char *
-write (guint  n_events,
-       gsize *length)
+write_report (guint  n_events,
+              gsize *length)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlcProfileSet) set = plc_profile_set_load_default (&error);
@@ -106,7 +108,7 @@ static void
 test_one_page (void)
 {
   gsize length = 0;
-  g_autofree char *pdf = write (2, &length);
+  g_autofree char *pdf = write_report (2, &length);
 
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
@@ -119,7 +121,7 @@ static void
 test_pages (void)
 {
   gsize length = 0;
-  g_autofree char *pdf = write (120, &length);
+  g_autofree char *pdf = write_report (120, &length);
   guint pages = count (pdf, length, "/Type /Page");
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
@@ -145,6 +147,52 @@ test_unwritable (void)
   g_assert_nonnull (error);
 }
 
+/* A deviation report is about a child: readable by its owner only, and
+ * never written over a database */
+static void
+test_private_never_over_database (void)
+{
+  g_autoptr(PlcDeviation) deviation = make_deviation (1);
+  g_autoptr(GPtrArray) lines = plc_deviation_build_report (deviation, NULL, NULL, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("plc-pdf-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *database = g_build_filename (dir, "placeringar.db", NULL);
+  g_autofree char *wal = g_strconcat (database, "-wal", NULL);
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(GBytes) key = NULL;
+  guint8 raw[32] = { 1, 2, 3 };
+  GStatBuf st;
+
+  g_assert_true (plc_deviation_report_write_pdf (lines, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+
+  key = g_bytes_new (raw, sizeof raw);
+  store = plc_store_open (database, key, &error);
+  g_assert_no_error (error);
+  g_assert_false (plc_deviation_report_write_pdf (lines, database, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (plc_deviation_report_write_pdf (lines, wal, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (plc_store_check (store, &error));
+  g_assert_no_error (error);
+  plc_store_close (store);
+
+  g_unlink (path);
+  g_unlink (database);
+  g_unlink (wal);
+  {
+    g_autofree char *shm = g_strconcat (database, "-shm", NULL);
+
+    g_unlink (shm);
+  }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,6 +204,7 @@ main (int   argc,
   g_test_add_func ("/deviation-pdf/one-page", test_one_page);
   g_test_add_func ("/deviation-pdf/pages", test_pages);
   g_test_add_func ("/deviation-pdf/unwritable", test_unwritable);
+  g_test_add_func ("/deviation-pdf/private-never-over-database", test_private_never_over_database);
 
   ret = g_test_run ();
   g_clear_pointer (&last_text, g_free);

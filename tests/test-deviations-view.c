@@ -1,15 +1,15 @@
-/* test-deviations-view.c: the Deviations view's list model and filters
+/* test-deviations-view.c: the Deviations view's list model and filters,
+ * on a real store, with no application
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include "plc-application.h"
 #include "plc-deviation-editor.h"
 #include "plc-deviations-view-private.h"
-
-static PlcApplication *app;
+#include "store-test-common.h"
+#include "widget-test-common.h"
 
 typedef struct
 {
@@ -57,12 +57,19 @@ title_at (GListModel *model,
   return plc_deviation_get_title (d);
 }
 
+/* The view reads the reports from its caseload's store */
 static void
-test_filters (void)
+test_filters (Fixture       *fixture,
+              gconstpointer  user_data)
 {
-  PlcDeviationsView *view = g_object_ref_sink (g_object_new (PLC_TYPE_DEVIATIONS_VIEW, NULL));
-  GListModel *model = plc_deviations_view_get_model (view);
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcProfileSet) profiles = NULL;
+  g_autoptr(PlcEngine) engine = NULL;
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  PlcCaseload *caseload;
+  PlcDeviationsView *view;
+  GListModel *model;
   Counter counter = { 0 };
 
   g_ptr_array_add (all, deviation (1, "A", "2024-03-01", PLC_DEVIATION_STATUS_DRAFT,
@@ -73,11 +80,28 @@ test_filters (void)
                                    PLC_DEVIATION_DIRECTION_REGION_TO_MUNICIPALITY, NULL));
   g_ptr_array_add (all, deviation (4, "D", "2025-01-15", PLC_DEVIATION_STATUS_RESOLVED,
                                    PLC_DEVIATION_DIRECTION_REGION_TO_MUNICIPALITY, "stockholm"));
+  for (guint i = 0; i < all->len; i++)
+    {
+      plc_deviation_set_id (g_ptr_array_index (all, i), 0);
+      g_assert_true (plc_store_save_deviation (store, g_ptr_array_index (all, i), &error));
+      g_assert_no_error (error);
+    }
 
+  profiles = plc_profile_set_load_default (&error);
+  g_assert_no_error (error);
+  engine = plc_engine_new (profiles);
+  caseload = plc_caseload_new (store, engine);
+
+  view = g_object_ref_sink (g_object_new (PLC_TYPE_DEVIATIONS_VIEW, NULL));
+  model = plc_deviations_view_get_model (view);
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &counter);
 
-  /* One change for the whole list; newest first */
-  _plc_deviations_view_set_deviations (view, all);
+  /* The caseload, as the window hands it over: the reports come from its
+   * store, in one change for the whole list; newest first */
+  g_object_set (view, "caseload", caseload, NULL);
+  g_assert_true (plc_deviation_editor_get_caseload (PLC_DEVIATION_EDITOR (
+    gtk_widget_get_template_child (GTK_WIDGET (view), PLC_TYPE_DEVIATIONS_VIEW, "editor"))) == caseload);
+  ITERATE_UNTIL (g_list_model_get_n_items (model) == 4, "the reports to be listed");
   g_assert_cmpuint (counter.changes, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   g_assert_cmpstr (title_at (model, 0), ==, "C");
@@ -128,6 +152,10 @@ test_filters (void)
 
   g_signal_handlers_disconnect_by_func (model, items_changed_cb, &counter);
   g_assert_finalize_object (view);
+
+  /* Nothing kept the caseload */
+  g_assert_finalize_object (caseload);
+  plc_store_close (store);
 }
 
 static GtkWidget *
@@ -201,15 +229,9 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  /* The profiles come from the application, loaded at start-up */
-  app = plc_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-
-  g_test_add_func ("/deviations-view/filters", test_filters);
+  g_test_add ("/deviations-view/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add_func ("/deviations-view/refused-save", test_refused_save);
 
   ret = g_test_run ();
-  g_clear_object (&app);
   return ret;
 }

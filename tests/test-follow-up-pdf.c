@@ -342,7 +342,8 @@ test_unwritable (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_false (plc_follow_up_write_pdf (fixture->follow_up, path, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "follow-up.pdf"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 

@@ -518,12 +518,13 @@ test_empty_year (Fixture       *fixture,
 
 static char *
 csv_of (PlcFollowUp *follow_up,
-        char         separator)
+        char         separator,
+        PlcCsvFlags  flags)
 {
   g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (plc_follow_up_write_csv (follow_up, stream, separator, NULL, &error));
+  g_assert_true (plc_follow_up_write_csv (follow_up, stream, separator, flags, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_output_stream_write (stream, "", 1, NULL, &error) == 1);
   g_assert_true (g_output_stream_close (stream, NULL, &error));
@@ -536,10 +537,19 @@ test_csv (Fixture       *fixture,
           gconstpointer  user_data)
 {
   g_autoptr(PlcFollowUp) follow_up = compute (fixture, 2024, NULL, NULL);
-  g_autofree char *semicolon = csv_of (follow_up, ';');
-  g_autofree char *comma = csv_of (follow_up, ',');
+  g_autofree char *with_bom = csv_of (follow_up, ';', PLC_CSV_FLAGS_NONE);
+  g_autofree char *semicolon = csv_of (follow_up, ';', PLC_CSV_NO_BOM);
+  g_autofree char *comma = csv_of (follow_up, ',', PLC_CSV_FLAGS_NONE);
+  g_autofree char *comma_no_bom = csv_of (follow_up, ',', PLC_CSV_NO_BOM);
   g_auto(GStrv) lines = g_strsplit (semicolon, "\r\n", -1);
   guint n_cells = 0;
+
+  /* Semicolons, for Swedish Excel, start with a byte order mark unless
+   * told not to; commas never do */
+  g_assert_true (g_str_has_prefix (with_bom, "\xef\xbb\xbftable;"));
+  g_assert_cmpstr (with_bom + 3, ==, semicolon);
+  g_assert_true (g_str_has_prefix (comma, "table,"));
+  g_assert_cmpstr (comma, ==, comma_no_bom);
 
   for (guint i = 0; i < plc_follow_up_get_n_tables (follow_up); i++)
     {
@@ -571,6 +581,21 @@ test_csv (Fixture       *fixture,
                                    "13-17,13–17 years,female,Female,6,\"Counted: "));
   g_assert_nonnull (strstr (comma, ",total,Total,examined-share,Share examined,54.5,\""));
   g_assert_null (strstr (comma, "54,5"));
+}
+
+/* A caseworker's name is written as it was given: one that a spreadsheet
+ * would run is shown as text */
+static void
+test_csv_formula (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(PlcFollowUp) follow_up = compute (fixture, 2024, NULL, "=HYPERLINK(\"http://x/\";\"y\")");
+  g_autofree char *semicolon = csv_of (follow_up, ';', PLC_CSV_NO_BOM);
+
+  g_assert_nonnull (strstr (semicolon, "\r\nreport;Yearly follow-up;caseworker;Caseworker;value;Value;"
+                                       "\"'=HYPERLINK(\"\"http://x/\"\";\"\"y\"\")\";\r\n"));
+  g_assert_null (strstr (semicolon, ";=HYPERLINK"));
+  g_assert_null (strstr (semicolon, ";\"=HYPERLINK"));
 }
 
 static void
@@ -652,6 +677,7 @@ main (int   argc,
   g_test_add ("/follow-up/selection", Fixture, NULL, fixture_set_up, test_selection, fixture_tear_down);
   g_test_add ("/follow-up/empty-year", Fixture, NULL, fixture_set_up, test_empty_year, fixture_tear_down);
   g_test_add ("/follow-up/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
+  g_test_add ("/follow-up/csv-formula", Fixture, NULL, fixture_set_up, test_csv_formula, fixture_tear_down);
   g_test_add ("/follow-up/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
 
   return g_test_run ();

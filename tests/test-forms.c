@@ -14,6 +14,7 @@
 #include "plc-child-editor.h"
 #include "plc-placement-editor.h"
 #include "store-test-common.h"
+#include "widget-test-common.h"
 
 static GtkWidget *
 find_entry_row (GtkWidget  *widget,
@@ -115,21 +116,6 @@ find_message_dialog (void)
 
   return NULL;
 }
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  g_error ("timed out waiting for %s", (const char *) data);
-  return G_SOURCE_REMOVE;
-}
-
-#define ITERATE_UNTIL(condition, what) \
-  G_STMT_START { \
-    guint timeout_id = g_timeout_add_seconds (20, timeout_cb, (gpointer) (what)); \
-    while (!(condition)) \
-      g_main_context_iteration (NULL, TRUE); \
-    g_source_remove (timeout_id); \
-  } G_STMT_END
 
 static void
 save_snapshot (GtkWidget  *widget,

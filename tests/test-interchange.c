@@ -924,6 +924,60 @@ test_error_malformed (void)
   assert_invalid ("{\"format\": \"placeringar\", \"version\": 1}", 10, NULL, "not valid JSON");
 }
 
+/* A string is read exactly or refused, never cut at a NUL or repaired:
+ * "child-alva\u0000zzz" must not become "child-alva", nor "\ud800" three
+ * U+FFFD; a pair of surrogates is one character. */
+static void
+test_error_strings (void)
+{
+  g_autofree char *full = load_fixture ("full.json");
+  g_autofree char *emoji = mutate (full, "\"name\": \"Alva Exempelsson\"",
+                                   "\"name\": \"Alva \\ud83d\\ude00 Exempelsson\"");
+  g_autoptr(PlcDataset) dataset = read_ok (emoji);
+
+  g_assert_cmpstr (plc_child_get_name (find_by_ref (plc_dataset_get_children (dataset), "child-alva")),
+                   ==, "Alva 😀 Exempelsson");
+
+  assert_mutation_invalid ("\"ref\": \"child-alva\"", "\"ref\": \"child-alva\\u0000zzz\"",
+                           "$.children[0].ref", "U+0000");
+  assert_mutation_invalid ("\"ref\": \"child-alva\"", "\"ref\": \"child-alva\\0zzz\"",
+                           "$.children[0].ref", "U+0000");
+  assert_mutation_invalid ("\"ref\": \"pl-alva-2\"", "\"ref\": \"pl-alva-2\\ud800\"",
+                           "$.children[0].placements[1].ref", "surrogate");
+  assert_mutation_invalid ("\"ref\": \"pl-alva-2\"", "\"ref\": \"pl-alva-2\\udc00x\"",
+                           "$.children[0].placements[1].ref", "surrogate");
+  assert_mutation_invalid ("\"name\": \"Noah Provsson\"", "\"name\": \"Noah\\u0000 Provsson\"",
+                           "$.children[1].name", "U+0000");
+  /* A field's name: the object is named */
+  assert_mutation_invalid ("\"name\": \"Noah Provsson\"", "\"na\\ud800me\": \"Noah Provsson\"",
+                           "$.children[1]", "the name of a field");
+}
+
+/* A reference that holds a personal identity number is refused, and no
+ * message quotes it (references go to the audit log) */
+static void
+test_error_personnummer_ref (void)
+{
+  assert_mutation_invalid ("\"ref\": \"child-alva\"", "\"ref\": \"20120315-2424\"",
+                           "$.children[0].ref", "must not hold a personal identity number");
+  assert_mutation_invalid ("\"ref\": \"child-alva\"", "\"ref\": \"barn-201203152424\"",
+                           "$.children[0].ref", "must not hold a personal identity number");
+  assert_mutation_invalid ("\"previous\": \"pl-alva-1\"", "\"previous\": \"20120315-2424\"",
+                           "$.children[0].placements[1]", "Previous placement: must not hold a personal identity number");
+}
+
+/* Nested deeper than json-glib can recurse: a message, not SIGSEGV */
+static void
+test_error_depth (void)
+{
+  GString *json = g_string_new ("{\"format\": \"placeringar\", \"version\": 1, \"children\": ");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (json, "[{\"a\":");
+  assert_invalid (json->str, -1, NULL, "more than 64 levels deep");
+  g_string_free (json, TRUE);
+}
+
 /* The meeting record: optional, checked, and an empty one is none */
 static void
 test_meeting_record (void)
@@ -1038,6 +1092,49 @@ test_error_validation (void)
                            "$.children[0].contact_log[1]", NULL);
 }
 
+/* A child's unit on a unit server: read, written before the placements,
+ * and checked as a unit code */
+static void
+test_unit (void)
+{
+  g_autofree char *full = load_fixture ("full.json");
+  g_autofree char *json = mutate (full, "\"registration_municipality\": \"2080\",",
+                                  "\"registration_municipality\": \"2080\",\n      \"unit\": \"IFO-BoU.Norr_1\",");
+  g_autoptr(PlcDataset) dataset = read_ok (json);
+  g_autoptr(PlcDataset) again = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *rewritten = NULL;
+  PlcChild *alva = find_by_ref (plc_dataset_get_children (dataset), "child-alva");
+  PlcChild *other = find_by_ref (plc_dataset_get_children (dataset), "child-noah");
+
+  g_assert_cmpstr (plc_child_get_unit (alva), ==, "IFO-BoU.Norr_1");
+  g_assert_null (plc_child_get_unit (other));
+
+  written = plc_interchange_write (dataset, NULL);
+  g_assert_nonnull (strstr (written, "\"registration_municipality\": \"2080\",\n      \"unit\": \"IFO-BoU.Norr_1\",\n      \"placements\""));
+  again = read_ok (written);
+  rewritten = plc_interchange_write (again, NULL);
+  g_assert_cmpstr (written, ==, rewritten);
+
+  /* Left out, or empty: none */
+  g_clear_pointer (&json, g_free);
+  json = mutate (full, "\"registration_municipality\": \"2080\",",
+                 "\"registration_municipality\": \"2080\", \"unit\": \"\",");
+  g_clear_object (&again);
+  again = read_ok (json);
+  g_assert_null (plc_child_get_unit (find_by_ref (plc_dataset_get_children (again), "child-alva")));
+
+  assert_mutation_invalid ("\"registration_municipality\": \"2080\",",
+                           "\"registration_municipality\": \"2080\", \"unit\": \"Enhet Norr\",",
+                           "$.children[0]", "Unit");
+  assert_mutation_invalid ("\"registration_municipality\": \"2080\",",
+                           "\"registration_municipality\": \"2080\", \"unit\": \"-U1\",",
+                           "$.children[0]", "Unit");
+  assert_mutation_invalid ("\"registration_municipality\": \"2080\",",
+                           "\"registration_municipality\": \"2080\", \"unit\": 7,",
+                           "$.children[0].unit", "string");
+}
+
 /* }}} */
 
 /* The seed corpus for fuzzing: valid-* files read, invalid-* files are
@@ -1095,6 +1192,7 @@ main (int    argc,
   g_test_add_func ("/interchange/write/round-trip", test_round_trip);
   g_test_add_func ("/interchange/write/escapes", test_write_escapes);
   g_test_add_func ("/interchange/write/file", test_write_file);
+  g_test_add_func ("/interchange/unit", test_unit);
   g_test_add_func ("/interchange/documented-example", test_documented_example);
   g_test_add_func ("/interchange/error/unknown-field", test_error_unknown_field);
   g_test_add_func ("/interchange/error/wrong-type", test_error_wrong_type);
@@ -1106,6 +1204,9 @@ main (int    argc,
   g_test_add_func ("/interchange/error/duplicate-ref", test_error_duplicate_ref);
   g_test_add_func ("/interchange/error/format-version", test_error_format_version);
   g_test_add_func ("/interchange/error/malformed", test_error_malformed);
+  g_test_add_func ("/interchange/error/strings", test_error_strings);
+  g_test_add_func ("/interchange/error/depth", test_error_depth);
+  g_test_add_func ("/interchange/error/personnummer-ref", test_error_personnummer_ref);
   g_test_add_func ("/interchange/error/validation", test_error_validation);
   g_test_add_func ("/interchange/meeting-record", test_meeting_record);
   g_test_add_func ("/interchange/fuzz-corpus", test_fuzz_corpus);

@@ -619,6 +619,48 @@ test_unavailable (void)
   assert_quick (timer);
 }
 
+/* As inside the Flatpak sandbox on a desktop whose portal has no Secret
+ * backend (or where no portal runs): libsecret's file backend would need
+ * org.freedesktop.portal.Secret, which nothing on this private bus offers.
+ * The error says so and what to do, and no database is made. */
+static void
+test_no_portal (void)
+{
+  g_autofree char *path = database_path ("no-portal.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(PlcStore) store = NULL;
+  AsyncData data = { NULL, };
+  GBytes *key;
+
+  key = plc_keyring_lookup_key (path, NULL, &error);
+  g_assert_null (key);
+  assert_plc_error (error, PLC_ERROR_SECRET_PORTAL_MISSING);
+  g_assert_nonnull (strstr (error->message, "Secret portal"));
+  g_assert_nonnull (strstr (error->message, "GNOME"));
+  g_assert_nonnull (strstr (error->message, "Plasma 6"));
+  g_clear_error (&error);
+  assert_quick (timer);
+
+  key = plc_keyring_ensure_key (path, TRUE, NULL, &error);
+  g_assert_null (key);
+  assert_plc_error (error, PLC_ERROR_SECRET_PORTAL_MISSING);
+  g_clear_error (&error);
+
+  data.loop = g_main_loop_new (NULL, FALSE);
+  ensure_async (&data, 0, path, TRUE, NULL);
+  g_main_loop_run (data.loop);
+  g_assert_null (data.keys[0]);
+  assert_plc_error (data.errors[0], PLC_ERROR_SECRET_PORTAL_MISSING);
+  async_data_clear (&data);
+
+  store = plc_store_open_with_keyring (path, NULL, &error);
+  g_assert_null (store);
+  assert_plc_error (error, PLC_ERROR_SECRET_PORTAL_MISSING);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  assert_quick (timer);
+}
+
 /* No session bus at all. In a subprocess, which can drop the bus address
  * before any thread exists (setenv is not thread-safe). */
 static void
@@ -823,6 +865,14 @@ main (int   argc,
     {
       g_test_add_func ("/keyring/vanishing/open-store-goes-on", test_vanishing);
     }
+  else if (g_str_equal (keyring, "no-portal"))
+    {
+      /* libsecret's file backend, as in the sandbox, with no portal on the bus */
+      g_setenv ("PLACERINGAR_KEYRING_API", "password", TRUE);
+      g_setenv ("SECRET_BACKEND", "file", TRUE);
+      g_unsetenv ("SECRET_FILE_TEST_PASSWORD");
+      g_test_add_func ("/keyring/no-portal/says-why", test_no_portal);
+    }
   else if (g_str_equal (keyring, "none"))
     {
       g_test_add_func ("/keyring/none/no-bus", test_no_bus);
@@ -830,7 +880,7 @@ main (int   argc,
     }
   else
     {
-      g_printerr ("%s: --keyring must be unlocked, password, locked, vanishing or none\n", argv[0]);
+      g_printerr ("%s: --keyring must be unlocked, password, locked, vanishing, no-portal or none\n", argv[0]);
       return 2;
     }
 

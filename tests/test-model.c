@@ -17,6 +17,7 @@
 #include "plc-deviation.h"
 #include "plc-enums.h"
 #include "plc-error.h"
+#include "plc-personnummer.h"
 #include "plc-placement.h"
 #include "plc-step-status.h"
 
@@ -711,6 +712,113 @@ test_contact_validate (void)
           g_assert_false (ok);
           assert_invalid (error, c->error_label);
         }
+    }
+}
+
+/* A reference is written to the audit log and quoted in messages: one that
+ * holds a personal identity number is refused, by every kind of record,
+ * for its own ref and for its refs to others, and the message does not
+ * quote it */
+static const char * const personnummer_refs[] = {
+  "19121212-1212", "191212121212", "121212-1212", "1212121212", "121212+1212",
+  "child-19121212-1212", "barn 121212-1212 placering", "x191212121212y",
+};
+static const char * const other_refs[] = {
+  "child-1", "child-1a2b3c4d", "19121212", "1912121212121", "19121212-1213", "2024-0001-1234",
+  "placement-20240101", "1212121213",
+};
+
+/* Runs @validation first, then checks the @error it set */
+#define assert_ref_refused(validation, error, label, ref) \
+  G_STMT_START { \
+    gboolean valid_ = (validation); \
+    g_assert_false (valid_); \
+    assert_invalid ((error), (label)); \
+    g_assert_null (strstr ((error)->message, (ref))); \
+    g_assert_null (strstr ((error)->message, "1212")); \
+  } G_STMT_END
+
+static void
+test_refs_personnummer (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (personnummer_refs); i++)
+    {
+      const char *ref = personnummer_refs[i];
+      g_autoptr(PlcChild) child = plc_child_new ();
+      g_autoptr(PlcPlacement) placement = plc_placement_new ();
+      g_autoptr(PlcStepStatus) step = plc_step_status_new ();
+      g_autoptr(PlcContact) contact = plc_contact_new ();
+      g_autoptr(PlcContactLogEntry) entry = plc_contact_log_entry_new ();
+      g_autoptr(PlcDeviation) deviation = plc_deviation_new ();
+      PlcContactLink *link = plc_contact_link_new ();
+      GError *error = NULL;
+
+      g_test_message ("ref: %s", ref);
+      g_assert_true (plc_personnummer_find (ref));
+
+      plc_child_set_ref (child, ref);
+      assert_ref_refused (plc_child_validate (child, PLC_DATE_NONE, &error), error, "Reference", ref);
+      g_clear_error (&error);
+
+      plc_placement_set_ref (placement, ref);
+      assert_ref_refused (plc_placement_validate (placement, NULL, &error), error, "Reference", ref);
+      g_clear_error (&error);
+      plc_placement_set_ref (placement, "placement-1");
+      plc_placement_set_child_ref (placement, ref);
+      assert_ref_refused (plc_placement_validate (placement, NULL, &error), error, "Child", ref);
+      g_clear_error (&error);
+      plc_placement_set_child_ref (placement, "child-1");
+      plc_placement_set_previous_ref (placement, ref);
+      assert_ref_refused (plc_placement_validate (placement, NULL, &error), error, "Previous placement", ref);
+      g_clear_error (&error);
+
+      plc_step_status_set_ref (step, ref);
+      assert_ref_refused (plc_step_status_validate (step, &error), error, "Reference", ref);
+      g_clear_error (&error);
+      plc_step_status_set_ref (step, NULL);
+      plc_step_status_set_placement_ref (step, ref);
+      assert_ref_refused (plc_step_status_validate (step, &error), error, "Placement", ref);
+      g_clear_error (&error);
+
+      plc_contact_set_ref (contact, ref);
+      assert_ref_refused (plc_contact_validate (contact, &error), error, "Reference", ref);
+      g_clear_error (&error);
+      plc_contact_set_ref (contact, "contact-1");
+      link->child_ref = g_strdup (ref);
+      plc_contact_add_link (contact, link);
+      assert_ref_refused (plc_contact_validate (contact, &error), error, "Child", ref);
+      g_clear_error (&error);
+
+      plc_contact_log_entry_set_ref (entry, ref);
+      assert_ref_refused (plc_contact_log_entry_validate (entry, &error), error, "Reference", ref);
+      g_clear_error (&error);
+      plc_contact_log_entry_set_ref (entry, NULL);
+      plc_contact_log_entry_set_child_ref (entry, ref);
+      assert_ref_refused (plc_contact_log_entry_validate (entry, &error), error, "Child", ref);
+      g_clear_error (&error);
+
+      plc_deviation_set_ref (deviation, ref);
+      assert_ref_refused (plc_deviation_validate (deviation, &error), error, "Reference", ref);
+      g_clear_error (&error);
+      plc_deviation_set_ref (deviation, NULL);
+      plc_deviation_set_placement_ref (deviation, ref);
+      assert_ref_refused (plc_deviation_validate (deviation, &error), error, "Placement", ref);
+      g_clear_error (&error);
+    }
+
+  /* Refs that merely have digits are refs */
+  for (guint i = 0; i < G_N_ELEMENTS (other_refs); i++)
+    {
+      g_autoptr(PlcStepStatus) step = plc_step_status_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("ref: %s", other_refs[i]);
+      g_assert_false (plc_personnummer_find (other_refs[i]));
+      plc_step_status_set_rule (step, "health-notification");
+      plc_step_status_set_ref (step, other_refs[i]);
+      plc_step_status_set_placement_ref (step, other_refs[i]);
+      g_assert_true (plc_step_status_validate (step, &error));
+      g_assert_no_error (error);
     }
 }
 
@@ -1492,6 +1600,7 @@ main (int   argc,
   g_test_add_func ("/model/contact-log-entry/validate", test_contact_log_entry_validate);
   g_test_add_func ("/model/deviation/validate", test_deviation_validate);
   g_test_add_func ("/model/deviation/history", test_deviation_history);
+  g_test_add_func ("/model/refs/personnummer", test_refs_personnummer);
 
   for (guint i = 0; i < G_N_ELEMENTS (enum_cases); i++)
     {

@@ -527,6 +527,33 @@ test_null_text (void)
   g_test_assert_expected_messages ();
 }
 
+/* Finding a number inside other text, as in a reference */
+static void
+test_find (void)
+{
+  static const char * const found[] = {
+    "19121212-1212", "191212121212", "121212-1212", "121212+1212", "1212121212",
+    "child-19121212-1212", "x191212121212y", "a 640823-3234 b", "701063-2391",
+    "ref/20100101-0014", "20100101-0014-a",
+  };
+  static const char * const not_found[] = {
+    "", "child-1", "19121212", "1912121212121", "19121212-1213", "121212-12121",
+    "2024-01-01", "1212-121212", "12121212-12", "child-1a2b3c4d", "99999999-9999",
+    "20991231-0012",  /* in the future */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (found); i++)
+    {
+      g_test_message ("found: %s", found[i]);
+      g_assert_true (plc_personnummer_find (found[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_found); i++)
+    {
+      g_test_message ("not found: %s", not_found[i]);
+      g_assert_false (plc_personnummer_find (not_found[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/personnummer/calendar", test_calendar);
   g_test_add_func ("/personnummer/today-null", test_today_null);
   g_test_add_func ("/personnummer/null-text", test_null_text);
+  g_test_add_func ("/personnummer/find", test_find);
 
   return g_test_run ();
 }

@@ -375,6 +375,56 @@ test_not_utf8 (void)
   g_assert_nonnull (strstr (error->message, "not UTF-8"));
 }
 
+/* Nested deeper than json-glib can recurse, a NUL, half a surrogate pair,
+ * a file larger than a profile may be: each refused with a message that
+ * names the file and the limit or the place, never with a signal */
+static void
+test_hostile_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlcProfile) profile = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("plc-profile-XXXXXX", NULL);
+  g_autofree char *big_path = g_build_filename (tmp, "big.json", NULL);
+  g_autofree char *big = NULL;
+  GString *deep = g_string_new ("{\"id\": \"x\", \"rules\": ");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  profile = load_text (deep->str, &error);
+  g_string_free (deep, TRUE);
+  g_assert_null (profile);
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "test.json: The file nests arrays and objects more than 64 levels deep, the most "
+                   "Placements reads (at line 1, column 85)");
+  g_clear_error (&error);
+
+  profile = load_text ("{\"id\": \"national\\u0000x\"}", &error);
+  g_assert_null (profile);
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "test.json: $.id: holds the character U+0000 (NUL), which no text may hold");
+  g_clear_error (&error);
+
+  profile = load_text ("{\"id\": \"national\", \"rules\": [{\"title\": {\"sv\": \"\\ud800\"}}]}", &error);
+  g_assert_null (profile);
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "test.json: $.rules[0].title.sv: holds the first half of a UTF-16 surrogate pair without the second");
+  g_clear_error (&error);
+
+  /* A file larger than the limit is not read whole */
+  big = g_strnfill (PLC_PROFILE_MAX_SIZE + 1, ' ');
+  g_assert_true (g_file_set_contents (big_path, big, -1, NULL));
+  profile = plc_profile_load_from_file (big_path, NULL, &error);
+  g_assert_null (profile);
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_assert_true (g_str_has_suffix (error->message, "big.json: The file is larger than 4 MiB, the most Placements reads"));
+  g_clear_error (&error);
+
+  g_unlink (big_path);
+  g_rmdir (tmp);
+}
+
 static void
 test_versions (void)
 {
@@ -665,6 +715,7 @@ main (int   argc,
     }
   g_test_add_func ("/profile/disjoint-duplicates", test_disjoint_duplicates);
   g_test_add_func ("/profile/not-utf8", test_not_utf8);
+  g_test_add_func ("/profile/hostile-text", test_hostile_text);
   g_test_add_func ("/profile/versions", test_versions);
   g_test_add_func ("/profile/shipped", test_shipped);
   g_test_add_func ("/profile/contract-rule-ids", test_contract_rule_ids);

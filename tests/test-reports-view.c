@@ -3,7 +3,7 @@
  * The print operation the view runs is exported to a PDF file
  * (GTK_PRINT_OPERATION_ACTION_EXPORT, no dialog): it must have the pages
  * plc_follow_up_paginate() lays out on A4.  Without a database, the view
- * says why it shows nothing.
+ * says why it shows nothing.  No application is needed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,12 +14,9 @@
 
 #include <glib/gstdio.h>
 
-#include "plc-application.h"
 #include "plc-interchange.h"
 #include "plc-pdf.h"
 #include "plc-reports-view-private.h"
-
-static PlcApplication *app;
 
 static guint
 count_pages (const char *pdf,
@@ -43,12 +40,15 @@ fixture_follow_up (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "interchange", "full.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PlcDataset) dataset = NULL;
+  g_autoptr(PlcProfileSet) profiles = NULL;
   g_autoptr(PlcEngine) engine = NULL;
   PlcFollowUpQuery query = { 2025, NULL, NULL, plc_date_new (2026, 1, 15) };
 
   dataset = plc_interchange_read_file (file, plc_date_new (2026, 1, 15), &error);
   g_assert_no_error (error);
-  engine = plc_engine_new (plc_application_get_profiles (app));
+  profiles = plc_profile_set_load_default (&error);
+  g_assert_no_error (error);
+  engine = plc_engine_new (profiles);
   return plc_follow_up_compute (dataset, engine, &query);
 }
 
@@ -100,11 +100,24 @@ static void
 test_closed (void)
 {
   PlcReportsView *view = g_object_ref_sink (PLC_REPORTS_VIEW (plc_reports_view_new ()));
+  AdwStatusPage *page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                        PLC_TYPE_REPORTS_VIEW,
+                                                                        "closed_page"));
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                                                 "The keyring is locked");
 
-  /* The application has no database open: the view says so */
-  g_assert_null (plc_application_get_store (app));
+  /* No caseload: no database open yet, and the view says so */
+  g_assert_null (plc_reports_view_get_caseload (view));
   g_assert_cmpstr (_plc_reports_view_get_page (view), ==, "closed");
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Waiting for the Database");
   g_assert_null (plc_reports_view_get_follow_up (view));
+
+  /* The window hands on why the database could not be opened */
+  plc_reports_view_set_store_error (view, error);
+  g_assert_cmpstr (_plc_reports_view_get_page (view), ==, "closed");
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "The Database Could Not Be Opened");
+  g_assert_cmpstr (adw_status_page_get_description (page), ==, "The keyring is locked");
+
   g_assert_finalize_object (view);
 }
 
@@ -117,15 +130,9 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  /* The profiles come from the application, loaded at start-up */
-  app = plc_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-
   g_test_add_func ("/reports-view/print", test_print);
   g_test_add_func ("/reports-view/closed", test_closed);
 
   ret = g_test_run ();
-  g_clear_object (&app);
   return ret;
 }

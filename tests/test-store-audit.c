@@ -141,6 +141,66 @@ test_audit_no_personal_data (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* A ref that holds a personal identity number (stored before they were
+ * refused) is neither written to the audit log nor quoted in a message */
+static void
+test_audit_personnummer_ref (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcChild) child = make_child ("Alva Exempelsson");
+  g_autoptr(PlcPlacement) placement = NULL;
+  g_autoptr(PlcChild) stored = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  gint64 id;
+
+  g_assert_true (plc_store_save_child (store, child, &error));
+  g_assert_no_error (error);
+  id = plc_child_get_id (child);
+
+  /* As an earlier version could have stored it */
+  db = open_raw (fixture->path);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE children SET ref = 'barn-20120315-2424'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_true (plc_store_record_opened (store, "child", id, &error));
+  g_assert_no_error (error);
+  g_assert_true (plc_store_delete_child (store, id, &error));
+  g_assert_no_error (error);
+
+  /* A placement that points to it by its ref: refused, not quoted */
+  placement = make_placement (0);
+  plc_placement_set_child_ref (placement, "barn-20120315-2424");
+  g_assert_false (plc_store_save_placement (store, placement, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_test_message ("message: %s", error->message);
+  g_assert_null (strstr (error->message, "2424"));
+  g_clear_error (&error);
+
+  /* Saved again, it is refused, without a word of the number */
+  stored = plc_store_get_child (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_false (plc_store_save_child (store, stored, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_test_message ("message: %s", error->message);
+  g_assert_null (strstr (error->message, "2424"));
+  g_clear_error (&error);
+
+  entries = plc_store_list_audit (store, PLC_DATE_NONE, PLC_DATE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_entry (entries, "open", "child", id));
+  g_assert_true (has_entry (entries, "delete", "child", id));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PlcAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      g_assert_true (entry->record_ref == NULL || strstr (entry->record_ref, "2424") == NULL);
+    }
+}
+
 static void
 test_audit_append_only (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -250,6 +310,7 @@ main (int   argc,
 
   ADD ("/store/audit/rows", test_audit_rows);
   ADD ("/store/audit/no-personal-data", test_audit_no_personal_data);
+  ADD ("/store/audit/personnummer-ref", test_audit_personnummer_ref);
   ADD ("/store/audit/append-only", test_audit_append_only);
   ADD ("/store/audit/period", test_audit_period);
 

@@ -128,6 +128,58 @@ test_wrong_passphrase (Fixture       *fixture,
   g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
 }
 
+/* A backup cut short (a copy that stopped, a full disk) says it is
+ * damaged, with the right passphrase, and restores nothing; the wrong
+ * passphrase on a whole backup still says so */
+static void
+test_truncated (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcChild) child = make_child ("Alva Exempelsson");
+  g_autoptr(GBytes) other_key = make_key (99);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.plcbak", NULL);
+  g_autofree char *cut = g_build_filename (fixture->dir, "cut.plcbak", NULL);
+  g_autofree char *target = g_build_filename (fixture->dir, "target.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (plc_store_save_child (store, child, &error));
+  g_assert_no_error (error);
+  g_assert_true (plc_store_backup (store, backup, "right passphrase", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (backup, &contents, &length, &error));
+  g_assert_cmpuint (length % 1024, ==, 0);
+
+  {
+    /* Within the first page, at a page's end, within one, one byte short */
+    gsize lengths[] = {
+      0, 100, 1000, 1024, 1500, 2048, length / 2, length / 2 - (length / 2) % 1024, length - 1024, length - 1
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+      {
+        g_test_message ("cut to %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes", lengths[i], length);
+        g_assert_true (g_file_set_contents (cut, contents, lengths[i], &error));
+        g_assert_false (plc_store_restore_backup (cut, "right passphrase", target, other_key, &error));
+        g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, "damaged"));
+        g_assert_null (strstr (error->message, "passphrase is wrong"));
+        g_clear_error (&error);
+        g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+      }
+  }
+
+  g_assert_false (plc_store_restore_backup (backup, "wrong passphrase", target, other_key, &error));
+  g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "passphrase is wrong"));
+  g_clear_error (&error);
+
+  g_assert_true (plc_store_restore_backup (backup, "right passphrase", target, other_key, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -136,6 +188,7 @@ main (int   argc,
 
   g_test_add ("/store/backup/round-trip", Fixture, NULL, fixture_set_up, test_backup_and_restore, fixture_tear_down);
   g_test_add ("/store/backup/wrong-passphrase", Fixture, NULL, fixture_set_up, test_wrong_passphrase, fixture_tear_down);
+  g_test_add ("/store/backup/truncated", Fixture, NULL, fixture_set_up, test_truncated, fixture_tear_down);
 
   return g_test_run ();
 }

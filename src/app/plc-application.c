@@ -8,14 +8,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "plc-application.h"
 #include "plc-audit-window.h"
 #include "plc-demo.h"
 #include "plc-finalize-check.h"
 #include "plc-notifications.h"
+#include "plc-office.h"
 #include "plc-paths.h"
 #include "plc-preferences-window.h"
+#include "plc-reminders.h"
 #include "plc-window.h"
 
 struct _PlcApplication
@@ -39,10 +43,16 @@ struct _PlcApplication
 
   guint           midnight_source;
   PlcDate         notified_on;
+  guint           signal_sources[3];
 
   guint           store_pending : 1;
   guint           demo : 1;
   guint           demo_pending : 1;
+
+  /* --background: the first activation opens no window */
+  guint           background_start : 1;
+  /* Kept running without a window, for the daily reminder */
+  guint           held : 1;
 
   /* PLACERINGAR_BENCH_FIRST_FRAME: see bench_watch_frames() */
   guint           bench : 1;
@@ -296,16 +306,22 @@ find_notification_service (PlcApplication *self,
 }
 
 /*
- * The daily notification: what is overdue and what falls due today, in
- * counts only (a notification may show on a locked screen).  Sent once a
- * day, when the caseload has loaded for a new day; never for the
- * demonstration data.
+ * The daily notification: what is overdue and what falls due today in the
+ * caseworker's own caseload (or in all placements, when the caseworker's
+ * name is not known or on no placement), in counts only: a notification
+ * may show on a locked screen.  Sent once a day, when the caseload has
+ * loaded for a new day, whether by the window or by the background
+ * instance (the day is kept in GSettings, so that logging in again the same
+ * day sends nothing); never for the demonstration data.
  */
 static void
 send_agenda_notification (PlcApplication *self)
 {
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *caseworker = NULL;
+  g_autofree char *today_iso = NULL;
+  g_autofree char *notified_on = NULL;
   guint n_overdue;
   guint n_due_today;
   PlcDate today;
@@ -318,8 +334,19 @@ send_agenda_notification (PlcApplication *self)
     return;
   self->notified_on = today;
 
-  plc_notifications_count (self->caseload, &n_overdue, &n_due_today);
-  body = plc_notifications_summary (n_overdue, n_due_today);
+  today_iso = plc_date_to_iso (today);
+  notified_on = g_settings_get_string (self->settings, "agenda-notified-on");
+  if (g_strcmp0 (notified_on, today_iso) == 0)
+    return;
+  g_settings_set_string (self->settings, "agenda-notified-on", today_iso);
+
+  /* The caseworker's own list when they have one (a supervisor, or a name
+   * that is on no placement, gets everyone's) */
+  caseworker = plc_application_dup_caseworker_name (self);
+  if (caseworker != NULL && !plc_notifications_has_caseworker (self->caseload, caseworker))
+    g_clear_pointer (&caseworker, g_free);
+  plc_notifications_count (self->caseload, caseworker, &n_overdue, &n_due_today);
+  body = plc_notifications_body (n_overdue, n_due_today, caseworker);
   if (body == NULL)
     {
       g_application_withdraw_notification (G_APPLICATION (self), "agenda");
@@ -328,7 +355,8 @@ send_agenda_notification (PlcApplication *self)
 
   notification = g_notification_new (_("Steps to Take"));
   g_notification_set_body (notification, body);
-  g_notification_set_default_action (notification, "app.show-agenda");
+  g_notification_set_default_action_and_target (notification, "app.show-agenda",
+                                                "s", caseworker != NULL ? caseworker : "");
 
   /* In a sandbox the portal takes it; elsewhere only send it where some
    * service shows notifications (GLib warns when none does). */
@@ -436,6 +464,7 @@ seconds_to_midnight (void)
 }
 
 static gboolean midnight_cb (gpointer user_data);
+static void open_store (PlcApplication *self);
 
 static void
 schedule_midnight (PlcApplication *self)
@@ -452,6 +481,16 @@ midnight_cb (gpointer user_data)
   PlcApplication *self = user_data;
 
   self->midnight_source = 0;
+
+  /* In the background, a database that could not be opened (a keyring
+   * still locked at login, say) is tried again each day. */
+  if (self->store == NULL && self->store_error != NULL &&
+      gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL)
+    {
+      g_clear_error (&self->store_error);
+      open_store (self);
+    }
+
   plc_application_reload_caseload (self);
   if (self->demo && self->real_caseload != NULL)
     plc_caseload_reload_async (self->real_caseload, plc_date_today (), self->cancellable, NULL, NULL);
@@ -743,6 +782,105 @@ store_opened_cb (GObject      *object,
   update_demo_actions (self);
 }
 
+/* The office's local routines (GSettings, set and perhaps locked by IT) */
+static void
+apply_office_routines (PlcApplication *self)
+{
+  g_autoptr(GPtrArray) routines = NULL;
+  gboolean locked;
+
+  if (self->engine == NULL)
+    return;
+
+  routines = plc_office_dup_routines (self->settings, &locked);
+  plc_engine_set_office_routines (self->engine, routines, locked);
+}
+
+static void
+office_routines_changed_cb (PlcApplication *self)
+{
+  apply_office_routines (self);
+  plc_application_reload_caseload (self);
+}
+
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* With the reminders on, the application keeps running when its last
+ * window closes: it is then the background instance.  Quit ends it. */
+static void
+update_hold (PlcApplication *self)
+{
+  gboolean hold = g_settings_get_boolean (self->settings, "background-reminders");
+
+  if (hold && !self->held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!hold && self->held)
+    g_application_release (G_APPLICATION (self));
+
+  self->held = hold;
+}
+
+static void
+autostart_set_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PlcApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (plc_reminders_set_autostart_finish (result, &error))
+    return;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The message names a file or the portal, never personal data. */
+  g_warning ("Could not change the start at login: %s", error->message);
+
+  /* Refused (the Background portal's dialog, or a file that cannot be
+   * written): the switch shows what is in force. */
+  if (g_settings_get_boolean (self->settings, "background-reminders"))
+    g_settings_set_boolean (self->settings, "background-reminders", FALSE);
+}
+
+static void
+background_reminders_changed_cb (PlcApplication *self)
+{
+  gboolean enabled = g_settings_get_boolean (self->settings, "background-reminders");
+
+  update_hold (self);
+  plc_reminders_set_autostart_async (enabled,
+                                     gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                     self->cancellable, autostart_set_cb, g_object_ref (self));
+}
+
+/* On the host the switch is what counts: an entry missing while the
+ * reminders are on (turned on by IT as a dconf default, or the entry
+ * removed by hand) is written again, and one left while they are off is
+ * removed.  In the Flatpak only a change asks the Background portal, which
+ * may ask the user. */
+static void
+sync_autostart (PlcApplication *self)
+{
+  g_autofree char *path = NULL;
+  gboolean enabled;
+
+  if (plc_reminders_in_flatpak ())
+    return;
+
+  path = plc_reminders_dup_autostart_path ();
+  enabled = g_settings_get_boolean (self->settings, "background-reminders");
+  if (enabled != g_file_test (path, G_FILE_TEST_EXISTS))
+    plc_reminders_set_autostart_async (enabled, NULL, self->cancellable,
+                                       autostart_set_cb, g_object_ref (self));
+}
+
 static void
 plc_application_startup (GApplication *app)
 {
@@ -773,26 +911,31 @@ plc_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::upcoming-days",
                            G_CALLBACK (upcoming_days_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::background-reminders",
+                           G_CALLBACK (background_reminders_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::routine-offsets",
+                           G_CALLBACK (office_routines_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "writable-changed::routine-offsets",
+                           G_CALLBACK (office_routines_changed_cb), self, G_CONNECT_SWAPPED);
+  apply_office_routines (self);
+  sync_autostart (self);
+  update_hold (self);
+
+  /* Logging out ends a background instance with SIGTERM, or by closing
+   * the session bus (GDBus then raises SIGTERM): quit as Quit does. */
+  self->signal_sources[0] = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
+  self->signal_sources[2] = g_unix_signal_add (SIGHUP, quit_on_signal_cb, self);
 
   update_demo_actions (self);
   schedule_midnight (self);
 }
 
+/* Opens the user's database, unless it is open, being opened, or could
+ * not be opened (then says why, if there is a window to say it in). */
 static void
-plc_application_activate (GApplication *app)
+open_store (PlcApplication *self)
 {
-  PlcApplication *self = PLC_APPLICATION (app);
-  GtkWindow *window;
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
-    {
-      window = GTK_WINDOW (plc_window_new (ADW_APPLICATION (app)));
-      bench_watch_frames (self, window);
-    }
-
-  gtk_window_present (window);
-
   if (self->store == NULL && !self->store_pending && self->store_error == NULL)
     {
       g_autofree char *path = plc_paths_dup_default_database ();
@@ -807,6 +950,76 @@ plc_application_activate (GApplication *app)
 }
 
 static void
+plc_application_activate (GApplication *app)
+{
+  PlcApplication *self = PLC_APPLICATION (app);
+  GtkWindow *window;
+
+  /* placeringar --background: no window; the caseload loads, and the
+   * daily notification goes out when it has (caseload_changed_cb()). */
+  if (self->background_start)
+    {
+      self->background_start = FALSE;
+      g_debug ("Started in the background, for the daily reminder");
+      open_store (self);
+      return;
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (plc_window_new (ADW_APPLICATION (app)));
+      /* The window hands the caseload on to its views */
+      g_object_bind_property (self, "caseload", window, "caseload", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "demo", window, "demo", G_BINDING_SYNC_CREATE);
+      bench_watch_frames (self, window);
+    }
+
+  gtk_window_present (window);
+  open_store (self);
+}
+
+static int
+plc_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  PlcApplication *self = PLC_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("placeringar %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "background"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      /* An autostart entry left from before the reminders were turned off */
+      if (!g_settings_get_boolean (settings, "background-reminders"))
+        {
+          g_message ("The reminders are turned off in Preferences: nothing to do in the background");
+          return 0;
+        }
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      /* Already running, with or without a window: that instance reminds. */
+      if (g_application_get_is_remote (app))
+        return 0;
+
+      self->background_start = TRUE;
+    }
+
+  return -1;
+}
+
+static void
 plc_application_shutdown (GApplication *app)
 {
   PlcApplication *self = PLC_APPLICATION (app);
@@ -815,6 +1028,8 @@ plc_application_shutdown (GApplication *app)
   if (self->demo_cancellable != NULL)
     g_cancellable_cancel (self->demo_cancellable);
   g_clear_handle_id (&self->midnight_source, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
   if (self->store != NULL)
     plc_store_close (self->store);
   if (self->real_store != NULL)
@@ -879,6 +1094,7 @@ plc_application_class_init (PlcApplicationClass *klass)
   object_class->finalize = plc_application_finalize;
   object_class->get_property = plc_application_get_property;
 
+  app_class->handle_local_options = plc_application_handle_local_options;
   app_class->startup = plc_application_startup;
   app_class->activate = plc_application_activate;
   app_class->shutdown = plc_application_shutdown;
@@ -906,12 +1122,16 @@ plc_application_class_init (PlcApplicationClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* The same name as the metainfo's <developer> (a test compares them): a
+ * name, not translated. */
+#define PLC_DEVELOPER_NAME "The Placeringar developers"
+
 static void
 plc_application_about_action (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
 {
-  static const char *developers[] = { "The Placements developers", NULL };
+  static const char *developers[] = { PLC_DEVELOPER_NAME, NULL };
   PlcApplication *self = user_data;
   GtkWindow *window;
   GtkWidget *about;
@@ -922,12 +1142,12 @@ plc_application_about_action (GSimpleAction *action,
                         "transient-for", window,
                         "application-name", _("Placements"),
                         "application-icon", APP_ID,
-                        "developer-name", _("The Placements developers"),
+                        "developer-name", PLC_DEVELOPER_NAME,
                         "version", PACKAGE_VERSION,
                         "website", PACKAGE_WEBSITE,
                         "issue-url", PACKAGE_BUGREPORT,
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", "© 2026 The Placements developers",
+                        "copyright", "© 2026 " PLC_DEVELOPER_NAME,
                         "comments", _("Health and collaboration steps for children placed outside their own home"),
                         "developers", developers,
                         /* Translators: put your names here, one per line */
@@ -944,8 +1164,11 @@ plc_application_preferences_action (GSimpleAction *action,
 {
   PlcApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  PlcPreferencesWindow *preferences = plc_preferences_window_new (window);
+  PlcPreferencesWindow *preferences;
 
+  preferences = plc_preferences_window_new (window, self->profiles, self->profiles_error,
+                                            self->store_error);
+  g_object_bind_property (self, "caseload", preferences, "caseload", G_BINDING_SYNC_CREATE);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -993,7 +1216,8 @@ plc_application_close_demo_action (GSimpleAction *action,
   plc_application_close_demo (PLC_APPLICATION (user_data));
 }
 
-/* The notification's action: the agenda is beside the caseload timeline. */
+/* The notification's action: the agenda beside the caseload timeline, of
+ * the caseworker the notification counted for ("" for everyone's). */
 static void
 plc_application_show_agenda_action (GSimpleAction *action,
                                     GVariant      *parameter,
@@ -1001,6 +1225,7 @@ plc_application_show_agenda_action (GSimpleAction *action,
 {
   PlcApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *caseworker = g_variant_get_string (parameter, NULL);
 
   if (window == NULL)
     {
@@ -1008,27 +1233,37 @@ plc_application_show_agenda_action (GSimpleAction *action,
       window = gtk_application_get_active_window (GTK_APPLICATION (self));
     }
 
-  if (window == NULL)
+  if (!PLC_IS_WINDOW (window))
     return;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timelines");
+  plc_window_show_agenda (PLC_WINDOW (window), caseworker[0] != '\0' ? caseworker : NULL);
   gtk_window_present (window);
 }
 
 static const GActionEntry app_actions[] = {
   { "open-demo", plc_application_open_demo_action },
   { "close-demo", plc_application_close_demo_action },
-  { "show-agenda", plc_application_show_agenda_action },
+  { "show-agenda", plc_application_show_agenda_action, "s" },
   { "quit", plc_application_quit_action },
   { "about", plc_application_about_action },
   { "preferences", plc_application_preferences_action },
   { "audit-log", plc_application_audit_log_action },
 };
 
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window and send the daily reminder of the steps that are due "
+       "(when the reminders are turned on in Preferences)"), NULL },
+  { NULL }
+};
+
 static void
 plc_application_init (PlcApplication *self)
 {
   self->cancellable = g_cancellable_new ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,

@@ -15,6 +15,7 @@
 
 #include "plc-audit-window.h"
 #include "plc-csv.h"
+#include "plc-output-file.h"
 #include "plc-date.h"
 
 /* One entry, as a list item */
@@ -251,16 +252,23 @@ export_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT && self->entries != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
       gboolean comma = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "separator"),
                                   "comma") == 0;
-      g_autofree char *csv = plc_csv_audit_log (self->entries, comma ? PLC_CSV_COMMA : PLC_CSV_SEMICOLON);
+      gboolean no_bom = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "bom"),
+                                   "false") == 0;
+      g_autofree char *csv = plc_csv_audit_log (self->entries, comma ? PLC_CSV_COMMA : PLC_CSV_SEMICOLON,
+                                                no_bom ? PLC_CSV_NO_BOM : PLC_CSV_FLAGS_NONE);
       g_autoptr(GError) error = NULL;
 
+      if (path == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("Choose a folder on this computer"));
+
       /* Written to a temporary file and renamed: an old file is never half
-       * overwritten */
-      if (g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
-                                   G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                   NULL, NULL, &error))
+       * overwritten, and a database never overwritten at all */
+      if (path != NULL &&
+          plc_output_file_set_contents (path, csv, strlen (csv), PLC_OUTPUT_FILE_PRIVATE, &error))
         toast (self, _("Audit log exported"));
       else
         {
@@ -301,6 +309,10 @@ export_clicked_cb (PlcAuditWindow *self)
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "separator", _("Separate values with"),
                                separators, separator_names);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "separator", "semicolon");
+  /* Without it Excel reads å, ä and ö as two characters each */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "bom",
+                               _("With semicolons, mark the file as UTF-8, for Excel"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "bom", "true");
   g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -9,9 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-application.h"
-#include "plc-caseload.h"
 #include "plc-contact-filter.h"
+#include "plc-contact-link-row.h"
+#include "plc-contact-row.h"
 #include "plc-contacts-view.h"
 #include "plc-error.h"
 
@@ -78,8 +78,9 @@ struct _PlcContactsView
   GListStore          *children;       /* of PlcChild, by name: the choosers' model */
   GArray              *placement_ids;  /* of gint64: link_placement_row's items; 0 = none */
 
-  PlcStore            *store;          /* the application's; not owned */
+  PlcStore            *store;          /* the caseload's; not owned */
   PlcCaseload         *caseload;
+  GSignalGroup        *caseload_signals;
   GCancellable        *cancellable;
 
   PlcContact          *current;        /* shown in the detail pane */
@@ -97,11 +98,18 @@ struct _PlcContactsView
   guint                log_tried : 1;
   guint                log_saving : 1;
   guint                updating_children : 1;
-  guint                application_connected : 1;
   guint                loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PlcContactsView, plc_contacts_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CASELOAD,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 static void load_contacts      (PlcContactsView *self);
 static void load_log           (PlcContactsView *self);
@@ -284,29 +292,6 @@ describe_link (PlcContactsView      *self,
   return g_strdup (role);
 }
 
-static char *
-roles_text (PlcContact *contact)
-{
-  GPtrArray *links = plc_contact_get_links (contact);
-  g_autoptr(GString) text = g_string_new (NULL);
-  gboolean seen[PLC_CONTACT_ROLE_OTHER + 1] = { FALSE, };
-
-  for (guint i = 0; links != NULL && i < links->len; i++)
-    {
-      PlcContactLink *link = g_ptr_array_index (links, i);
-
-      if (link->role > PLC_CONTACT_ROLE_OTHER || seen[link->role])
-        continue;
-      seen[link->role] = TRUE;
-
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, plc_contact_role_get_display_name (link->role));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static PlcContact *
 selected_contact (PlcContactsView *self)
 {
@@ -377,62 +362,22 @@ editor_busy (PlcContactsView *self)
 
 /* The directory */
 
+/* A PlcContactRow for each contact; a click opens it */
 static void
 list_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *organisation = gtk_label_new (NULL);
-  GtkWidget *roles = gtk_label_new (NULL);
-  GtkGesture *gesture;
+  GtkWidget *row = plc_contact_row_new ();
+  GtkGesture *gesture = gtk_gesture_click_new ();
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
+  g_object_bind_property (item, "item", row, "contact", G_BINDING_SYNC_CREATE);
 
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "heading");
-
-  gtk_label_set_xalign (GTK_LABEL (organisation), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (organisation), PANGO_ELLIPSIZE_END);
-
-  gtk_label_set_xalign (GTK_LABEL (roles), 0);
-  gtk_label_set_wrap (GTK_LABEL (roles), TRUE);
-  gtk_widget_add_css_class (roles, "caption");
-  gtk_widget_add_css_class (roles, "dim-label");
-
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), organisation);
-  gtk_box_append (GTK_BOX (box), roles);
-
-  gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
   g_signal_connect (gesture, "released", G_CALLBACK (row_clicked_cb), item);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (gesture));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (gesture));
 
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-list_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  PlcContact *contact = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *organisation = gtk_widget_get_next_sibling (name);
-  GtkWidget *roles = gtk_widget_get_next_sibling (organisation);
-  const char *org = plc_contact_get_organisation (contact);
-  g_autofree char *roles_str = roles_text (contact);
-
-  gtk_label_set_text (GTK_LABEL (name), plc_contact_get_name (contact));
-  gtk_label_set_text (GTK_LABEL (organisation), org != NULL ? org : "");
-  gtk_widget_set_visible (organisation, org != NULL);
-  gtk_label_set_text (GTK_LABEL (roles), roles_str);
-  gtk_widget_set_visible (roles, roles_str[0] != '\0');
+  gtk_list_item_set_child (item, row);
 }
 
 static gboolean
@@ -696,14 +641,12 @@ set_detail_row (AdwActionRow *row,
   gtk_widget_set_visible (GTK_WIDGET (row), value != NULL);
 }
 
+/* A linked child's row, or its button: the child's contact log */
 static void
-link_log_clicked_cb (PlcContactsView *self,
-                     GtkButton       *button)
+link_log_clicked_cb (PlcContactsView   *self,
+                     PlcContactLinkRow *row)
 {
-  gint64 *child_id = g_object_get_data (G_OBJECT (button), "child-id");
-
-  if (child_id != NULL)
-    plc_contacts_view_show_contact_log (self, *child_id);
+  plc_contacts_view_show_contact_log (self, plc_contact_link_row_get_child_id (row));
 }
 
 static void
@@ -741,28 +684,9 @@ show_contact (PlcContactsView *self,
       PlcContactLink *link = g_ptr_array_index (links, i);
       g_autofree char *subtitle = describe_link (self, link);
       const char *name = child_name (self, link->child_id, link->child_ref);
-      g_autofree char *log_label = NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("document-open-recent-symbolic");
+      GtkWidget *row = plc_contact_link_row_new (link->child_id, name, subtitle, FALSE);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "child-id", g_memdup2 (&link->child_id, sizeof (gint64)), g_free);
-
-      /* Translators: %s is a child's name */
-      log_label = g_strdup_printf (_("Contact Log of %s"), name);
-      gtk_widget_set_tooltip_text (button, log_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, log_label,
-                                      -1);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "child-id", g_memdup2 (&link->child_id, sizeof (gint64)), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (link_log_clicked_cb), self, G_CONNECT_SWAPPED);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
+      g_signal_connect_object (row, "button-clicked", G_CALLBACK (link_log_clicked_cb), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->detail_links_list, row);
     }
 
@@ -773,10 +697,8 @@ static void
 detail_link_activated_cb (PlcContactsView *self,
                           GtkListBoxRow   *row)
 {
-  gint64 *child_id = g_object_get_data (G_OBJECT (row), "child-id");
-
-  if (child_id != NULL)
-    plc_contacts_view_show_contact_log (self, *child_id);
+  if (PLC_IS_CONTACT_LINK_ROW (row))
+    link_log_clicked_cb (self, PLC_CONTACT_LINK_ROW (row));
 }
 
 static void
@@ -850,8 +772,8 @@ contact_undeleted_cb (GObject      *object,
     }
 
   load_contacts (self);
-  if (PLC_IS_APPLICATION (g_application_get_default ()))
-    plc_application_reload_caseload (PLC_APPLICATION (g_application_get_default ()));
+  if (self->caseload != NULL)
+    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
 }
 
 static void
@@ -918,8 +840,8 @@ contact_deleted_cb (GObject      *object,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   show_contact (self, NULL);
   load_contacts (self);
-  if (PLC_IS_APPLICATION (g_application_get_default ()))
-    plc_application_reload_caseload (PLC_APPLICATION (g_application_get_default ()));
+  if (self->caseload != NULL)
+    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
 
   delete_data_free (data);
 }
@@ -949,13 +871,15 @@ delete_action (GtkWidget  *widget,
 static void
 rebuild_editor_links (PlcContactsView *self);
 
+/* The editor's rows are in the order of editor_links */
 static void
-remove_link_clicked_cb (GtkButton       *button,
-                        PlcContactsView *self)
+remove_link_clicked_cb (PlcContactsView   *self,
+                        PlcContactLinkRow *row)
 {
-  PlcContactLink *link = g_object_get_data (G_OBJECT (button), "link");
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 
-  g_ptr_array_remove (self->editor_links, link);
+  if (index >= 0 && (guint) index < self->editor_links->len)
+    g_ptr_array_remove_index (self->editor_links, index);
   rebuild_editor_links (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->link_child_row));
 }
@@ -969,27 +893,10 @@ rebuild_editor_links (PlcContactsView *self)
     {
       PlcContactLink *link = g_ptr_array_index (self->editor_links, i);
       g_autofree char *subtitle = describe_link (self, link);
-      g_autofree char *remove_label = NULL;
       const char *name = child_name (self, link->child_id, link->child_ref);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      GtkWidget *row = plc_contact_link_row_new (link->child_id, name, subtitle, TRUE);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-      /* Translators: %s is a child's name */
-      remove_label = g_strdup_printf (_("Remove the Link to %s"), name);
-      gtk_widget_set_tooltip_text (button, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                      -1);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data (G_OBJECT (button), "link", link);
-      g_signal_connect (button, "clicked", G_CALLBACK (remove_link_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
+      g_signal_connect_object (row, "button-clicked", G_CALLBACK (remove_link_clicked_cb), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->editor_links_list, row);
     }
 }
@@ -1273,8 +1180,8 @@ contact_saved_cb (GObject      *object,
   show_contact (self, data->contact);
   toast_text (self, _("Contact saved"));
   load_contacts (self);
-  if (PLC_IS_APPLICATION (g_application_get_default ()))
-    plc_application_reload_caseload (PLC_APPLICATION (g_application_get_default ()));
+  if (self->caseload != NULL)
+    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
 
   save_data_free (data);
 }
@@ -1614,64 +1521,42 @@ back_action (GtkWidget  *widget,
     }
 }
 
-/* The store and the caseload */
-
 static void
-set_store (PlcContactsView *self,
-           PlcStore        *store)
+plc_contacts_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
-  if (self->store == store)
-    return;
+  PlcContactsView *self = PLC_CONTACTS_VIEW (object);
 
-  self->store = store;
-  load_contacts (self);
-  load_log (self);
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      g_value_set_object (value, self->caseload);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
-set_caseload (PlcContactsView *self,
-              PlcCaseload     *caseload)
+plc_contacts_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
-  if (self->caseload == caseload)
-    return;
+  PlcContactsView *self = PLC_CONTACTS_VIEW (object);
 
-  if (self->caseload != NULL)
-    g_signal_handlers_disconnect_by_func (self->caseload, caseload_changed_cb, self);
-  g_set_object (&self->caseload, caseload);
-  if (caseload != NULL)
-    g_signal_connect_object (caseload, "changed",
-                             G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      plc_contacts_view_set_caseload (self, g_value_get_object (value));
+      break;
 
-  update_children (self);
-}
-
-static void
-application_changed_cb (PlcContactsView *self,
-                        GParamSpec      *pspec,
-                        PlcApplication  *application)
-{
-  set_caseload (self, plc_application_get_caseload (application));
-  set_store (self, plc_application_get_store (application));
-}
-
-static void
-plc_contacts_view_root (GtkWidget *widget)
-{
-  PlcContactsView *self = PLC_CONTACTS_VIEW (widget);
-  GApplication *application = g_application_get_default ();
-
-  GTK_WIDGET_CLASS (plc_contacts_view_parent_class)->root (widget);
-
-  if (self->application_connected || !PLC_IS_APPLICATION (application))
-    return;
-
-  /* The store is opened, and the caseload made, after the window shows */
-  self->application_connected = TRUE;
-  g_signal_connect_object (application, "notify::store",
-                           G_CALLBACK (application_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (application, "notify::caseload",
-                           G_CALLBACK (application_changed_cb), self, G_CONNECT_SWAPPED);
-  application_changed_cb (self, NULL, PLC_APPLICATION (application));
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1681,12 +1566,12 @@ plc_contacts_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
 
-
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->contacts);
   g_clear_object (&self->children);
   g_clear_object (&self->caseload);
+  g_clear_object (&self->caseload_signals);
   g_clear_object (&self->current);
   g_clear_object (&self->editing);
   g_clear_object (&self->cancellable);
@@ -1705,7 +1590,21 @@ plc_contacts_view_class_init (PlcContactsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plc_contacts_view_dispose;
-  widget_class->root = plc_contacts_view_root;
+  object_class->get_property = plc_contacts_view_get_property;
+  object_class->set_property = plc_contacts_view_set_property;
+
+  /**
+   * PlcContactsView:caseload:
+   *
+   * Where the contacts are read from and saved to (its store), and the
+   * children they are linked to.  The view follows its "changed" signal.
+   */
+  properties [PROP_CASELOAD] =
+    g_param_spec_object ("caseload", NULL, NULL,
+                         PLC_TYPE_CASELOAD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-contacts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcContactsView, leaflet);
@@ -1797,6 +1696,9 @@ plc_contacts_view_init (PlcContactsView *self)
                                   -1);
 
   self->cancellable = g_cancellable_new ();
+  self->caseload_signals = g_signal_group_new (PLC_TYPE_CASELOAD);
+  g_signal_group_connect_object (self->caseload_signals, "changed",
+                                 G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
   self->editor_links = g_ptr_array_new_with_free_func ((GDestroyNotify)plc_contact_link_free);
   self->placement_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->children = g_list_store_new (PLC_TYPE_CHILD);
@@ -1820,7 +1722,6 @@ plc_contacts_view_init (PlcContactsView *self)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
@@ -1861,6 +1762,48 @@ GtkWidget *
 plc_contacts_view_new (void)
 {
   return g_object_new (PLC_TYPE_CONTACTS_VIEW, NULL);
+}
+
+PlcCaseload *
+plc_contacts_view_get_caseload (PlcContactsView *self)
+{
+  g_return_val_if_fail (PLC_IS_CONTACTS_VIEW (self), NULL);
+
+  return self->caseload;
+}
+
+/**
+ * plc_contacts_view_set_caseload:
+ * @self: a #PlcContactsView
+ * @caseload: (nullable): the caseload whose store holds the contacts
+ *
+ * Lists the contacts of @caseload's store, and offers its children to
+ * link them to.
+ */
+void
+plc_contacts_view_set_caseload (PlcContactsView *self,
+                                PlcCaseload     *caseload)
+{
+  PlcStore *store;
+
+  g_return_if_fail (PLC_IS_CONTACTS_VIEW (self));
+  g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
+
+  if (!g_set_object (&self->caseload, caseload))
+    return;
+
+  g_signal_group_set_target (self->caseload_signals, caseload);
+  update_children (self);
+
+  store = caseload != NULL ? plc_caseload_get_store (caseload) : NULL;
+  if (self->store != store)
+    {
+      self->store = store;
+      load_contacts (self);
+      load_log (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
 }
 
 /**

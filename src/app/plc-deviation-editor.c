@@ -9,10 +9,10 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-application.h"
 #include "plc-deviation-editor.h"
 #include "plc-deviation-pdf.h"
 #include "plc-deviation-report.h"
+#include "plc-drop-down.h"
 #include "plc-error.h"
 
 typedef enum
@@ -30,6 +30,9 @@ struct _PlcDeviationEditor
    * by the form: a save works on a copy and replaces it on success. */
   PlcDeviation        *deviation;
   PlcDeviation        *saving;
+  PlcCaseload         *caseload;
+  GSignalGroup        *caseload_signals;
+  PlcProfileSet       *profiles;         /* the caseload's rules' */
   GCancellable        *cancellable;
   GPtrArray           *profile_ids;      /* of char*, parallel to agreement_row */
   GPtrArray           *ladder_rows;
@@ -68,6 +71,7 @@ G_DEFINE_FINAL_TYPE (PlcDeviationEditor, plc_deviation_editor, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_CASELOAD,
   PROP_HEADING,
   PROP_BUSY,
   N_PROPS
@@ -81,46 +85,30 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static PlcApplication *
-get_app (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  return PLC_IS_APPLICATION (app) ? PLC_APPLICATION (app) : NULL;
-}
-
 static PlcProfile *
-lookup_profile (const char *id)
+lookup_profile (PlcDeviationEditor *self,
+                const char         *id)
 {
-  PlcApplication *app = get_app ();
-  PlcProfileSet *set;
-
-  if (id == NULL || app == NULL)
+  if (id == NULL || self->profiles == NULL)
     return NULL;
 
-  set = plc_application_get_profiles (app);
-  return set != NULL ? plc_profile_set_lookup (set, id) : NULL;
+  return plc_profile_set_lookup (self->profiles, id);
 }
 
 /* The case and placement of @placement_id, from the caseload */
 static PlcCase *
-find_case (gint64         placement_id,
-           PlcPlacement **placement_out)
+find_case (PlcDeviationEditor  *self,
+           gint64               placement_id,
+           PlcPlacement       **placement_out)
 {
-  PlcApplication *app = get_app ();
-  PlcCaseload *caseload;
   GListModel *cases;
 
   if (placement_out != NULL)
     *placement_out = NULL;
-  if (app == NULL || placement_id == 0)
+  if (self->caseload == NULL || placement_id == 0)
     return NULL;
 
-  caseload = plc_application_get_caseload (app);
-  if (caseload == NULL)
-    return NULL;
-
-  cases = plc_caseload_get_cases (caseload);
+  cases = plc_caseload_get_cases (self->caseload);
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
       g_autoptr(PlcCase) item = g_list_model_get_item (cases, i);
@@ -399,7 +387,7 @@ update_history (PlcDeviationEditor *self)
 static void
 update_ladder (PlcDeviationEditor *self)
 {
-  PlcProfile *profile = lookup_profile (plc_deviation_get_profile (self->deviation));
+  PlcProfile *profile = lookup_profile (self, plc_deviation_get_profile (self->deviation));
   int step = plc_deviation_get_escalation_step (self->deviation);
   PlcDeviationStatus status = plc_deviation_get_status (self->deviation);
   guint n_levels = profile != NULL ? plc_profile_get_n_escalation_levels (profile) : 0;
@@ -501,7 +489,7 @@ update_labels (PlcDeviationEditor *self)
   g_autofree char *heading = NULL;
 
   if (agreement != GTK_INVALID_LIST_POSITION && agreement > 0 && agreement <= self->profile_ids->len)
-    profile = lookup_profile (g_ptr_array_index (self->profile_ids, agreement - 1));
+    profile = lookup_profile (self, g_ptr_array_index (self->profile_ids, agreement - 1));
 
   if (profile == NULL || plc_profile_get_deviation_system (profile) == NULL)
     {
@@ -583,7 +571,7 @@ update_placement (PlcDeviationEditor *self)
       return;
     }
 
-  item = find_case (placement_id, &placement);
+  item = find_case (self, placement_id, &placement);
   if (item != NULL && placement != NULL)
     {
       g_autofree char *start = plc_date_to_iso (plc_placement_get_start_date (placement));
@@ -634,7 +622,7 @@ static void
 load_form (PlcDeviationEditor *self)
 {
   PlcDeviation *d = self->deviation;
-  PlcProfile *profile = lookup_profile (plc_deviation_get_profile (d));
+  PlcProfile *profile = lookup_profile (self, plc_deviation_get_profile (d));
   g_autofree char *occurred = NULL;
 
   self->loading = TRUE;
@@ -754,8 +742,7 @@ commit (PlcDeviationEditor *self,
         PlcDeviationStatus  status,
         const char         *note)
 {
-  PlcApplication *app = get_app ();
-  PlcStore *store = app != NULL ? plc_application_get_store (app) : NULL;
+  PlcStore *store = self->caseload != NULL ? plc_caseload_get_store (self->caseload) : NULL;
   g_autoptr(PlcDeviation) copy = NULL;
   g_autoptr(GString) changed = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
@@ -853,7 +840,7 @@ escalate_clicked_cb (PlcDeviationEditor *self)
   if (self->deviation == NULL)
     return;
 
-  profile = lookup_profile (plc_deviation_get_profile (self->deviation));
+  profile = lookup_profile (self, plc_deviation_get_profile (self->deviation));
   step = plc_deviation_get_escalation_step (self->deviation);
   if (profile == NULL || step >= (int) plc_profile_get_n_escalation_levels (profile))
     return;
@@ -916,14 +903,14 @@ file_chosen_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      PlcProfile *profile = lookup_profile (plc_deviation_get_profile (export->deviation));
+      PlcProfile *profile = lookup_profile (self, plc_deviation_get_profile (export->deviation));
       const char *name = NULL;
       g_autoptr(GPtrArray) lines = NULL;
       g_autoptr(GError) error = NULL;
 
       if (export->with_name)
         {
-          PlcCase *item = find_case (plc_deviation_get_placement_id (export->deviation), NULL);
+          PlcCase *item = find_case (self, plc_deviation_get_placement_id (export->deviation), NULL);
 
           if (item != NULL)
             name = plc_child_get_name (plc_case_get_child (item));
@@ -993,7 +980,7 @@ plc_deviation_editor_export (PlcDeviationEditor *self)
   if (self->deviation == NULL)
     return;
 
-  has_child = find_case (plc_deviation_get_placement_id (self->deviation), NULL) != NULL &&
+  has_child = find_case (self, plc_deviation_get_placement_id (self->deviation), NULL) != NULL &&
               gtk_widget_get_visible (GTK_WIDGET (self->placement_row));
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -1099,18 +1086,11 @@ plc_deviation_editor_get_modified (PlcDeviationEditor *self)
   return changed->len > 0;
 }
 
-/**
- * plc_deviation_editor_refresh_placement:
- * @self: a #PlcDeviationEditor
- *
- * Shows the linked placement again, as the caseload now has it (call it
- * when the caseload has reloaded).  Leaves the rest of the form alone.
- */
-void
-plc_deviation_editor_refresh_placement (PlcDeviationEditor *self)
+/* After each reload of the caseload: the linked placement again, as the
+ * caseload now has it.  Leaves the rest of the form alone. */
+static void
+caseload_changed_cb (PlcDeviationEditor *self)
 {
-  g_return_if_fail (PLC_IS_DEVIATION_EDITOR (self));
-
   /* Not if the user has removed the link */
   if (self->deviation == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->placement_row)))
     return;
@@ -1128,12 +1108,65 @@ plc_deviation_editor_save (PlcDeviationEditor *self)
 
 /* GObject */
 
+/* The agreements to choose from: "None", then the profiles' */
+static void
+fill_agreements (PlcDeviationEditor *self)
+{
+  g_autoptr(GtkStringList) agreements = plc_drop_down_new_agreements (self->profiles, _("None"), NULL,
+                                                                      self->profile_ids);
+
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->agreement_row, G_LIST_MODEL (agreements));
+  if (self->deviation != NULL)
+    select_agreement (self, plc_deviation_get_profile (self->deviation));
+  self->loading = FALSE;
+}
+
+PlcCaseload *
+plc_deviation_editor_get_caseload (PlcDeviationEditor *self)
+{
+  g_return_val_if_fail (PLC_IS_DEVIATION_EDITOR (self), NULL);
+
+  return self->caseload;
+}
+
+/**
+ * plc_deviation_editor_set_caseload:
+ * @self: a #PlcDeviationEditor
+ * @caseload: (nullable): where the report is saved (its store), and the
+ *   placements and agreements it can name
+ */
+void
+plc_deviation_editor_set_caseload (PlcDeviationEditor *self,
+                                   PlcCaseload        *caseload)
+{
+  PlcProfileSet *profiles;
+
+  g_return_if_fail (PLC_IS_DEVIATION_EDITOR (self));
+  g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
+
+  if (!g_set_object (&self->caseload, caseload))
+    return;
+
+  g_signal_group_set_target (self->caseload_signals, caseload);
+
+  /* The same for every caseload: what the form shows stays */
+  profiles = caseload != NULL ? plc_caseload_get_profiles (caseload) : NULL;
+  if (profiles != NULL && g_set_object (&self->profiles, profiles))
+    fill_agreements (self);
+
+  caseload_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
+}
+
 static void
 plc_deviation_editor_dispose (GObject *object)
 {
   PlcDeviationEditor *self = (PlcDeviationEditor *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->caseload_signals);
+  g_clear_object (&self->caseload);
 
   G_OBJECT_CLASS (plc_deviation_editor_parent_class)->dispose (object);
 }
@@ -1145,6 +1178,7 @@ plc_deviation_editor_finalize (GObject *object)
 
   g_clear_object (&self->deviation);
   g_clear_object (&self->saving);
+  g_clear_object (&self->profiles);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->profile_ids, g_ptr_array_unref);
   g_clear_pointer (&self->ladder_rows, g_ptr_array_unref);
@@ -1164,12 +1198,35 @@ plc_deviation_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CASELOAD:
+      g_value_set_object (value, self->caseload);
+      break;
+
     case PROP_HEADING:
       g_value_set_string (value, self->heading);
       break;
 
     case PROP_BUSY:
       g_value_set_boolean (value, self->saving != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plc_deviation_editor_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  PlcDeviationEditor *self = PLC_DEVIATION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      plc_deviation_editor_set_caseload (self, g_value_get_object (value));
       break;
 
     default:
@@ -1186,7 +1243,18 @@ plc_deviation_editor_class_init (PlcDeviationEditorClass *klass)
   object_class->dispose = plc_deviation_editor_dispose;
   object_class->finalize = plc_deviation_editor_finalize;
   object_class->get_property = plc_deviation_editor_get_property;
+  object_class->set_property = plc_deviation_editor_set_property;
 
+  /**
+   * PlcDeviationEditor:caseload:
+   *
+   * Where a save goes (its store), and where the linked placement and the
+   * agreements come from.  Its "changed" signal updates the placement shown.
+   */
+  properties [PROP_CASELOAD] =
+    g_param_spec_object ("caseload", NULL, NULL,
+                         PLC_TYPE_CASELOAD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_HEADING] =
     g_param_spec_string ("heading", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -1243,12 +1311,13 @@ plc_deviation_editor_init (PlcDeviationEditor *self)
 {
   g_autoptr(GtkStringList) directions = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) agreements = gtk_string_list_new (NULL);
-  PlcApplication *app = get_app ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->caseload_signals = g_signal_group_new (PLC_TYPE_CASELOAD);
+  g_signal_group_connect_object (self->caseload_signals, "changed",
+                                 G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
   self->profile_ids = g_ptr_array_new_with_free_func (g_free);
   self->ladder_rows = g_ptr_array_new ();
   self->history_rows = g_ptr_array_new ();
@@ -1259,21 +1328,7 @@ plc_deviation_editor_init (PlcDeviationEditor *self)
   for (int i = PLC_DEVIATION_CATEGORY_HEALTH_EXAMINATION; i <= PLC_DEVIATION_CATEGORY_OTHER; i++)
     gtk_string_list_append (categories, plc_deviation_category_get_display_name (i));
 
-  gtk_string_list_append (agreements, _("None"));
-  if (app != NULL && plc_application_get_profiles (app) != NULL)
-    {
-      g_autoptr(GPtrArray) profiles = plc_profile_set_list (plc_application_get_profiles (app));
-
-      for (guint i = 0; i < profiles->len; i++)
-        {
-          PlcProfile *profile = g_ptr_array_index (profiles, i);
-
-          g_ptr_array_add (self->profile_ids, g_strdup (plc_profile_get_id (profile)));
-          gtk_string_list_append (agreements, plc_profile_get_name (profile));
-        }
-    }
-
   adw_combo_row_set_model (self->direction_row, G_LIST_MODEL (directions));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
-  adw_combo_row_set_model (self->agreement_row, G_LIST_MODEL (agreements));
+  fill_agreements (self);
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "plc-caseload.h"
 #include "plc-deviation.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PlcDeviationEditor, plc_deviation_editor, PLC, DEVIATION_EDITOR, AdwBin)
 
+PlcCaseload  *plc_deviation_editor_get_caseload  (PlcDeviationEditor *self);
+void          plc_deviation_editor_set_caseload  (PlcDeviationEditor *self,
+                                                  PlcCaseload        *caseload);
 PlcDeviation *plc_deviation_editor_get_deviation (PlcDeviationEditor *self);
 void          plc_deviation_editor_set_deviation (PlcDeviationEditor *self,
                                                   PlcDeviation       *deviation);
@@ -23,6 +27,5 @@ gboolean      plc_deviation_editor_get_modified  (PlcDeviationEditor *self);
 gboolean      plc_deviation_editor_get_busy      (PlcDeviationEditor *self);
 void          plc_deviation_editor_save          (PlcDeviationEditor *self);
 void          plc_deviation_editor_export        (PlcDeviationEditor *self);
-void          plc_deviation_editor_refresh_placement (PlcDeviationEditor *self);
 
 G_END_DECLS

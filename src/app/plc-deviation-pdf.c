@@ -151,7 +151,10 @@ plc_deviation_report_write_pdf (GPtrArray   *lines,
     if (((PlcReportLine *) g_ptr_array_index (lines, i))->kind == PLC_REPORT_LINE_TITLE)
       title = ((PlcReportLine *) g_ptr_array_index (lines, i))->text;
 
-  surface = plc_pdf_surface_new (path, title);
+  /* About a child's placement: readable by its owner only */
+  surface = plc_pdf_surface_new (path, title, PLC_OUTPUT_FILE_PRIVATE, error);
+  if (surface == NULL)
+    return FALSE;
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     return plc_pdf_surface_finish (surface, error);   /* says why */
 

@@ -9,12 +9,10 @@
 
 G_BEGIN_DECLS
 
-void _plc_deviations_view_set_deviations (PlcDeviationsView *self,
-                                          GPtrArray         *deviations);
-void _plc_deviations_view_set_filters    (PlcDeviationsView *self,
-                                          int                status,
-                                          int                direction,
-                                          const char        *profile_id,
-                                          int                year);
+void _plc_deviations_view_set_filters (PlcDeviationsView *self,
+                                       int                status,
+                                       int                direction,
+                                       const char        *profile_id,
+                                       int                year);
 
 G_END_DECLS

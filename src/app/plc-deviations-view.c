@@ -13,15 +13,18 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-application.h"
 #include "plc-deviation-editor.h"
 #include "plc-deviation-report.h"
+#include "plc-deviation-row.h"
+#include "plc-drop-down.h"
 #include "plc-deviations-view-private.h"
 
 struct _PlcDeviationsView
 {
   AdwBin              parent_instance;
 
+  PlcCaseload        *caseload;
+  PlcProfileSet      *profiles;         /* the agreement filter's */
   GListStore         *deviations;       /* of PlcDeviation, as stored */
   GtkSortListModel   *sorted;
   GtkFilterListModel *filtered;
@@ -30,7 +33,6 @@ struct _PlcDeviationsView
   GArray             *years;            /* parallel to the year filter, after "All" */
   GCancellable       *cancellable;
   PlcDeviation       *pending;          /* to open once the user agrees to discard */
-  gulong              store_handler;
   guint               loaded : 1;
   guint               selecting : 1;
 
@@ -51,20 +53,18 @@ struct _PlcDeviationsView
 
 G_DEFINE_FINAL_TYPE (PlcDeviationsView, plc_deviations_view, ADW_TYPE_BIN)
 
-static PlcApplication *
-get_app (void)
-{
-  GApplication *app = g_application_get_default ();
+enum {
+  PROP_0,
+  PROP_CASELOAD,
+  N_PROPS
+};
 
-  return PLC_IS_APPLICATION (app) ? PLC_APPLICATION (app) : NULL;
-}
+static GParamSpec *properties [N_PROPS];
 
 static PlcStore *
-get_store (void)
+get_store (PlcDeviationsView *self)
 {
-  PlcApplication *app = get_app ();
-
-  return app != NULL ? plc_application_get_store (app) : NULL;
+  return self->caseload != NULL ? plc_caseload_get_store (self->caseload) : NULL;
 }
 
 /* Filtering and sorting */
@@ -206,64 +206,7 @@ static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
-  PlcDeviation *deviation = item;
-  g_autofree char *date = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-  GtkWidget *box;
-  GtkWidget *title;
-  GtkWidget *sub;
-  int step = plc_deviation_get_escalation_step (deviation);
-
-  if (plc_deviation_get_occurred_on (deviation) != PLC_DATE_NONE)
-    date = plc_date_to_iso (plc_deviation_get_occurred_on (deviation));
-  else
-    date = g_strdup ("—");
-
-  if (step > 0)
-    /* Translators: a report in the list: its date, status, escalation
-     * level and direction, such as "2025-04-10 · Escalated (level 1) ·
-     * Municipality to region" */
-    subtitle = g_strdup_printf (_("%s · %s (level %d) · %s"), date,
-                                plc_deviation_status_get_display_name (plc_deviation_get_status (deviation)),
-                                step,
-                                plc_deviation_direction_get_display_name (plc_deviation_get_direction (deviation)));
-  else
-    /* Translators: a report in the list: its date, status and direction */
-    subtitle = g_strdup_printf (_("%s · %s · %s"), date,
-                                plc_deviation_status_get_display_name (plc_deviation_get_status (deviation)),
-                                plc_deviation_direction_get_display_name (plc_deviation_get_direction (deviation)));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  title = g_object_new (GTK_TYPE_LABEL,
-                        "label", plc_deviation_get_title (deviation) ?: "",
-                        "xalign", 0.0f,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "lines", 2,
-                        "ellipsize", PANGO_ELLIPSIZE_END,
-                        NULL);
-  gtk_widget_add_css_class (title, "heading");
-  sub = g_object_new (GTK_TYPE_LABEL,
-                      "label", subtitle,
-                      "xalign", 0.0f,
-                      "wrap", TRUE,
-                      NULL);
-  gtk_widget_add_css_class (sub, "caption");
-  gtk_widget_add_css_class (sub, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), sub);
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plc_deviation_get_title (deviation) ?: "",
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (row), "deviation", g_object_ref (deviation), g_object_unref);
-  return row;
+  return plc_deviation_row_new (PLC_DEVIATION (item));
 }
 
 static void
@@ -278,8 +221,8 @@ select_row_for (PlcDeviationsView *self,
 
       if (row == NULL)
         break;
-      deviation = g_object_get_data (G_OBJECT (row), "deviation");
-      if (deviation != NULL && id != 0 && plc_deviation_get_id (deviation) == id)
+      deviation = plc_deviation_row_get_deviation (PLC_DEVIATION_ROW (row));
+      if (id != 0 && plc_deviation_get_id (deviation) == id)
         {
           gtk_list_box_select_row (self->list_box, row);
           self->selecting = FALSE;
@@ -367,15 +310,10 @@ static void
 row_activated_cb (PlcDeviationsView *self,
                   GtkListBoxRow     *row)
 {
-  PlcDeviation *deviation;
-
   if (row == NULL || self->selecting)
     return;
 
-  deviation = g_object_get_data (G_OBJECT (row), "deviation");
-
-  if (deviation != NULL)
-    open_deviation (self, deviation);
+  open_deviation (self, plc_deviation_row_get_deviation (PLC_DEVIATION_ROW (row)));
 }
 
 static void
@@ -455,7 +393,7 @@ plc_deviations_view_reload (PlcDeviationsView *self)
 
   g_return_if_fail (PLC_IS_DEVIATIONS_VIEW (self));
 
-  store = get_store ();
+  store = get_store (self);
   if (store == NULL)
     return;
 
@@ -465,29 +403,55 @@ plc_deviations_view_reload (PlcDeviationsView *self)
   plc_store_list_deviations_async (store, FALSE, self->cancellable, listed_cb, g_object_ref (self));
 }
 
+/* The agreement filter: "All Agreements", the profiles', "No Agreement" */
 static void
-caseload_changed_cb (PlcDeviationsView *self)
+fill_agreements (PlcDeviationsView *self)
 {
-  plc_deviation_editor_refresh_placement (self->editor);
+  g_autoptr(GtkStringList) agreements = plc_drop_down_new_agreements (self->profiles, _("All Agreements"),
+                                                                      _("No Agreement"), self->profile_ids);
+
+  gtk_drop_down_set_model (self->agreement_filter, G_LIST_MODEL (agreements));
 }
 
-static void
-caseload_set_cb (PlcDeviationsView *self)
+PlcCaseload *
+plc_deviations_view_get_caseload (PlcDeviationsView *self)
 {
-  PlcApplication *app = get_app ();
-  PlcCaseload *caseload = app != NULL ? plc_application_get_caseload (app) : NULL;
+  g_return_val_if_fail (PLC_IS_DEVIATIONS_VIEW (self), NULL);
 
-  if (caseload != NULL)
-    g_signal_connect_object (caseload, "changed", G_CALLBACK (caseload_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-  caseload_changed_cb (self);
+  return self->caseload;
 }
 
-static void
-store_changed_cb (PlcDeviationsView *self)
+/**
+ * plc_deviations_view_set_caseload:
+ * @self: a #PlcDeviationsView
+ * @caseload: (nullable): the caseload whose store holds the reports
+ *
+ * Lists the reports in @caseload's store; the editor gets @caseload too.
+ */
+void
+plc_deviations_view_set_caseload (PlcDeviationsView *self,
+                                  PlcCaseload       *caseload)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deviations.new", get_store () != NULL);
-  plc_deviations_view_reload (self);
+  PlcProfileSet *profiles;
+  PlcStore *store;
+
+  g_return_if_fail (PLC_IS_DEVIATIONS_VIEW (self));
+  g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
+
+  store = get_store (self);
+  if (!g_set_object (&self->caseload, caseload))
+    return;
+
+  /* The same for every caseload: the filter's choice stays */
+  profiles = caseload != NULL ? plc_caseload_get_profiles (caseload) : NULL;
+  if (profiles != NULL && g_set_object (&self->profiles, profiles))
+    fill_agreements (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deviations.new", get_store (self) != NULL);
+  if (get_store (self) != store)
+    plc_deviations_view_reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
 }
 
 /**
@@ -521,8 +485,7 @@ plc_deviations_view_report_obligation (PlcDeviationsView *self,
                                        const char        *rule_id,
                                        int                occurrence)
 {
-  PlcApplication *app = get_app ();
-  PlcCaseload *caseload = app != NULL ? plc_application_get_caseload (app) : NULL;
+  PlcCaseload *caseload = self->caseload;
   GPtrArray *obligations;
 
   g_return_val_if_fail (PLC_IS_DEVIATIONS_VIEW (self), FALSE);
@@ -551,20 +514,6 @@ plc_deviations_view_report_obligation (PlcDeviationsView *self,
 
   g_debug ("No step %s (%d) for placement %" G_GINT64_FORMAT, rule_id, occurrence, placement_id);
   return FALSE;
-}
-
-/* For tests: what the store would have listed */
-void
-_plc_deviations_view_set_deviations (PlcDeviationsView *self,
-                                     GPtrArray         *deviations)
-{
-  g_return_if_fail (PLC_IS_DEVIATIONS_VIEW (self));
-
-  g_list_store_splice (self->deviations, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->deviations)),
-                       deviations->pdata, deviations->len);
-  update_years (self);
-  update_list_page (self);
 }
 
 /* For tests: sets the four filters as a user would; -1, NULL and 0 mean
@@ -634,11 +583,9 @@ static void
 plc_deviations_view_dispose (GObject *object)
 {
   PlcDeviationsView *self = (PlcDeviationsView *)object;
-  PlcApplication *app = get_app ();
 
   g_cancellable_cancel (self->cancellable);
-  if (self->store_handler != 0 && app != NULL)
-    g_clear_signal_handler (&self->store_handler, app);
+  g_clear_object (&self->caseload);
 
   G_OBJECT_CLASS (plc_deviations_view_parent_class)->dispose (object);
 }
@@ -653,10 +600,49 @@ plc_deviations_view_finalize (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->pending);
+  g_clear_object (&self->profiles);
   g_clear_pointer (&self->profile_ids, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
 
   G_OBJECT_CLASS (plc_deviations_view_parent_class)->finalize (object);
+}
+
+static void
+plc_deviations_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PlcDeviationsView *self = PLC_DEVIATIONS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      g_value_set_object (value, self->caseload);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plc_deviations_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  PlcDeviationsView *self = PLC_DEVIATIONS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      plc_deviations_view_set_caseload (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -667,6 +653,21 @@ plc_deviations_view_class_init (PlcDeviationsViewClass *klass)
 
   object_class->dispose = plc_deviations_view_dispose;
   object_class->finalize = plc_deviations_view_finalize;
+  object_class->get_property = plc_deviations_view_get_property;
+  object_class->set_property = plc_deviations_view_set_property;
+
+  /**
+   * PlcDeviationsView:caseload:
+   *
+   * The caseload whose store holds the reports; the editor's "caseload"
+   * is bound to it.
+   */
+  properties [PROP_CASELOAD] =
+    g_param_spec_object ("caseload", NULL, NULL,
+                         PLC_TYPE_CASELOAD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PLC_TYPE_DEVIATION_EDITOR);
 
@@ -700,8 +701,6 @@ plc_deviations_view_init (PlcDeviationsView *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) directions = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) agreements = gtk_string_list_new (NULL);
-  PlcApplication *app = get_app ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -716,24 +715,9 @@ plc_deviations_view_init (PlcDeviationsView *self)
   for (int i = PLC_DEVIATION_DIRECTION_MUNICIPALITY_TO_REGION;
        i <= PLC_DEVIATION_DIRECTION_REGION_TO_MUNICIPALITY; i++)
     gtk_string_list_append (directions, plc_deviation_direction_get_display_name (i));
-  gtk_string_list_append (agreements, _("All Agreements"));
-  if (app != NULL && plc_application_get_profiles (app) != NULL)
-    {
-      g_autoptr(GPtrArray) profiles = plc_profile_set_list (plc_application_get_profiles (app));
-
-      for (guint i = 0; i < profiles->len; i++)
-        {
-          PlcProfile *profile = g_ptr_array_index (profiles, i);
-
-          g_ptr_array_add (self->profile_ids, g_strdup (plc_profile_get_id (profile)));
-          gtk_string_list_append (agreements, plc_profile_get_name (profile));
-        }
-    }
-  gtk_string_list_append (agreements, _("No Agreement"));
-
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
   gtk_drop_down_set_model (self->direction_filter, G_LIST_MODEL (directions));
-  gtk_drop_down_set_model (self->agreement_filter, G_LIST_MODEL (agreements));
+  fill_agreements (self);
 
   self->deviations = g_list_store_new (PLC_TYPE_DEVIATION);
   update_years (self);
@@ -753,19 +737,6 @@ plc_deviations_view_init (PlcDeviationsView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deviations.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deviations.export", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deviations.new", get_store () != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deviations.new", FALSE);
   update_list_page (self);
-
-  if (app != NULL)
-    {
-      self->store_handler = g_signal_connect_object (app, "notify::store",
-                                                     G_CALLBACK (store_changed_cb), self,
-                                                     G_CONNECT_SWAPPED);
-      g_signal_connect_object (app, "notify::caseload", G_CALLBACK (caseload_set_cb), self,
-                               G_CONNECT_SWAPPED);
-      if (plc_application_get_caseload (app) != NULL)
-        caseload_set_cb (self);
-      if (get_store () != NULL)
-        plc_deviations_view_reload (self);
-    }
 }

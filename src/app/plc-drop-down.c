@@ -98,3 +98,42 @@ plc_drop_down_ellipsize (GtkDropDown *drop_down)
   gtk_drop_down_set_factory (drop_down, button);
   gtk_drop_down_set_list_factory (drop_down, list);
 }
+
+/**
+ * plc_drop_down_new_agreements:
+ * @profiles: (nullable): the agreement profiles
+ * @first: (nullable): an item before them, such as "Any"
+ * @last: (nullable): an item after them, such as "No Agreement"
+ * @ids: an array of strings, set to the profiles' ids in the order of
+ *   their names (after @first)
+ *
+ * The choices of an agreement, for a drop-down or a combo row.
+ *
+ * Returns: (transfer full): @first, the profiles' names, @last
+ */
+GtkStringList *
+plc_drop_down_new_agreements (PlcProfileSet *profiles,
+                              const char    *first,
+                              const char    *last,
+                              GPtrArray     *ids)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) list = profiles != NULL ? plc_profile_set_list (profiles) : NULL;
+
+  g_ptr_array_set_size (ids, 0);
+  if (first != NULL)
+    gtk_string_list_append (names, first);
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      PlcProfile *profile = g_ptr_array_index (list, i);
+
+      g_ptr_array_add (ids, g_strdup (plc_profile_get_id (profile)));
+      gtk_string_list_append (names, plc_profile_get_name (profile));
+    }
+
+  if (last != NULL)
+    gtk_string_list_append (names, last);
+
+  return names;
+}

@@ -7,8 +7,14 @@
 
 #include <gtk/gtk.h>
 
+#include "plc-profile-set.h"
+
 G_BEGIN_DECLS
 
-void plc_drop_down_ellipsize (GtkDropDown *drop_down);
+void           plc_drop_down_ellipsize       (GtkDropDown   *drop_down);
+GtkStringList *plc_drop_down_new_agreements  (PlcProfileSet *profiles,
+                                              const char    *first,
+                                              const char    *last,
+                                              GPtrArray     *ids);
 
 G_END_DECLS

@@ -4,8 +4,9 @@
  *
  * With PLACERINGAR_CHECK_FINALIZED=1 in the environment (the UI tests set
  * it) the application keeps a weak reference to each of its windows, its
- * stores and its caseloads (the model behind the lists), quits cleanly on
- * SIGTERM, and when it has ended main() asks plc_finalize_check_report()
+ * stores and its caseloads (the model behind the lists), and when it has
+ * ended (the application quits cleanly on SIGTERM) main() asks
+ * plc_finalize_check_report()
  * whether all of them were finalized: a reference that outlives the
  * application is a leak.  Without the variable nothing here does anything.
  */
@@ -14,8 +15,6 @@
 
 #include "config.h"
 
-#include <glib-unix.h>
-#include <signal.h>
 #include <stdio.h>
 
 #include "plc-finalize-check.h"
@@ -85,23 +84,11 @@ toplevels_changed_cb (GListModel *toplevels,
     }
 }
 
-static gboolean
-terminate_cb (gpointer user_data)
-{
-  GApplication *application = user_data;
-
-  /* As the main menu's Quit does: windows closed, then quit. */
-  g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
-
-  return G_SOURCE_CONTINUE;
-}
-
 /**
  * plc_finalize_check_watch:
  * @application: the application
  *
- * Tracks every window made from now on, and makes SIGTERM
- * quit it cleanly, so that the check runs.
+ * Tracks every window made from now on.
  */
 void
 plc_finalize_check_watch (GtkApplication *application)
@@ -111,7 +98,6 @@ plc_finalize_check_watch (GtkApplication *application)
 
   g_signal_connect (gtk_window_get_toplevels (), "items-changed",
                     G_CALLBACK (toplevels_changed_cb), NULL);
-  g_unix_signal_add (SIGTERM, terminate_cb, application);
 }
 
 /**

@@ -9,19 +9,20 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-application.h"
 #include "plc-case-filter.h"
-#include "plc-caseload.h"
+#include "plc-case-row.h"
+#include "plc-drop-down.h"
 #include "plc-municipality.h"
 #include "plc-placements-view.h"
-#include "plc-window.h"
+#include "plc-step-row.h"
 
 struct _PlcPlacementsView
 {
   AdwBin              parent_instance;
 
-  PlcApplication     *application;
   PlcCaseload        *caseload;
+  GSignalGroup       *caseload_signals;
+  PlcProfileSet      *profiles;       /* the agreement filter's */
   PlcCaseFilter      *filter;
   GtkSingleSelection *selection;
   GSettings          *settings;
@@ -60,9 +61,30 @@ struct _PlcPlacementsView
 
 G_DEFINE_FINAL_TYPE (PlcPlacementsView, plc_placements_view, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_CASELOAD,
+  PROP_SELECTED_CHILD_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 static void show_case (PlcPlacementsView *self,
                        PlcCase           *item,
                        gboolean           opened);
+
+/* The child shown in the detail pane: the view's selection */
+static void
+set_shown_child_id (PlcPlacementsView *self,
+                    gint64             child_id)
+{
+  if (self->shown_child_id == child_id)
+    return;
+
+  self->shown_child_id = child_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_CHILD_ID]);
+}
 
 /* Dates are shown as ISO 8601, as case files write them. */
 static char *
@@ -119,169 +141,7 @@ show_toast (PlcPlacementsView *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-static void
-reload_caseload (PlcPlacementsView *self)
-{
-  if (self->application != NULL)
-    plc_application_reload_caseload (self->application);
-}
-
-/* The list */
-
-static char *
-describe_placement (PlcPlacement *placement)
-{
-  const char *municipality = municipality_name (plc_placement_get_placing_municipality (placement));
-
-  /* Translators: a placement's form, legal basis and placing municipality,
-   * such as "Familjehem · SoL · Uppsala" */
-  return g_strdup_printf (_("%s · %s · %s"),
-                          plc_placement_form_get_display_name (plc_placement_get_form (placement)),
-                          plc_legal_basis_get_display_name (plc_placement_get_legal_basis (placement)),
-                          municipality != NULL ? municipality : "");
-}
-
-static char *
-count_text (const char *kind,
-            guint       n)
-{
-  if (g_strcmp0 (kind, "overdue") == 0)
-    /* Translators: a badge on a child's row */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", n), n);
-
-  /* Translators: a badge on a child's row: steps due within the upcoming window */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u upcoming", "%u upcoming", n), n);
-}
-
-static void
-row_setup_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *overdue = gtk_label_new (NULL);
-  GtkWidget *upcoming = gtk_label_new (NULL);
-  GtkWidget *placement = gtk_label_new (NULL);
-  GtkWidget *caseworker = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 20);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_box_append (GTK_BOX (top), name);
-
-  gtk_widget_add_css_class (warning, "warning");
-  gtk_box_append (GTK_BOX (top), warning);
-
-  gtk_widget_add_css_class (overdue, "plc-badge");
-  gtk_widget_add_css_class (overdue, "overdue");
-  gtk_widget_set_valign (overdue, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (top), overdue);
-
-  gtk_widget_add_css_class (upcoming, "plc-badge");
-  gtk_widget_add_css_class (upcoming, "upcoming");
-  gtk_widget_set_valign (upcoming, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (top), upcoming);
-
-  gtk_box_append (GTK_BOX (box), top);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkWidget *line = i == 0 ? placement : caseworker;
-
-      gtk_label_set_xalign (GTK_LABEL (line), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (line), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (line), 36);
-      gtk_widget_add_css_class (line, "caption");
-      gtk_widget_add_css_class (line, "dim-label");
-      gtk_box_append (GTK_BOX (box), line);
-    }
-
-  g_object_set_data (G_OBJECT (box), "name", name);
-  g_object_set_data (G_OBJECT (box), "warning", warning);
-  g_object_set_data (G_OBJECT (box), "overdue", overdue);
-  g_object_set_data (G_OBJECT (box), "upcoming", upcoming);
-  g_object_set_data (G_OBJECT (box), "placement", placement);
-  g_object_set_data (G_OBJECT (box), "caseworker", caseworker);
-
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-row_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  PlcCase *item = gtk_list_item_get_item (list_item);
-  PlcChild *child = plc_case_get_child (item);
-  PlcPlacement *current = plc_case_get_current_placement (item);
-  const char *warning_text = plc_case_get_warning (item);
-  guint n_overdue = plc_case_get_n_overdue (item);
-  guint n_upcoming = plc_case_get_n_upcoming (item);
-  GtkWidget *warning = g_object_get_data (G_OBJECT (box), "warning");
-  GtkWidget *overdue = g_object_get_data (G_OBJECT (box), "overdue");
-  GtkWidget *upcoming = g_object_get_data (G_OBJECT (box), "upcoming");
-  g_autofree char *overdue_text = count_text ("overdue", n_overdue);
-  g_autofree char *upcoming_text = count_text ("upcoming", n_upcoming);
-  g_autofree char *placement_text = NULL;
-  g_autofree char *caseworker_text = NULL;
-  g_autoptr(GString) summary = g_string_new (plc_child_get_name (child));
-
-  if (current != NULL)
-    {
-      placement_text = describe_placement (current);
-      if (!plc_case_get_active (item))
-        {
-          g_autofree char *ended = g_steal_pointer (&placement_text);
-
-          /* Translators: a placement that has ended, such as "HVB · SoL · Falun (ended)" */
-          placement_text = g_strdup_printf (_("%s (ended)"), ended);
-        }
-      if (plc_placement_get_caseworker (current) != NULL)
-        /* Translators: the caseworker responsible for the current placement */
-        caseworker_text = g_strdup_printf (_("Caseworker: %s"), plc_placement_get_caseworker (current));
-    }
-  else
-    placement_text = g_strdup (_("No placement"));
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "name"), plc_child_get_name (child));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "placement"), placement_text);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "caseworker"),
-                       caseworker_text != NULL ? caseworker_text : "");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "caseworker"), caseworker_text != NULL);
-
-  gtk_label_set_label (GTK_LABEL (overdue), overdue_text);
-  gtk_widget_set_visible (overdue, n_overdue > 0);
-  gtk_label_set_label (GTK_LABEL (upcoming), upcoming_text);
-  gtk_widget_set_visible (upcoming, n_upcoming > 0);
-
-  gtk_widget_set_visible (warning, warning_text != NULL);
-  gtk_widget_set_tooltip_text (warning, warning_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (warning),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, warning_text ? warning_text : "",
-                                  -1);
-
-  /* What a screen reader says for the row */
-  g_string_append_printf (summary, ", %s", placement_text);
-  if (n_overdue > 0)
-    g_string_append_printf (summary, ", %s", overdue_text);
-  if (n_upcoming > 0)
-    g_string_append_printf (summary, ", %s", upcoming_text);
-  if (warning_text != NULL)
-    g_string_append_printf (summary, ", %s", warning_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary->str,
-                                  -1);
-}
+/* The list: a PlcCaseRow for each child (see plc-placements-view.ui) */
 
 static void
 update_list_state (PlcPlacementsView *self)
@@ -351,18 +211,20 @@ open_position (PlcPlacementsView *self,
     adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
-static GtkWidget *
-find_why_button (GtkWidget  *widget,
-                 gint64      placement_id,
-                 const char *rule_id,
-                 int         occurrence)
+static PlcStepRow *
+find_step_row (GtkWidget  *widget,
+               gint64      placement_id,
+               const char *rule_id,
+               int         occurrence)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_has_css_class (widget, "plc-why"))
+  if (PLC_IS_STEP_ROW (widget))
     {
-      if ((gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "placement-id")) == placement_id
-          && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "occurrence")) == occurrence
-          && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "rule-id"), rule_id) == 0)
-        return widget;
+      PlcObligation *obligation = plc_step_row_get_obligation (PLC_STEP_ROW (widget));
+
+      if (plc_obligation_get_placement_id (obligation) == placement_id
+          && plc_obligation_get_occurrence (obligation) == occurrence
+          && g_strcmp0 (plc_obligation_get_rule_id (obligation), rule_id) == 0)
+        return PLC_STEP_ROW (widget);
       return NULL;
     }
 
@@ -370,7 +232,7 @@ find_why_button (GtkWidget  *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_why_button (child, placement_id, rule_id, occurrence);
+      PlcStepRow *found = find_step_row (child, placement_id, rule_id, occurrence);
 
       if (found != NULL)
         return found;
@@ -395,115 +257,16 @@ reveal_free (Reveal *reveal)
   g_free (reveal);
 }
 
-/* Scrolls the scrolled window around @widget so that @widget shows */
-static void
-scroll_into_view (GtkWidget *widget)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *content;
-  GtkAdjustment *adjustment;
-  graphene_rect_t bounds;
-  double value, page, top, bottom;
-
-  if (scrolled == NULL)
-    return;
-
-  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
-  if (GTK_IS_VIEWPORT (content))
-    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
-  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
-    return;
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  value = gtk_adjustment_get_value (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
-  top = bounds.origin.y - 12;
-  bottom = bounds.origin.y + bounds.size.height + 12;
-
-  if (top < value)
-    gtk_adjustment_set_value (adjustment, top);
-  else if (bottom > value + page)
-    gtk_adjustment_set_value (adjustment, bottom - page);
-}
-
-/* Whether @widget lies inside its window (a popover anchored outside every
- * monitor is refused by GDK) */
-static gboolean
-inside_window (GtkWidget *widget)
-{
-  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
-  graphene_rect_t bounds;
-
-  return gtk_widget_get_mapped (widget) &&
-         gtk_widget_compute_bounds (widget, window, &bounds) &&
-         bounds.origin.y >= 0 && bounds.origin.x >= 0 &&
-         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (window) &&
-         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (window);
-}
-
-/* A step's popover pops up once its button has been scrolled into view */
-static gboolean
-popup_in_view_cb (GtkWidget     *button,
-                  GdkFrameClock *clock,
-                  gpointer       user_data)
-{
-  int *frames = user_data;
-
-  if (++*frames < 2)
-    return G_SOURCE_CONTINUE;
-
-  if (inside_window (button))
-    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Before a step's popover pops up: GDK refuses a popover anchored outside
- * every monitor, as when a screen reader activates a button scrolled out
- * of view (or the step is being revealed).  Such a button keeps its
- * popover aside, is scrolled into view, and pops up two frames later. */
-static void
-create_popup_cb (GtkMenuButton *button,
-                 gpointer       user_data)
-{
-  GtkWidget *popover = g_object_get_data (G_OBJECT (button), "step-popover");
-
-  if (inside_window (GTK_WIDGET (button)))
-    {
-      if ((GtkWidget *) gtk_menu_button_get_popover (button) != popover)
-        gtk_menu_button_set_popover (button, popover);
-      return;
-    }
-
-  gtk_menu_button_set_popover (button, NULL);
-  gtk_menu_button_popdown (button);
-  scroll_into_view (GTK_WIDGET (button));
-  gtk_widget_add_tick_callback (GTK_WIDGET (button), popup_in_view_cb, g_new0 (int, 1), g_free);
-}
-
-static void
-set_step_popover (GtkWidget *button,
-                  GtkWidget *popover)
-{
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  g_object_set_data_full (G_OBJECT (button), "step-popover", g_object_ref (popover), g_object_unref);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup_cb, NULL, NULL);
-}
-
 static gboolean
 reveal_step_cb (gpointer user_data)
 {
   Reveal *reveal = user_data;
-  GtkWidget *why = find_why_button (GTK_WIDGET (reveal->self->detail_box), reveal->placement_id,
-                                    reveal->rule_id, reveal->occurrence);
+  PlcStepRow *row = find_step_row (GTK_WIDGET (reveal->self->detail_box), reveal->placement_id,
+                                   reveal->rule_id, reveal->occurrence);
 
-  /* Focused, and its explanation says why this date (once it is
-   * scrolled into view: create_popup_cb()) */
-  if (why != NULL)
-    {
-      gtk_widget_grab_focus (why);
-      gtk_menu_button_popup (GTK_MENU_BUTTON (why));
-    }
+  /* Focus scrolls the step into view; its explanation says why this date */
+  if (row != NULL)
+    plc_step_row_show_explanation (row);
 
   return G_SOURCE_REMOVE;
 }
@@ -705,80 +468,32 @@ obligation_phase (PlcObligation *obligation,
   return PHASE_DURING;
 }
 
-/* The state to show: "open" splits into open and upcoming */
-static void
-obligation_state_text (PlcPlacementsView  *self,
-                       PlcObligation      *obligation,
-                       const char        **text,
-                       const char        **css)
-{
-  PlcObligationState state = plc_obligation_get_state (obligation);
-
-  *text = plc_obligation_state_get_display_name (state);
-
-  switch (state)
-    {
-    case PLC_OBLIGATION_STATE_OPEN:
-      if (plc_engine_is_upcoming (plc_caseload_get_engine (self->caseload), obligation,
-                                  plc_caseload_get_today (self->caseload)))
-        {
-          *text = C_("obligation state", "Upcoming");
-          *css = "upcoming";
-        }
-      else
-        *css = "open";
-      break;
-
-    case PLC_OBLIGATION_STATE_OVERDUE:
-      *css = "overdue";
-      break;
-
-    case PLC_OBLIGATION_STATE_DONE:
-      *css = "done";
-      break;
-
-    case PLC_OBLIGATION_STATE_NOT_NEEDED:
-      *css = "not-needed";
-      break;
-
-    case PLC_OBLIGATION_STATE_NO_LONGER_REQUIRED:
-    default:
-      *css = "no-longer-required";
-      break;
-    }
-}
+/* A step's row asks for its new status to be saved */
 
 typedef struct
 {
   PlcPlacementsView *self;
-  PlcObligation     *obligation;
+  PlcStepRow        *row;
   PlcStepStatus     *status;
-  GtkWidget         *popover;      /* nullable */
-  GtkLabel          *error_label;  /* nullable */
 } SaveStep;
 
 static void
 save_step_free (SaveStep *save)
 {
   g_clear_object (&save->self);
-  g_clear_object (&save->obligation);
+  g_clear_object (&save->row);
   g_clear_object (&save->status);
-  g_clear_object (&save->popover);
-  g_clear_object (&save->error_label);
   g_free (save);
 }
 
+/* Next to what was typed, if the row has a form open; else a toast */
 static void
-show_error (SaveStep     *save,
-            const char   *message)
+show_save_error (PlcPlacementsView *self,
+                 PlcStepRow        *row,
+                 const GError      *error)
 {
-  if (save->error_label != NULL)
-    {
-      gtk_label_set_label (save->error_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (save->error_label), TRUE);
-    }
-  else
-    show_toast (save->self, adw_toast_new (message));
+  if (!plc_step_row_finish_save (row, error))
+    show_toast (self, adw_toast_new (error->message));
 }
 
 static void
@@ -795,555 +510,54 @@ step_saved_cb (GObject      *object,
         {
           g_warning ("Could not save a step's status: %s", error->message);
           /* The popover stays open with what was typed */
-          show_error (save, error->message);
+          show_save_error (save->self, save->row, error);
         }
       save_step_free (save);
       return;
     }
 
-  if (save->popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (save->popover));
+  plc_step_row_finish_save (save->row, NULL);
 
-  reload_caseload (save->self);
+  if (save->self->caseload != NULL)
+    plc_caseload_reload_async (save->self->caseload, plc_date_today (), NULL, NULL, NULL);
   save_step_free (save);
 }
 
-/* A SIP meeting's record, as the mark-done popover reads it */
-typedef struct
-{
-  GStrv    invited;
-  GStrv    attended;
-  gboolean planning_completed;
-} MeetingRecord;
-
 static void
-save_step (PlcPlacementsView   *self,
-           PlcObligation       *obligation,
-           PlcStepState         state,
-           PlcDate              date,
-           const char          *note,
-           const char          *reason,
-           const MeetingRecord *meeting,
-           GtkWidget           *popover,
-           GtkLabel            *error_label)
+step_save_cb (PlcPlacementsView *self,
+              PlcStepStatus     *status,
+              PlcStepRow        *row)
 {
-  PlcStepStatus *existing = plc_obligation_get_status (obligation);
-  g_autoptr(PlcStepStatus) status = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *recorded_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   g_autoptr(GError) error = NULL;
-  PlcStore *store;
   SaveStep *save;
 
-  store = self->application != NULL ? plc_application_get_store (self->application) : NULL;
-  if (store == NULL)
+  if (self->caseload == NULL)
     return;
-
-  status = existing != NULL ? plc_step_status_copy (existing) : plc_step_status_new ();
-  plc_step_status_set_placement_id (status, plc_obligation_get_placement_id (obligation));
-  plc_step_status_set_placement_ref (status, plc_obligation_get_placement_ref (obligation));
-  plc_step_status_set_rule (status, plc_obligation_get_rule_id (obligation));
-  plc_step_status_set_occurrence (status, plc_obligation_get_occurrence (obligation));
-  plc_step_status_set_reopened (status, existing != NULL && state == PLC_STEP_STATE_OPEN);
-  plc_step_status_set_state (status, state);
-  plc_step_status_set_date (status, date);
-  if (state != PLC_STEP_STATE_OPEN)
-    {
-      plc_step_status_set_note (status, note);
-      plc_step_status_set_reason (status, reason);
-    }
-  if (meeting != NULL)
-    {
-      plc_step_status_set_invited_units (status, (const char * const *)meeting->invited);
-      plc_step_status_set_attended_units (status, (const char * const *)meeting->attended);
-      plc_step_status_set_planning_completed (status, meeting->planning_completed);
-    }
-  plc_step_status_set_recorded_by (status, g_get_user_name ());
-  plc_step_status_set_recorded_at (status, recorded_at);
-
-  save = g_new0 (SaveStep, 1);
-  save->self = g_object_ref (self);
-  save->obligation = g_object_ref (obligation);
-  save->popover = popover != NULL ? g_object_ref (popover) : NULL;
-  save->error_label = error_label != NULL ? g_object_ref (error_label) : NULL;
 
   if (!plc_step_status_validate (status, &error))
     {
-      show_error (save, error->message);
-      save_step_free (save);
+      show_save_error (self, row, error);
       return;
     }
 
-  save->status = g_steal_pointer (&status);
-  plc_store_save_step_status_async (store, save->status, self->cancellable,
-                                    step_saved_cb, save);
-}
-
-/* "BUP, Elevhälsan ,  " → { "BUP", "Elevhälsan" } */
-static GStrv
-units_from_text (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-  g_autoptr(GStrvBuilder) units = g_strv_builder_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (parts[i][0] != '\0')
-        g_strv_builder_add (units, parts[i]);
-    }
-
-  return g_strv_builder_end (units);
-}
-
-static char *
-units_to_text (const char * const *units)
-{
-  return units != NULL ? g_strjoinv (", ", (GStrv)units) : g_strdup ("");
-}
-
-/* The steps whose record says who was invited and who came */
-static gboolean
-is_sip_meeting (PlcObligation *obligation)
-{
-  const char *rule = plc_obligation_get_rule_id (obligation);
-
-  return g_strcmp0 (rule, "sip-meeting") == 0 || g_strcmp0 (rule, "sip-follow-up") == 0;
-}
-
-static void
-mark_done_clicked_cb (GtkButton         *button,
-                      PlcPlacementsView *self)
-{
-  PlcObligation *obligation = g_object_get_data (G_OBJECT (button), "obligation");
-  GtkEditable *date_entry = g_object_get_data (G_OBJECT (button), "date-entry");
-  GtkEditable *note_entry = g_object_get_data (G_OBJECT (button), "note-entry");
-  GtkLabel *error_label = g_object_get_data (G_OBJECT (button), "error-label");
-  GtkEditable *invited_entry = g_object_get_data (G_OBJECT (button), "invited-entry");
-  GtkEditable *attended_entry = g_object_get_data (G_OBJECT (button), "attended-entry");
-  GtkCheckButton *completed_check = g_object_get_data (G_OBJECT (button), "completed-check");
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
-  g_autoptr(GError) error = NULL;
-  PlcDate date = PLC_DATE_NONE;
-
-  if (!plc_date_parse_iso (gtk_editable_get_text (date_entry), &date, &error))
-    {
-      gtk_label_set_label (error_label, _("Enter the date as YYYY-MM-DD, such as 2026-01-31."));
-      gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (date_entry));
-      return;
-    }
-
-  if (date > plc_date_today ())
-    {
-      gtk_label_set_label (error_label, _("The date cannot be in the future."));
-      gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (date_entry));
-      return;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
-  if (invited_entry != NULL)
-    {
-      MeetingRecord meeting = {
-        units_from_text (gtk_editable_get_text (invited_entry)),
-        units_from_text (gtk_editable_get_text (attended_entry)),
-        gtk_check_button_get_active (completed_check),
-      };
-
-      save_step (self, obligation, PLC_STEP_STATE_DONE, date,
-                 gtk_editable_get_text (note_entry), NULL, &meeting, popover, error_label);
-      g_strfreev (meeting.invited);
-      g_strfreev (meeting.attended);
-      return;
-    }
-
-  save_step (self, obligation, PLC_STEP_STATE_DONE, date,
-             gtk_editable_get_text (note_entry), NULL, NULL, popover, error_label);
-}
-
-static void
-not_needed_clicked_cb (GtkButton         *button,
-                       PlcPlacementsView *self)
-{
-  PlcObligation *obligation = g_object_get_data (G_OBJECT (button), "obligation");
-  GtkEditable *reason_entry = g_object_get_data (G_OBJECT (button), "reason-entry");
-  GtkLabel *error_label = g_object_get_data (G_OBJECT (button), "error-label");
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (reason_entry)));
-
-  if (*reason == '\0')
-    {
-      gtk_label_set_label (error_label, _("Write why the step is not needed."));
-      gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (reason_entry));
-      return;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
-  save_step (self, obligation, PLC_STEP_STATE_NOT_NEEDED, plc_date_today (),
-             NULL, reason, NULL, popover, error_label);
-}
-
-static void
-reopen_clicked_cb (GtkButton         *button,
-                   PlcPlacementsView *self)
-{
-  PlcObligation *obligation = g_object_get_data (G_OBJECT (button), "obligation");
-
-  save_step (self, obligation, PLC_STEP_STATE_OPEN, PLC_DATE_NONE, NULL, NULL, NULL, NULL, NULL);
-}
-
-/* Names a widget for screen readers after a mnemonic, without the underscore */
-static void
-name_after_mnemonic (GtkWidget  *widget,
-                     const char *mnemonic)
-{
-  g_autoptr(GString) name = g_string_new (mnemonic);
-
-  g_string_replace (name, "_", "", 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
-                                  -1);
-}
-
-/* GTK 4.8 names a button made with a mnemonic label after the label twice
- * over, the underscore included; one with a label child is named once. */
-static GtkWidget *
-mnemonic_button_new (const char *mnemonic)
-{
-  GtkWidget *button = gtk_button_new ();
-
-  gtk_button_set_child (GTK_BUTTON (button), gtk_label_new_with_mnemonic (mnemonic));
-  name_after_mnemonic (button, mnemonic);
-
-  return button;
-}
-
-static GtkWidget *
-form_field (GtkBox     *box,
-            const char *label_text,
-            GtkWidget  *field)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-  gtk_box_append (box, label);
-  gtk_box_append (box, field);
-
-  return field;
-}
-
-static GtkWidget *
-make_error_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"),
-                                  -1);
-
-  return label;
-}
-
-static GtkWidget *
-make_popover_button (const char *label,
-                     GtkWidget  *content,
-                     gboolean    suggested)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *child = gtk_label_new_with_mnemonic (label);
-
-  /* A label of its own, which may be shortened: the buttons must fit side
-   * by side in a 360 pixel wide window in every language */
-  gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (child), button);
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), child);
-  name_after_mnemonic (button, label);
-  gtk_popover_set_child (GTK_POPOVER (popover), content);
-  set_step_popover (button, popover);
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
-
-  return button;
-}
-
-static GtkWidget *
-make_mark_done_button (PlcPlacementsView *self,
-                       PlcObligation     *obligation)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *date_entry = gtk_entry_new ();
-  GtkWidget *note_entry = gtk_entry_new ();
-  GtkWidget *error_label = make_error_label ();
-  GtkWidget *save = mnemonic_button_new (_("_Mark Done"));
-  g_autofree char *today = plc_date_to_iso (plc_date_today ());
-
-  gtk_editable_set_text (GTK_EDITABLE (date_entry), today);
-  gtk_entry_set_activates_default (GTK_ENTRY (date_entry), TRUE);
-  gtk_entry_set_activates_default (GTK_ENTRY (note_entry), TRUE);
-  form_field (GTK_BOX (box), _("_Date done"), date_entry);
-  form_field (GTK_BOX (box), _("_Note (optional)"), note_entry);
-
-  /* A SIP meeting: who was invited, who came (the yearly follow-up counts
-   * the meetings every invited unit took part in) */
-  if (is_sip_meeting (obligation))
-    {
-      PlcStepStatus *status = plc_obligation_get_status (obligation);
-      GtkWidget *invited_entry = gtk_entry_new ();
-      GtkWidget *attended_entry = gtk_entry_new ();
-      GtkWidget *completed_check = gtk_check_button_new_with_mnemonic (_("The _planning was completed"));
-      GtkWidget *hint = gtk_label_new (_("Name the units, separated by commas."));
-
-      if (status != NULL)
-        {
-          g_autofree char *invited = units_to_text (plc_step_status_get_invited_units (status));
-          g_autofree char *attended = units_to_text (plc_step_status_get_attended_units (status));
-
-          gtk_editable_set_text (GTK_EDITABLE (invited_entry), invited);
-          gtk_editable_set_text (GTK_EDITABLE (attended_entry), attended);
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (completed_check),
-                                       plc_step_status_get_planning_completed (status));
-        }
-      gtk_entry_set_placeholder_text (GTK_ENTRY (invited_entry), _("BUP, Elevhälsan"));
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (hint), 30);
-      gtk_widget_add_css_class (hint, "caption");
-      gtk_widget_add_css_class (hint, "dim-label");
-      form_field (GTK_BOX (box), _("Units _invited"), invited_entry);
-      form_field (GTK_BOX (box), _("Units that _took part"), attended_entry);
-      gtk_box_append (GTK_BOX (box), hint);
-      gtk_box_append (GTK_BOX (box), completed_check);
-      {
-        /* GTK 4.8 offers screen readers no action on a check button: an
-         * action of its own toggles it */
-        g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-        g_autoptr(GPropertyAction) toggle = g_property_action_new ("planning-completed",
-                                                                  completed_check, "active");
-
-        g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toggle));
-        gtk_widget_insert_action_group (completed_check, "meeting", G_ACTION_GROUP (group));
-      }
-      g_object_set_data (G_OBJECT (save), "invited-entry", invited_entry);
-      g_object_set_data (G_OBJECT (save), "attended-entry", attended_entry);
-      g_object_set_data (G_OBJECT (save), "completed-check", completed_check);
-    }
-
-  gtk_box_append (GTK_BOX (box), error_label);
-
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_object_set_data_full (G_OBJECT (save), "obligation", g_object_ref (obligation), g_object_unref);
-  g_object_set_data (G_OBJECT (save), "date-entry", date_entry);
-  g_object_set_data (G_OBJECT (save), "note-entry", note_entry);
-  g_object_set_data (G_OBJECT (save), "error-label", error_label);
-  g_signal_connect (save, "clicked", G_CALLBACK (mark_done_clicked_cb), self);
-  g_signal_connect_swapped (date_entry, "activate", G_CALLBACK (gtk_widget_activate), save);
-  g_signal_connect_swapped (note_entry, "activate", G_CALLBACK (gtk_widget_activate), save);
-  gtk_box_append (GTK_BOX (box), save);
-
-  return make_popover_button (_("Mark _Done…"), box, FALSE);
-}
-
-static GtkWidget *
-make_not_needed_button (PlcPlacementsView *self,
-                        PlcObligation     *obligation)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *reason_entry = gtk_entry_new ();
-  GtkWidget *error_label = make_error_label ();
-  GtkWidget *save = mnemonic_button_new (_("_Save as Not Needed"));
-
-  form_field (GTK_BOX (box), _("_Why is it not needed?"), reason_entry);
-  gtk_box_append (GTK_BOX (box), error_label);
-
-  g_object_set_data_full (G_OBJECT (save), "obligation", g_object_ref (obligation), g_object_unref);
-  g_object_set_data (G_OBJECT (save), "reason-entry", reason_entry);
-  g_object_set_data (G_OBJECT (save), "error-label", error_label);
-  g_signal_connect (save, "clicked", G_CALLBACK (not_needed_clicked_cb), self);
-  g_signal_connect_swapped (reason_entry, "activate", G_CALLBACK (gtk_widget_activate), save);
-  gtk_box_append (GTK_BOX (box), save);
-
-  return make_popover_button (_("_Not Needed…"), box, FALSE);
-}
-
-static GtkWidget *
-make_why_button (PlcObligation *obligation)
-{
-  GtkWidget *label = gtk_label_new (plc_obligation_get_explanation (obligation));
-  GtkWidget *button;
-  GtkWidget *popover;
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "help-about-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Why This Date?"));
-  name_after_mnemonic (button, _("Why This Date?"));
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "circular");
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), label);
-  set_step_popover (button, popover);
-
-  return button;
+  save = g_new0 (SaveStep, 1);
+  save->self = g_object_ref (self);
+  save->row = g_object_ref (row);
+  save->status = g_object_ref (status);
+  plc_store_save_step_status_async (plc_caseload_get_store (self->caseload), save->status,
+                                    self->cancellable, step_saved_cb, save);
 }
 
 static GtkWidget *
 make_step_row (PlcPlacementsView *self,
                PlcObligation     *obligation)
 {
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = gtk_label_new (plc_obligation_get_title (obligation));
-  GtkWidget *state = gtk_label_new (NULL);
-  GtkWidget *details;
-  GtkWidget *why;
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  const PlcRule *rule = plc_obligation_get_rule (obligation);
-  PlcObligationState obligation_state = plc_obligation_get_state (obligation);
-  const char *state_text = NULL;
-  const char *state_css = NULL;
-  g_autofree char *due = plc_obligation_dup_due_text (obligation);
-  g_autofree char *done = format_date (plc_obligation_get_done_date (obligation));
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *summary = NULL;
-  PlcStepStatus *status = plc_obligation_get_status (obligation);
+  gboolean upcoming = plc_obligation_get_state (obligation) == PLC_OBLIGATION_STATE_OPEN
+                      && plc_engine_is_upcoming (plc_caseload_get_engine (self->caseload), obligation,
+                                                 plc_caseload_get_today (self->caseload));
+  GtkWidget *row = plc_step_row_new (obligation, upcoming);
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), plc_obligation_get_title (obligation));
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_box_append (GTK_BOX (top), title);
-
-  obligation_state_text (self, obligation, &state_text, &state_css);
-  gtk_label_set_label (GTK_LABEL (state), state_text);
-  gtk_widget_add_css_class (state, "plc-status");
-  gtk_widget_add_css_class (state, state_css);
-  gtk_widget_set_valign (state, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (top), state);
-  gtk_box_append (GTK_BOX (box), top);
-
-  /* Translators: when a step is due */
-  g_string_append_printf (text, _("Due %s"), due);
-  if (obligation_state == PLC_OBLIGATION_STATE_DONE && *done != '\0')
-    {
-      g_string_append (text, " · ");
-      /* Translators: when a step was done, such as "done 2026-01-31" */
-      g_string_append_printf (text, _("done %s"), done);
-    }
-  if (rule != NULL)
-    g_string_append_printf (text, "\n%s", plc_party_get_display_name (plc_rule_get_responsible (rule)));
-  if (plc_obligation_get_reference (obligation) != NULL)
-    g_string_append_printf (text, " · %s", plc_obligation_get_reference (obligation));
-  if (status != NULL && plc_step_status_get_reason (status) != NULL
-      && obligation_state == PLC_OBLIGATION_STATE_NOT_NEEDED)
-    g_string_append_printf (text, "\n%s", plc_step_status_get_reason (status));
-  if (status != NULL && plc_step_status_get_note (status) != NULL
-      && obligation_state == PLC_OBLIGATION_STATE_DONE)
-    g_string_append_printf (text, "\n%s", plc_step_status_get_note (status));
-  if (status != NULL && plc_step_status_has_meeting_record (status)
-      && obligation_state == PLC_OBLIGATION_STATE_DONE)
-    {
-      g_autofree char *invited = units_to_text (plc_step_status_get_invited_units (status));
-      g_autofree char *attended = units_to_text (plc_step_status_get_attended_units (status));
-
-      g_string_append_c (text, '\n');
-      /* Translators: the units invited to a SIP meeting */
-      g_string_append_printf (text, _("Invited: %s"), invited[0] != '\0' ? invited : _("none"));
-      g_string_append (text, " · ");
-      /* Translators: the units that took part in a SIP meeting */
-      g_string_append_printf (text, _("took part: %s"), attended[0] != '\0' ? attended : _("none"));
-      if (plc_step_status_get_planning_completed (status))
-        {
-          g_string_append (text, " · ");
-          g_string_append (text, _("planning completed"));
-        }
-    }
-
-  details = gtk_label_new (text->str);
-  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_widget_set_hexpand (details, TRUE);
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_box_append (GTK_BOX (middle), details);
-  why = make_why_button (obligation);
-  /* For plc_placements_view_show_obligation () */
-  g_object_set_data_full (G_OBJECT (why), "rule-id",
-                          g_strdup (plc_obligation_get_rule_id (obligation)), g_free);
-  g_object_set_data (G_OBJECT (why), "occurrence",
-                     GINT_TO_POINTER (plc_obligation_get_occurrence (obligation)));
-  g_object_set_data (G_OBJECT (why), "placement-id",
-                     GSIZE_TO_POINTER ((gsize)plc_obligation_get_placement_id (obligation)));
-  gtk_widget_add_css_class (why, "plc-why");
-  gtk_box_append (GTK_BOX (middle), why);
-  gtk_box_append (GTK_BOX (box), middle);
-
-  gtk_widget_set_halign (actions, GTK_ALIGN_START);
-
-  if (obligation_state == PLC_OBLIGATION_STATE_OPEN || obligation_state == PLC_OBLIGATION_STATE_OVERDUE)
-    {
-      gtk_box_append (GTK_BOX (actions), make_mark_done_button (self, obligation));
-      if (rule != NULL && plc_rule_get_not_needed_allowed (rule))
-        gtk_box_append (GTK_BOX (actions), make_not_needed_button (self, obligation));
-    }
-
-  /* A step not done in time is a collaboration failure to report */
-  if (obligation_state == PLC_OBLIGATION_STATE_OVERDUE)
-    {
-      GtkWidget *report = mnemonic_button_new (_("Report _Deviation…"));
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (report), "win.report-deviation");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (report), "(xsi)",
-                                        plc_obligation_get_placement_id (obligation),
-                                        plc_obligation_get_rule_id (obligation),
-                                        plc_obligation_get_occurrence (obligation));
-      gtk_box_append (GTK_BOX (actions), report);
-    }
-  else if (obligation_state == PLC_OBLIGATION_STATE_DONE
-           || obligation_state == PLC_OBLIGATION_STATE_NOT_NEEDED)
-    {
-      GtkWidget *reopen = mnemonic_button_new (_("_Reopen"));
-      g_object_set_data_full (G_OBJECT (reopen), "obligation", g_object_ref (obligation), g_object_unref);
-      g_signal_connect (reopen, "clicked", G_CALLBACK (reopen_clicked_cb), self);
-      gtk_box_append (GTK_BOX (actions), reopen);
-    }
-
-  gtk_widget_set_visible (actions, gtk_widget_get_first_child (actions) != NULL);
-  gtk_box_append (GTK_BOX (box), actions);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  summary = g_strdup_printf ("%s, %s", plc_obligation_get_title (obligation), state_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
-                                  -1);
+  g_signal_connect_object (row, "save", G_CALLBACK (step_save_cb), self, G_CONNECT_SWAPPED);
 
   return row;
 }
@@ -1486,7 +700,7 @@ make_placements_group (PlcPlacementsView *self,
       PlcPlacement *placement = g_ptr_array_index (placements, i - 1);
       PlcPlacement *previous = find_placement (placements, plc_placement_get_previous_id (placement));
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = describe_placement (placement);
+      g_autofree char *title = plc_case_row_describe_placement (placement);
       g_autofree char *period = placement_period (placement);
       g_autoptr(GString) subtitle = g_string_new (period);
       const char *warning = plc_caseload_get_warning (self->caseload, plc_placement_get_id (placement));
@@ -1500,7 +714,7 @@ make_placements_group (PlcPlacementsView *self,
         g_string_append_printf (subtitle, " · %s", plc_placement_get_end_reason (placement));
       if (previous != NULL)
         {
-          g_autofree char *from = describe_placement (previous);
+          g_autofree char *from = plc_case_row_describe_placement (previous);
           g_autofree char *from_period = placement_period (previous);
 
           g_string_append_c (subtitle, '\n');
@@ -1782,22 +996,14 @@ show_case (PlcPlacementsView *self,
 
   if (item == NULL)
     {
-      self->shown_child_id = 0;
+      set_shown_child_id (self, 0);
       gtk_label_set_label (self->detail_title, "");
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
 
   child = plc_case_get_child (item);
-  self->shown_child_id = plc_child_get_id (child);
-
-  /* New Placement (Ctrl+N) is for the child shown */
-  {
-    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-    if (PLC_IS_WINDOW (root))
-      plc_window_set_selected_child_id (PLC_WINDOW (root), self->shown_child_id);
-  }
+  set_shown_child_id (self, plc_child_get_id (child));
   store = plc_caseload_get_store (self->caseload);
 
   if (opened && store != NULL)
@@ -1925,79 +1131,10 @@ caseload_changed_cb (PlcPlacementsView *self)
 static void
 fill_profiles (PlcPlacementsView *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  PlcProfileSet *profiles;
-  g_autoptr(GPtrArray) list = NULL;
-
-  g_ptr_array_set_size (self->profile_ids, 0);
-  gtk_string_list_append (names, C_("agreement", "Any"));
-
-  profiles = self->application != NULL ? plc_application_get_profiles (self->application) : NULL;
-  if (profiles != NULL)
-    list = plc_profile_set_list (profiles);
-
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      PlcProfile *profile = g_ptr_array_index (list, i);
-
-      g_ptr_array_add (self->profile_ids, g_strdup (plc_profile_get_id (profile)));
-      gtk_string_list_append (names, plc_profile_get_name (profile));
-    }
+  g_autoptr(GtkStringList) names = plc_drop_down_new_agreements (self->profiles, C_("agreement", "Any"),
+                                                                 NULL, self->profile_ids);
 
   gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (names));
-}
-
-static void
-set_caseload (PlcPlacementsView *self,
-              PlcCaseload       *caseload)
-{
-  if (self->caseload == caseload)
-    return;
-
-  if (self->caseload != NULL)
-    g_signal_handlers_disconnect_by_data (self->caseload, self);
-  g_set_object (&self->caseload, caseload);
-
-  if (caseload != NULL)
-    {
-      g_signal_connect_object (caseload, "changed", G_CALLBACK (caseload_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      plc_case_filter_set_model (self->filter, plc_caseload_get_cases (caseload));
-    }
-  else
-    plc_case_filter_set_model (self->filter, NULL);
-
-  update_list_state (self);
-}
-
-static void
-application_caseload_changed_cb (PlcPlacementsView *self)
-{
-  set_caseload (self, plc_application_get_caseload (self->application));
-}
-
-static void
-plc_placements_view_map (GtkWidget *widget)
-{
-  PlcPlacementsView *self = PLC_PLACEMENTS_VIEW (widget);
-
-  GTK_WIDGET_CLASS (plc_placements_view_parent_class)->map (widget);
-
-  if (self->application == NULL)
-    {
-      GtkRoot *root = gtk_widget_get_root (widget);
-      GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-      if (PLC_IS_APPLICATION (application))
-        {
-          self->application = g_object_ref (PLC_APPLICATION (application));
-          g_signal_connect_object (application, "notify::caseload",
-                                   G_CALLBACK (application_caseload_changed_cb),
-                                   self, G_CONNECT_SWAPPED);
-          fill_profiles (self);
-          application_caseload_changed_cb (self);
-        }
-    }
 }
 
 /* Actions */
@@ -2068,21 +1205,22 @@ undeleted_cb (GObject      *object,
       return;
     }
 
-  reload_caseload (self);
+  if (self->caseload != NULL)
+    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
 }
 
 static void
 undo_clicked_cb (AdwToast          *toast,
                  PlcPlacementsView *self)
 {
-  PlcStore *store = self->application != NULL ? plc_application_get_store (self->application) : NULL;
+  PlcStore *store = self->caseload != NULL ? plc_caseload_get_store (self->caseload) : NULL;
 
   if (store == NULL || self->deleted_id == 0)
     return;
 
   if (self->deleted_is_child)
     {
-      self->shown_child_id = self->deleted_id;
+      set_shown_child_id (self, self->deleted_id);
       plc_store_undelete_child_async (store, self->deleted_id, self->cancellable,
                                       undeleted_cb, g_object_ref (self));
     }
@@ -2129,13 +1267,13 @@ deleted_cb (GObject      *object,
 
   if (deletion->is_child)
     {
-      self->shown_child_id = 0;
       show_case (self, NULL, FALSE);
       if (adw_leaflet_get_folded (self->leaflet))
         adw_leaflet_set_visible_child_name (self->leaflet, "list");
     }
 
-  reload_caseload (self);
+  if (self->caseload != NULL)
+    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
   g_free (deletion);
 }
 
@@ -2145,7 +1283,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   PlcPlacementsView *self = PLC_PLACEMENTS_VIEW (widget);
-  PlcStore *store = self->application != NULL ? plc_application_get_store (self->application) : NULL;
+  PlcStore *store = self->caseload != NULL ? plc_caseload_get_store (self->caseload) : NULL;
   PlcCase *item;
   Deletion *deletion;
 
@@ -2209,10 +1347,6 @@ plc_placements_view_dispose (GObject *object)
   PlcPlacementsView *self = (PlcPlacementsView *)object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->caseload != NULL)
-    g_signal_handlers_disconnect_by_data (self->caseload, self);
-  if (self->application != NULL)
-    g_signal_handlers_disconnect_by_data (self->application, self);
 
   /* AdwBin lets its child go; gtk_widget_dispose_template() would unparent
    * it first, behind AdwBin's back */
@@ -2220,12 +1354,55 @@ plc_placements_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->caseload);
-  g_clear_object (&self->application);
+  g_clear_object (&self->caseload_signals);
+  g_clear_object (&self->profiles);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->profile_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (plc_placements_view_parent_class)->dispose (object);
+}
+
+static void
+plc_placements_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PlcPlacementsView *self = PLC_PLACEMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      g_value_set_object (value, self->caseload);
+      break;
+
+    case PROP_SELECTED_CHILD_ID:
+      g_value_set_int64 (value, self->shown_child_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plc_placements_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  PlcPlacementsView *self = PLC_PLACEMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      plc_placements_view_set_caseload (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -2235,7 +1412,32 @@ plc_placements_view_class_init (PlcPlacementsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plc_placements_view_dispose;
-  widget_class->map = plc_placements_view_map;
+  object_class->get_property = plc_placements_view_get_property;
+  object_class->set_property = plc_placements_view_set_property;
+
+  /**
+   * PlcPlacementsView:caseload:
+   *
+   * The children, placements and steps shown; the store and the rules come
+   * from it too.  The view follows its "changed" signal.
+   */
+  properties [PROP_CASELOAD] =
+    g_param_spec_object ("caseload", NULL, NULL,
+                         PLC_TYPE_CASELOAD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PlcPlacementsView:selected-child-id:
+   *
+   * The id of the child shown in the detail pane, or 0 for none: the
+   * window's New Placement (Ctrl+N) is for this child.
+   */
+  properties [PROP_SELECTED_CHILD_ID] =
+    g_param_spec_int64 ("selected-child-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-placements-view.ui");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -2271,12 +1473,13 @@ plc_placements_view_class_init (PlcPlacementsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "placements.delete-placement", NULL, delete_action);
 
   g_type_ensure (PLC_TYPE_CASE);
+  g_type_ensure (PLC_TYPE_CASE_ROW);
+  g_type_ensure (PLC_TYPE_STEP_ROW);
 }
 
 static void
 plc_placements_view_init (PlcPlacementsView *self)
 {
-  GtkListItemFactory *factory;
   GtkEventController *controller;
   GtkShortcut *shortcut;
 
@@ -2285,6 +1488,11 @@ plc_placements_view_init (PlcPlacementsView *self)
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
   self->profile_ids = g_ptr_array_new_with_free_func (g_free);
+
+  /* After each reload of the caseload, whichever it is */
+  self->caseload_signals = g_signal_group_new (PLC_TYPE_CASELOAD);
+  g_signal_group_connect_object (self->caseload_signals, "changed",
+                                 G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->filter = plc_case_filter_new (NULL);
   g_signal_connect_object (self->filter, "items-changed",
@@ -2297,11 +1505,6 @@ plc_placements_view_init (PlcPlacementsView *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   controller = gtk_event_controller_key_new ();
@@ -2348,6 +1551,61 @@ plc_placements_view_init (PlcPlacementsView *self)
   label_dropdown (self->sort_dropdown, _("Sort by"));
 
   update_list_state (self);
+}
+
+PlcCaseload *
+plc_placements_view_get_caseload (PlcPlacementsView *self)
+{
+  g_return_val_if_fail (PLC_IS_PLACEMENTS_VIEW (self), NULL);
+
+  return self->caseload;
+}
+
+/**
+ * plc_placements_view_set_caseload:
+ * @self: a #PlcPlacementsView
+ * @caseload: (nullable): what to show
+ *
+ * Shows @caseload's children, and again after each of its reloads.
+ */
+void
+plc_placements_view_set_caseload (PlcPlacementsView *self,
+                                  PlcCaseload       *caseload)
+{
+  PlcProfileSet *profiles;
+
+  g_return_if_fail (PLC_IS_PLACEMENTS_VIEW (self));
+  g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
+
+  if (!g_set_object (&self->caseload, caseload))
+    return;
+
+  g_signal_group_set_target (self->caseload_signals, caseload);
+
+  /* The agreements to filter by: the same for every caseload, so the
+   * choice stays when the demonstration data opens or closes */
+  profiles = caseload != NULL ? plc_caseload_get_profiles (caseload) : NULL;
+  if (profiles != NULL && g_set_object (&self->profiles, profiles))
+    fill_profiles (self);
+
+  plc_case_filter_set_model (self->filter, caseload != NULL ? plc_caseload_get_cases (caseload) : NULL);
+  update_list_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
+}
+
+/**
+ * plc_placements_view_get_selected_child_id:
+ * @self: a #PlcPlacementsView
+ *
+ * Returns: the id of the child shown, or 0 for none
+ */
+gint64
+plc_placements_view_get_selected_child_id (PlcPlacementsView *self)
+{
+  g_return_val_if_fail (PLC_IS_PLACEMENTS_VIEW (self), 0);
+
+  return self->shown_child_id;
 }
 
 /**

@@ -9,7 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-application.h"
+#include "plc-caseload.h"
+#include "plc-office.h"
 #include "plc-preferences-window.h"
 #include "plc-routine-row.h"
 
@@ -18,7 +19,10 @@ struct _PlcPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
-  PlcApplication       *application;
+  PlcProfileSet        *profiles;      /* the application's, loaded at start-up */
+  GError               *profiles_error;
+  PlcCaseload          *caseload;      /* its store keeps the local routines */
+  GError               *store_error;
   GCancellable         *cancellable;   /* cancelled when the window goes */
   GPtrArray            *routine_groups;
   GPtrArray            *routine_rows;
@@ -27,6 +31,7 @@ struct _PlcPreferencesWindow
   /* Template widgets */
   AdwEntryRow          *caseworker_row;
   GtkSpinButton        *upcoming_spin;
+  GtkSwitch            *reminders_switch;
   AdwPreferencesPage   *routines_page;
   AdwPreferencesGroup  *routines_status_group;
   AdwActionRow         *routines_status_row;
@@ -38,6 +43,23 @@ struct _PlcPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (PlcPreferencesWindow, plc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROFILES,
+  PROP_PROFILES_ERROR,
+  PROP_CASELOAD,
+  PROP_STORE_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static PlcStore *
+get_store (PlcPreferencesWindow *self)
+{
+  return self->caseload != NULL ? plc_caseload_get_store (self->caseload) : NULL;
+}
 
 /* Local routines */
 
@@ -144,6 +166,7 @@ typedef enum
   ROUTINES_READY,     /* the rows show what is stored and can be changed */
   ROUTINES_WAITING,   /* for the database, or for what it holds */
   ROUTINES_FAILED,    /* the rows cannot be used: the status says why */
+  ROUTINES_LOCKED,    /* set for the whole office, and locked by IT */
 } RoutinesState;
 
 /* Above the groups, a row that says why the local routines cannot be
@@ -155,7 +178,11 @@ show_routines_status (PlcPreferencesWindow *self,
                       const char           *explanation)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->routines_status_group), title != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->routines_status_icon), state == ROUTINES_FAILED);
+  gtk_widget_set_visible (GTK_WIDGET (self->routines_status_icon),
+                          state == ROUTINES_FAILED || state == ROUTINES_LOCKED);
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->routines_status_icon),
+                                state == ROUTINES_LOCKED ? "changes-prevent-symbolic"
+                                                         : "dialog-warning-symbolic");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->routines_status_row),
                                  title != NULL ? title : "");
   adw_action_row_set_subtitle (self->routines_status_row,
@@ -192,7 +219,9 @@ routines_listed_cb (GObject      *object,
 {
   g_autoptr(PlcPreferencesWindow) self = user_data;
   g_autoptr(GPtrArray) routines = NULL;
+  g_autoptr(GPtrArray) office = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean locked;
 
   routines = plc_store_list_routine_offsets_finish (PLC_STORE (object), result, &error);
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -205,10 +234,28 @@ routines_listed_cb (GObject      *object,
       return;
     }
 
-  for (guint i = 0; i < self->routine_rows->len; i++)
-    plc_routine_row_set_local (g_ptr_array_index (self->routine_rows, i), NULL);
+  office = plc_office_dup_routines (self->settings, &locked);
 
-  for (guint i = 0; i < routines->len; i++)
+  for (guint i = 0; i < self->routine_rows->len; i++)
+    {
+      PlcRoutineRow *row = g_ptr_array_index (self->routine_rows, i);
+
+      plc_routine_row_set_local (row, NULL);
+      plc_routine_row_set_office (row, NULL);
+    }
+
+  for (guint i = 0; i < office->len; i++)
+    {
+      PlcRoutineOffset *routine = g_ptr_array_index (office, i);
+      PlcRoutineRow *row = find_routine_row (self, routine->profile_id, routine->rule_id);
+      PlcOffset offset = { routine->amount, routine->unit };
+
+      if (row != NULL)
+        plc_routine_row_set_office (row, &offset);
+    }
+
+  /* Locked by IT: the office's are in force, and the user's own unused. */
+  for (guint i = 0; !locked && i < routines->len; i++)
     {
       PlcRoutineOffset *routine = g_ptr_array_index (routines, i);
       PlcRoutineRow *row = find_routine_row (self, routine->profile_id, routine->rule_id);
@@ -220,7 +267,12 @@ routines_listed_cb (GObject      *object,
     }
 
   self->routines_loaded = TRUE;
-  show_routines_status (self, ROUTINES_READY, NULL, NULL);
+  if (locked)
+    show_routines_status (self, ROUTINES_LOCKED, _("Set for the Whole Office"),
+                          _("Your IT department has set the local routines for everyone "
+                            "and locked them: they cannot be changed here."));
+  else
+    show_routines_status (self, ROUTINES_READY, NULL, NULL);
 }
 
 typedef struct
@@ -305,7 +357,7 @@ static void
 routine_changed_cb (PlcPreferencesWindow *self,
                     PlcRoutineRow        *row)
 {
-  PlcStore *store = plc_application_get_store (self->application);
+  PlcStore *store = get_store (self);
   PlcOffset offset = plc_routine_row_get_offset (row);
   SaveData *data;
 
@@ -328,7 +380,7 @@ static void
 routine_reset_cb (PlcPreferencesWindow *self,
                   PlcRoutineRow        *row)
 {
-  PlcStore *store = plc_application_get_store (self->application);
+  PlcStore *store = get_store (self);
   SaveData *data;
 
   g_return_if_fail (store != NULL);
@@ -346,8 +398,8 @@ routine_reset_cb (PlcPreferencesWindow *self,
 static void
 load_routines (PlcPreferencesWindow *self)
 {
-  PlcStore *store = plc_application_get_store (self->application);
-  const GError *error = plc_application_get_store_error (self->application);
+  PlcStore *store = get_store (self);
+  const GError *error = self->store_error;
 
   if (store == NULL)
     {
@@ -433,7 +485,7 @@ add_routine_groups (PlcPreferencesWindow *self,
 }
 
 static void
-store_changed_cb (PlcPreferencesWindow *self)
+office_routines_changed_cb (PlcPreferencesWindow *self)
 {
   /* Closed, and only kept alive by a save still under way. */
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -445,31 +497,24 @@ store_changed_cb (PlcPreferencesWindow *self)
 static void
 setup_routines (PlcPreferencesWindow *self)
 {
-  GApplication *application = g_application_get_default ();
-  PlcProfileSet *profiles;
-  const GError *error;
-
-  if (!PLC_IS_APPLICATION (application))
+  if (self->profiles == NULL)
     {
-      show_routines_status (self, ROUTINES_FAILED, _("No Agreement Profiles"), NULL);
+      if (self->profiles_error == NULL)
+        show_routines_status (self, ROUTINES_FAILED, _("No Agreement Profiles"), NULL);
+      else
+        show_routines_status (self, ROUTINES_FAILED,
+                              _("The Agreement Profiles Could Not Be Loaded"),
+                              self->profiles_error->message);
       return;
     }
 
-  self->application = g_object_ref (PLC_APPLICATION (application));
-  profiles = plc_application_get_profiles (self->application);
-  error = plc_application_get_profiles_error (self->application);
-  if (profiles == NULL)
-    {
-      show_routines_status (self, ROUTINES_FAILED,
-                            _("The Agreement Profiles Could Not Be Loaded"),
-                            error != NULL ? error->message : NULL);
-      return;
-    }
+  add_routine_groups (self, self->profiles);
 
-  add_routine_groups (self, profiles);
-
-  g_signal_connect_object (self->application, "notify::store",
-                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  /* IT may change or lock the office's local routines at any time. */
+  g_signal_connect_object (self->settings, "changed::routine-offsets",
+                           G_CALLBACK (office_routines_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "writable-changed::routine-offsets",
+                           G_CALLBACK (office_routines_changed_cb), self, G_CONNECT_SWAPPED);
   load_routines (self);
 }
 
@@ -504,7 +549,7 @@ fill_profiles (PlcPreferencesWindow *self)
     adw_preferences_group_remove (self->profiles_group, g_ptr_array_index (self->profile_rows, i));
   g_ptr_array_set_size (self->profile_rows, 0);
 
-  profiles = self->application != NULL ? plc_application_get_profiles (self->application) : NULL;
+  profiles = self->profiles;
   gtk_widget_set_sensitive (self->import_profile_button, profiles != NULL);
   if (profiles == NULL)
     return;
@@ -545,10 +590,10 @@ profile_chosen_cb (PlcPreferencesWindow *self,
   PlcProfileSet *profiles;
   PlcProfile *profile;
 
-  if (response != GTK_RESPONSE_ACCEPT || self->application == NULL)
+  if (response != GTK_RESPONSE_ACCEPT || self->profiles == NULL)
     goto out;
 
-  profiles = plc_application_get_profiles (self->application);
+  profiles = self->profiles;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   path = file != NULL ? g_file_get_path (file) : NULL;
   if (profiles == NULL || path == NULL)
@@ -575,7 +620,8 @@ profile_chosen_cb (PlcPreferencesWindow *self,
                                  plc_profile_get_name (profile), plc_profile_get_version (profile));
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
       fill_profiles (self);
-      plc_application_reload_caseload (self->application);
+      if (self->caseload != NULL)
+        plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
     }
 
 out:
@@ -659,7 +705,7 @@ plc_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLC_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
-  g_clear_object (&self->application);
+  g_clear_object (&self->caseload);
   g_clear_pointer (&self->routine_groups, g_ptr_array_unref);
   g_clear_pointer (&self->routine_rows, g_ptr_array_unref);
   g_clear_pointer (&self->profile_rows, g_ptr_array_unref);
@@ -676,8 +722,84 @@ plc_preferences_window_finalize (GObject *object)
   PlcPreferencesWindow *self = (PlcPreferencesWindow *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->profiles);
+  g_clear_error (&self->profiles_error);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (plc_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+plc_preferences_window_constructed (GObject *object)
+{
+  PlcPreferencesWindow *self = (PlcPreferencesWindow *)object;
+
+  G_OBJECT_CLASS (plc_preferences_window_parent_class)->constructed (object);
+
+  setup_routines (self);
+  fill_profiles (self);
+}
+
+static void
+plc_preferences_window_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  PlcPreferencesWindow *self = PLC_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILES:
+      g_value_set_object (value, self->profiles);
+      break;
+
+    case PROP_PROFILES_ERROR:
+      g_value_set_boxed (value, self->profiles_error);
+      break;
+
+    case PROP_CASELOAD:
+      g_value_set_object (value, self->caseload);
+      break;
+
+    case PROP_STORE_ERROR:
+      g_value_set_boxed (value, self->store_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plc_preferences_window_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  PlcPreferencesWindow *self = PLC_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILES:
+      self->profiles = g_value_dup_object (value);
+      break;
+
+    case PROP_PROFILES_ERROR:
+      self->profiles_error = g_value_dup_boxed (value);
+      break;
+
+    case PROP_CASELOAD:
+      plc_preferences_window_set_caseload (self, g_value_get_object (value));
+      break;
+
+    case PROP_STORE_ERROR:
+      self->store_error = g_value_dup_boxed (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -686,12 +808,60 @@ plc_preferences_window_class_init (PlcPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = plc_preferences_window_constructed;
   object_class->dispose = plc_preferences_window_dispose;
   object_class->finalize = plc_preferences_window_finalize;
+  object_class->get_property = plc_preferences_window_get_property;
+  object_class->set_property = plc_preferences_window_set_property;
+
+  /**
+   * PlcPreferencesWindow:profiles:
+   *
+   * The agreement profiles in force, whose local routines can be changed
+   * and to which a profile can be imported.
+   */
+  properties [PROP_PROFILES] =
+    g_param_spec_object ("profiles", NULL, NULL,
+                         PLC_TYPE_PROFILE_SET,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PlcPreferencesWindow:profiles-error:
+   *
+   * Why there are no profiles, if there are none.
+   */
+  properties [PROP_PROFILES_ERROR] =
+    g_param_spec_boxed ("profiles-error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PlcPreferencesWindow:caseload:
+   *
+   * The caseload whose store keeps the local routines; reloaded after a
+   * profile is imported.
+   */
+  properties [PROP_CASELOAD] =
+    g_param_spec_object ("caseload", NULL, NULL,
+                         PLC_TYPE_CASELOAD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PlcPreferencesWindow:store-error:
+   *
+   * Why the database could not be opened, shown instead of the routines.
+   */
+  properties [PROP_STORE_ERROR] =
+    g_param_spec_boxed ("store-error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/plc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, caseworker_row);
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, upcoming_spin);
+  gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, reminders_switch);
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_page);
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_status_group);
   gtk_widget_class_bind_template_child (widget_class, PlcPreferencesWindow, routines_status_row);
@@ -722,15 +892,67 @@ plc_preferences_window_init (PlcPreferencesWindow *self)
   g_settings_bind (self->settings, "upcoming-days",
                    gtk_spin_button_get_adjustment (self->upcoming_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
-
-  setup_routines (self);
-  fill_profiles (self);
+  /* The application writes the autostart entry (or asks the Background
+   * portal) when this changes. */
+  g_settings_bind (self->settings, "background-reminders",
+                   self->reminders_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
+/**
+ * plc_preferences_window_new:
+ * @transient_for: (nullable): the window it is for
+ * @profiles: (nullable): the agreement profiles in force
+ * @profiles_error: (nullable): why there are none, if @profiles is %NULL
+ * @store_error: (nullable): why the database could not be opened, if it
+ *   could not
+ *
+ * The local routines are shown once the window has a caseload (see
+ * plc_preferences_window_set_caseload()).
+ */
 PlcPreferencesWindow *
-plc_preferences_window_new (GtkWindow *transient_for)
+plc_preferences_window_new (GtkWindow     *transient_for,
+                            PlcProfileSet *profiles,
+                            const GError  *profiles_error,
+                            const GError  *store_error)
 {
   return g_object_new (PLC_TYPE_PREFERENCES_WINDOW,
                        "transient-for", transient_for,
+                       "profiles", profiles,
+                       "profiles-error", profiles_error,
+                       "store-error", store_error,
                        NULL);
+}
+
+PlcCaseload *
+plc_preferences_window_get_caseload (PlcPreferencesWindow *self)
+{
+  g_return_val_if_fail (PLC_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->caseload;
+}
+
+/**
+ * plc_preferences_window_set_caseload:
+ * @self: a #PlcPreferencesWindow
+ * @caseload: (nullable): the caseload whose store keeps the local routines
+ *
+ * Shows the local routines stored in @caseload's store.
+ */
+void
+plc_preferences_window_set_caseload (PlcPreferencesWindow *self,
+                                     PlcCaseload          *caseload)
+{
+  g_return_if_fail (PLC_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
+
+  if (!g_set_object (&self->caseload, caseload))
+    return;
+
+  /* Not before the rows are there, nor once closed (only kept alive by a
+   * save still under way) */
+  if (self->profiles != NULL && self->routine_rows != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    load_routines (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
 }

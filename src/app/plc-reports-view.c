@@ -16,9 +16,9 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-application.h"
 #include "plc-follow-up-chart.h"
 #include "plc-municipality.h"
+#include "plc-output-file.h"
 #include "plc-placement.h"
 #include "plc-reports-view-private.h"
 
@@ -158,6 +158,9 @@ struct _PlcReportsView
 {
   AdwBin              parent_instance;
 
+  PlcCaseload        *caseload;
+  GSignalGroup       *caseload_signals;
+  GError             *store_error;
   PlcDataset         *dataset;
   GPtrArray          *routines;
   PlcFollowUp        *follow_up;
@@ -179,6 +182,15 @@ struct _PlcReportsView
 
 G_DEFINE_FINAL_TYPE (PlcReportsView, plc_reports_view, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_CASELOAD,
+  PROP_STORE_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 static void load (PlcReportsView *self);
 
 static void
@@ -189,20 +201,10 @@ selection_free (Selection *selection)
   g_free (selection);
 }
 
-static PlcApplication *
-get_app (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  return PLC_IS_APPLICATION (app) ? PLC_APPLICATION (app) : NULL;
-}
-
 static PlcStore *
-get_store (void)
+get_store (PlcReportsView *self)
 {
-  PlcApplication *app = get_app ();
-
-  return app != NULL ? plc_application_get_store (app) : NULL;
+  return self->caseload != NULL ? plc_caseload_get_store (self->caseload) : NULL;
 }
 
 static void
@@ -440,12 +442,13 @@ computed_cb (GObject      *object,
 static void
 compute (PlcReportsView *self)
 {
-  PlcApplication *app = get_app ();
-  PlcProfileSet *profiles = app != NULL ? plc_application_get_profiles (app) : NULL;
+  PlcProfileSet *profiles = NULL;
   guint position = gtk_drop_down_get_selected (self->selection_dropdown);
   g_autoptr(GTask) task = NULL;
   Compute *data;
 
+  if (self->caseload != NULL)
+    profiles = plc_caseload_get_profiles (self->caseload);
   if (self->dataset == NULL || profiles == NULL)
     return;
 
@@ -640,7 +643,7 @@ exported_cb (GObject      *object,
 static void
 load (PlcReportsView *self)
 {
-  PlcStore *store = get_store ();
+  PlcStore *store = get_store (self);
 
   if (store == NULL)
     return;
@@ -662,10 +665,9 @@ load (PlcReportsView *self)
 static void
 update (PlcReportsView *self)
 {
-  PlcApplication *app = get_app ();
-  const GError *error = app != NULL ? plc_application_get_store_error (app) : NULL;
+  const GError *error = self->store_error;
 
-  if (get_store () == NULL)
+  if (get_store (self) == NULL)
     {
       if (error != NULL)
         {
@@ -697,16 +699,6 @@ changed_cb (PlcReportsView *self)
   update (self);
 }
 
-static void
-caseload_set_cb (PlcReportsView *self)
-{
-  PlcApplication *app = get_app ();
-  PlcCaseload *caseload = app != NULL ? plc_application_get_caseload (app) : NULL;
-
-  if (caseload != NULL)
-    g_signal_connect_object (caseload, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-  changed_cb (self);
-}
 
 /* Exports */
 
@@ -719,22 +711,20 @@ suggested_name (PlcReportsView *self,
   return g_strdup_printf (_("follow-up-%d.%s"), plc_follow_up_get_year (self->follow_up), extension);
 }
 
+/* Figures only, no personal data; never half written, never over a
+ * database */
 static gboolean
 write_csv (PlcFollowUp  *follow_up,
-           GFile        *file,
+           const char   *path,
            char          separator,
+           PlcCsvFlags   flags,
            GError      **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(PlcOutputFile) file = plc_output_file_new (path, PLC_OUTPUT_FILE_NONE, error);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (!plc_follow_up_write_csv (follow_up, G_OUTPUT_STREAM (stream), separator, NULL, error))
-    return FALSE;
-
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  return file != NULL &&
+         plc_follow_up_write_csv (follow_up, plc_output_file_get_stream (file), separator, flags, NULL, error) &&
+         plc_output_file_commit (file, error);
 }
 
 static void
@@ -758,20 +748,23 @@ export_response_cb (GtkNativeDialog *chooser,
     goto out;
   basename = g_file_get_basename (file);
 
-  if (g_strcmp0 (kind, "pdf") == 0)
+  path = g_file_get_path (file);
+  if (path == NULL)
     {
-      path = g_file_get_path (file);
-      if (path == NULL)
-        {
-          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("Choose a folder on this computer"));
-          ok = FALSE;
-        }
-      else
-        ok = plc_follow_up_write_pdf (self->follow_up, path, &error);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Choose a folder on this computer"));
+      ok = FALSE;
     }
+  else if (g_strcmp0 (kind, "pdf") == 0)
+    ok = plc_follow_up_write_pdf (self->follow_up, path, &error);
   else
-    ok = write_csv (self->follow_up, file, kind != NULL ? kind[0] : ';', &error);
+    {
+      /* A byte order mark for Excel unless the user said no */
+      const char *bom = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "bom");
+
+      ok = write_csv (self->follow_up, path, kind != NULL ? kind[0] : ';',
+                      g_strcmp0 (bom, "false") == 0 ? PLC_CSV_NO_BOM : PLC_CSV_FLAGS_NONE, &error);
+    }
 
   if (ok)
     /* Translators: a toast; %s is the file's name */
@@ -816,6 +809,13 @@ export (PlcReportsView *self,
   gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("CSV files"));
   gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (g_strcmp0 (kind, ";") == 0)
+    {
+      /* Without it Excel reads å, ä and ö as two characters each */
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "bom",
+                                   _("Mark the file as UTF-8, for Excel"), NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "bom", "true");
+    }
 
   g_object_set_data_full (G_OBJECT (chooser), "plc-export", g_strdup (kind), g_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
@@ -962,6 +962,68 @@ plc_reports_view_get_follow_up (PlcReportsView *self)
   return self->follow_up;
 }
 
+PlcCaseload *
+plc_reports_view_get_caseload (PlcReportsView *self)
+{
+  g_return_val_if_fail (PLC_IS_REPORTS_VIEW (self), NULL);
+
+  return self->caseload;
+}
+
+/**
+ * plc_reports_view_set_caseload:
+ * @self: a #PlcReportsView
+ * @caseload: (nullable): the caseload whose store the figures are read
+ *   from, or %NULL while there is no database
+ *
+ * The figures are read again, when the view is shown, after each of
+ * @caseload's reloads.
+ */
+void
+plc_reports_view_set_caseload (PlcReportsView *self,
+                               PlcCaseload    *caseload)
+{
+  g_return_if_fail (PLC_IS_REPORTS_VIEW (self));
+  g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
+
+  if (!g_set_object (&self->caseload, caseload))
+    return;
+
+  g_signal_group_set_target (self->caseload_signals, caseload);
+  changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
+}
+
+const GError *
+plc_reports_view_get_store_error (PlcReportsView *self)
+{
+  g_return_val_if_fail (PLC_IS_REPORTS_VIEW (self), NULL);
+
+  return self->store_error;
+}
+
+/**
+ * plc_reports_view_set_store_error:
+ * @self: a #PlcReportsView
+ * @error: (nullable): why the database could not be opened
+ *
+ * Without a caseload, the view says why there are no figures.
+ */
+void
+plc_reports_view_set_store_error (PlcReportsView *self,
+                                  const GError   *error)
+{
+  g_return_if_fail (PLC_IS_REPORTS_VIEW (self));
+
+  if (self->store_error == error)
+    return;
+
+  g_clear_error (&self->store_error);
+  self->store_error = error != NULL ? g_error_copy (error) : NULL;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE_ERROR]);
+}
+
 /* GObject */
 
 static void
@@ -986,6 +1048,8 @@ plc_reports_view_dispose (GObject *object)
       gtk_native_dialog_destroy (self->chooser);
       g_clear_object (&self->chooser);
     }
+  g_clear_object (&self->caseload_signals);
+  g_clear_object (&self->caseload);
 
   G_OBJECT_CLASS (plc_reports_view_parent_class)->dispose (object);
 }
@@ -998,10 +1062,57 @@ plc_reports_view_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->follow_up);
   g_clear_object (&self->cancellable);
+  g_clear_error (&self->store_error);
   g_clear_pointer (&self->routines, g_ptr_array_unref);
   g_clear_pointer (&self->selections, g_ptr_array_unref);
 
   G_OBJECT_CLASS (plc_reports_view_parent_class)->finalize (object);
+}
+
+static void
+plc_reports_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PlcReportsView *self = PLC_REPORTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      g_value_set_object (value, self->caseload);
+      break;
+
+    case PROP_STORE_ERROR:
+      g_value_set_boxed (value, self->store_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plc_reports_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PlcReportsView *self = PLC_REPORTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      plc_reports_view_set_caseload (self, g_value_get_object (value));
+      break;
+
+    case PROP_STORE_ERROR:
+      plc_reports_view_set_store_error (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1012,7 +1123,32 @@ plc_reports_view_class_init (PlcReportsViewClass *klass)
 
   object_class->dispose = plc_reports_view_dispose;
   object_class->finalize = plc_reports_view_finalize;
+  object_class->get_property = plc_reports_view_get_property;
+  object_class->set_property = plc_reports_view_set_property;
   widget_class->map = plc_reports_view_map;
+
+  /**
+   * PlcReportsView:caseload:
+   *
+   * The caseload whose store the figures are read from; they are read
+   * again after each of its reloads.
+   */
+  properties [PROP_CASELOAD] =
+    g_param_spec_object ("caseload", NULL, NULL,
+                         PLC_TYPE_CASELOAD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PlcReportsView:store-error:
+   *
+   * Why the database could not be opened, shown while there is no caseload.
+   */
+  properties [PROP_STORE_ERROR] =
+    g_param_spec_boxed ("store-error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A named group, as the other views' pages are */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1035,7 +1171,6 @@ plc_reports_view_class_init (PlcReportsViewClass *klass)
 static void
 plc_reports_view_init (PlcReportsView *self)
 {
-  PlcApplication *app = get_app ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1043,6 +1178,9 @@ plc_reports_view_init (PlcReportsView *self)
   self->selections = g_ptr_array_new_with_free_func ((GDestroyNotify) selection_free);
   self->cancellable = g_cancellable_new ();
   self->dirty = TRUE;
+  self->caseload_signals = g_signal_group_new (PLC_TYPE_CASELOAD);
+  g_signal_group_connect_object (self->caseload_signals, "changed",
+                                 G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
 
   /* A follow-up is of a year that has ended: the last one */
   gtk_spin_button_set_range (self->year_spin, 1990, g_date_time_get_year (now) + 1);
@@ -1051,15 +1189,6 @@ plc_reports_view_init (PlcReportsView *self)
   g_signal_connect_swapped (self->selection_dropdown, "notify::selected", G_CALLBACK (selection_changed_cb), self);
 
   update_actions (self);
-
-  if (app != NULL)
-    {
-      g_signal_connect_object (app, "notify::store", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (app, "notify::caseload", G_CALLBACK (caseload_set_cb), self,
-                               G_CONNECT_SWAPPED);
-      if (plc_application_get_caseload (app) != NULL)
-        caseload_set_cb (self);
-    }
   update (self);
 }
 

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "plc-caseload.h"
 #include "plc-follow-up.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PlcReportsView, plc_reports_view, PLC, REPORTS_VIEW, AdwBin)
 
-GtkWidget   *plc_reports_view_new           (void);
-PlcFollowUp *plc_reports_view_get_follow_up (PlcReportsView *self);
+GtkWidget    *plc_reports_view_new             (void);
+PlcCaseload  *plc_reports_view_get_caseload    (PlcReportsView *self);
+void          plc_reports_view_set_caseload    (PlcReportsView *self,
+                                                PlcCaseload    *caseload);
+const GError *plc_reports_view_get_store_error (PlcReportsView *self);
+void          plc_reports_view_set_store_error (PlcReportsView *self,
+                                                const GError   *error);
+PlcFollowUp  *plc_reports_view_get_follow_up   (PlcReportsView *self);
 
 G_END_DECLS

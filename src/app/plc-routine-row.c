@@ -26,7 +26,8 @@ struct _PlcRoutineRow
 
   char           *profile_id;
   char           *rule_id;
-  PlcOffset       default_offset;
+  PlcOffset       profile_offset;  /* the profile's own */
+  PlcOffset       default_offset;  /* the office's if it sets one, else the profile's */
   gboolean        is_local;
   guint           updating : 1;
 
@@ -235,6 +236,7 @@ plc_routine_row_new (const char *profile_id,
                        NULL);
   self->profile_id = g_strdup (profile_id);
   self->rule_id = g_strdup (rule_id);
+  self->profile_offset = default_offset;
   self->default_offset = default_offset;
   show_offset (self, default_offset);
 
@@ -321,4 +323,22 @@ plc_routine_row_set_local (PlcRoutineRow   *self,
 
   set_is_local (self, local != NULL);
   show_offset (self, local != NULL ? *local : self->default_offset);
+}
+
+/**
+ * plc_routine_row_set_office:
+ * @office: (nullable): the local routine set for the whole office, or %NULL
+ *
+ * What the row goes back to when the user's own local routine is cleared:
+ * the office's, or the profile's own when @office is %NULL.
+ */
+void
+plc_routine_row_set_office (PlcRoutineRow   *self,
+                            const PlcOffset *office)
+{
+  g_return_if_fail (PLC_IS_ROUTINE_ROW (self));
+
+  self->default_offset = office != NULL ? *office : self->profile_offset;
+  if (!self->is_local)
+    show_offset (self, self->default_offset);
 }

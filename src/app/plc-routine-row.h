@@ -24,6 +24,8 @@ const char    *plc_routine_row_get_profile_id (PlcRoutineRow   *self);
 const char    *plc_routine_row_get_rule_id    (PlcRoutineRow   *self);
 PlcOffset      plc_routine_row_get_offset     (PlcRoutineRow   *self);
 gboolean       plc_routine_row_get_is_local   (PlcRoutineRow   *self);
+void           plc_routine_row_set_office     (PlcRoutineRow   *self,
+                                               const PlcOffset *office);
 void           plc_routine_row_set_local      (PlcRoutineRow   *self,
                                                const PlcOffset *local);
 

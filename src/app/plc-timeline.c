@@ -170,6 +170,7 @@ struct _PlcTimeline
 
   GtkAdjustment   *hadjustment;
   GtkAdjustment   *vadjustment;
+  GSignalGroup    *adjustment_signals[2];  /* horizontal, vertical */
   guint            hscroll_policy : 1;
   guint            vscroll_policy : 1;
 
@@ -192,6 +193,9 @@ static void plc_timeline_scrollable_init (GtkScrollableInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (PlcTimeline, plc_timeline, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE,
                                                       plc_timeline_scrollable_init))
+
+/* adjustment_signals is indexed by orientation */
+G_STATIC_ASSERT (GTK_ORIENTATION_HORIZONTAL == 0 && GTK_ORIENTATION_VERTICAL == 1);
 
 enum {
   PROP_0,
@@ -503,24 +507,23 @@ adjustment_value_changed (PlcTimeline *self)
 
 static void
 set_adjustment (PlcTimeline    *self,
-                GtkAdjustment **slot,
+                GtkOrientation  orientation,
                 GtkAdjustment  *adjustment)
 {
+  GtkAdjustment **slot = orientation == GTK_ORIENTATION_HORIZONTAL ? &self->hadjustment
+                                                                   : &self->vadjustment;
+
   if (*slot == adjustment && adjustment != NULL)
     return;
-
-  if (*slot != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed, self);
-      g_clear_object (slot);
-    }
 
   if (adjustment == NULL)
     adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
 
+  g_clear_object (slot);
   *slot = g_object_ref_sink (adjustment);
-  g_signal_connect_swapped (adjustment, "value-changed",
-                            G_CALLBACK (adjustment_value_changed), self);
+  /* Not once disposed: the scrolled window lets go of its adjustments last */
+  if (self->adjustment_signals[orientation] != NULL)
+    g_signal_group_set_target (self->adjustment_signals[orientation], adjustment);
   configure_adjustments (self);
 }
 
@@ -1165,10 +1168,8 @@ plc_timeline_dispose (GObject *object)
 {
   PlcTimeline *self = (PlcTimeline *)object;
 
-  if (self->hadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed, self);
-  if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed, self);
+  g_clear_object (&self->adjustment_signals[GTK_ORIENTATION_HORIZONTAL]);
+  g_clear_object (&self->adjustment_signals[GTK_ORIENTATION_VERTICAL]);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -1229,10 +1230,10 @@ plc_timeline_set_property (GObject      *object,
       plc_timeline_set_zoom (self, g_value_get_int (value));
       break;
     case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      set_adjustment (self, GTK_ORIENTATION_HORIZONTAL, g_value_get_object (value));
       break;
     case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      set_adjustment (self, GTK_ORIENTATION_VERTICAL, g_value_get_object (value));
       break;
     case PROP_HSCROLL_POLICY:
       if (self->hscroll_policy != (guint) g_value_get_enum (value))
@@ -1319,6 +1320,14 @@ plc_timeline_init (PlcTimeline *self)
   self->markers = g_list_store_new (PLC_TYPE_TIMELINE_MARKER);
   self->selected = GTK_INVALID_LIST_POSITION;
   self->zoom = PLC_TIMELINE_ZOOM_MONTHS;
+
+  /* Redrawn as either adjustment, whichever it is, scrolls */
+  for (guint i = 0; i < G_N_ELEMENTS (self->adjustment_signals); i++)
+    {
+      self->adjustment_signals[i] = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
+      g_signal_group_connect_object (self->adjustment_signals[i], "value-changed",
+                                     G_CALLBACK (adjustment_value_changed), self, G_CONNECT_SWAPPED);
+    }
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);

@@ -9,10 +9,10 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-application.h"
 #include "plc-drop-down.h"
 #include "plc-municipality.h"
 #include "plc-timeline.h"
+#include "plc-timeline-row.h"
 #include "plc-timelines-view.h"
 
 /*
@@ -22,8 +22,9 @@
  * the agenda: what is overdue and what falls due within the upcoming
  * window, by date.  The markers are listed as ordinary list rows too, kept
  * in step with the drawing's selection: that list is what a screen reader
- * reads.  Activating a step asks the window to show it (win.show-obligation)
- * or, if no view offers that, explains its date in a popover.
+ * reads.  Activating a step emits "show-obligation", which the window
+ * handles by showing the step in the Placements view; if nothing handles
+ * it, the view explains the step's date in a popover.
  */
 
 typedef enum
@@ -39,6 +40,7 @@ struct _PlcTimelinesView
   GtkWidget            parent_instance;
 
   PlcCaseload         *caseload;
+  GSignalGroup        *caseload_signals;
   GHashTable          *cases;       /* placement id → PlcCase */
   GHashTable          *placements;  /* placement id → PlcPlacement */
   GtkStringList       *caseworkers;
@@ -87,6 +89,13 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+enum {
+  SHOW_OBLIGATION,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 static void rebuild_timeline (PlcTimelinesView *self);
 
@@ -295,16 +304,12 @@ open_step (PlcTimelinesView      *self,
            GtkWidget             *source,
            const graphene_rect_t *area)
 {
-  g_autoptr(GVariant) parameter = NULL;
+  gboolean handled = FALSE;
 
-  parameter = g_variant_ref_sink (g_variant_new ("(xsi)",
-                                                 plc_obligation_get_placement_id (obligation),
-                                                 plc_obligation_get_rule_id (obligation),
-                                                 plc_obligation_get_occurrence (obligation)));
-
-  /* The placements view shows the step where it can be marked done; until
-   * there is one, say at least why its date is what it is. */
-  if (!gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-obligation", parameter))
+  /* The window shows the step where it can be marked done; without one,
+   * say at least why its date is what it is. */
+  g_signal_emit (self, signals [SHOW_OBLIGATION], 0, obligation, &handled);
+  if (!handled)
     show_explanation (self, obligation, source, area);
 }
 
@@ -341,59 +346,14 @@ agenda_activated_cb (PlcTimelinesView *self,
     open_step (self, obligation, GTK_WIDGET (self->agenda_list), NULL);
 }
 
-/* List rows */
+/* List rows: a PlcTimelineRow for each marker, and for each step of the agenda */
 
 static void
-draw_symbol (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
+row_setup (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
 {
-  PlcTimelineStatus status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "status"));
-
-  plc_timeline_draw_symbol (GTK_WIDGET (area), cr, status, width / 2.0, height / 2.0, 6);
-}
-
-static GtkWidget *
-symbol_new (PlcTimelineStatus status)
-{
-  GtkWidget *area = gtk_drawing_area_new ();
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 18);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 18);
-  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (area), "status", GINT_TO_POINTER (status));
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_symbol, NULL, NULL);
-  /* The status is in the row's words */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-
-  return area;
-}
-
-static void
-symbol_set_status (GtkWidget         *area,
-                   PlcTimelineStatus  status)
-{
-  g_object_set_data (G_OBJECT (area), "status", GINT_TO_POINTER (status));
-  gtk_widget_queue_draw (area);
-}
-
-static void
-marker_row_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_box_append (GTK_BOX (box), symbol_new (PLC_TIMELINE_STATUS_OPEN));
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, plc_timeline_row_new ());
 }
 
 static void
@@ -402,12 +362,10 @@ marker_row_bind (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   PlcTimelineMarker *marker = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *symbol = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (symbol);
 
-  symbol_set_status (symbol, plc_timeline_marker_get_status (marker));
-  gtk_label_set_label (GTK_LABEL (label), plc_timeline_marker_get_text (marker));
+  plc_timeline_row_set (PLC_TIMELINE_ROW (gtk_list_item_get_child (item)),
+                        plc_timeline_marker_get_status (marker),
+                        plc_timeline_marker_get_text (marker), NULL);
 }
 
 static void
@@ -415,26 +373,11 @@ agenda_row_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *row = plc_timeline_row_new ();
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), subtitle);
-  gtk_box_append (GTK_BOX (box), symbol_new (PLC_TIMELINE_STATUS_OPEN));
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -443,21 +386,15 @@ agenda_row_bind (GtkSignalListItemFactory *factory,
                  PlcTimelinesView         *self)
 {
   PlcObligation *obligation = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *symbol = gtk_widget_get_first_child (box);
-  GtkWidget *texts = gtk_widget_get_next_sibling (symbol);
-  GtkWidget *title = gtk_widget_get_first_child (texts);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   PlcTimelineStatus status = status_of (self, obligation);
   g_autofree char *due = plc_obligation_dup_due_text (obligation);
   g_autofree char *text = NULL;
   const char *child = child_name_of (self, obligation);
 
-  symbol_set_status (symbol, status);
-  gtk_label_set_label (GTK_LABEL (title), plc_obligation_get_title (obligation));
   text = g_strdup_printf ("%s — %s — %s", due, plc_timeline_status_get_name (status),
                           child ? child : "");
-  gtk_label_set_label (GTK_LABEL (subtitle), text);
+  plc_timeline_row_set (PLC_TIMELINE_ROW (gtk_list_item_get_child (item)), status,
+                        plc_obligation_get_title (obligation), text);
 }
 
 static void
@@ -470,7 +407,7 @@ build_legend (PlcTimelinesView *self)
       GtkWidget *child;
 
       gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), symbol_new (status));
+      gtk_box_append (GTK_BOX (box), plc_timeline_symbol_new (status));
       gtk_box_append (GTK_BOX (box), label);
       gtk_flow_box_append (self->legend, box);
       child = gtk_widget_get_parent (box);
@@ -995,6 +932,27 @@ view_action (GtkWidget  *widget,
     plc_timeline_scroll_to_date (self->timeline, today (self));
 }
 
+/**
+ * plc_timelines_view_show_agenda:
+ * @caseworker: (nullable): show this caseworker's placements; %NULL for
+ *   every caseworker's
+ *
+ * Shows the whole caseload with its agenda beside it (what the daily
+ * notification opens), filtered by @caseworker only, and focuses the agenda.
+ */
+void
+plc_timelines_view_show_agenda (PlcTimelinesView *self,
+                                const char       *caseworker)
+{
+  g_return_if_fail (PLC_IS_TIMELINES_VIEW (self));
+
+  gtk_toggle_button_set_active (self->caseload_mode_button, TRUE);
+  select_string (self->caseworker_dropdown, caseworker);
+  gtk_drop_down_set_selected (self->municipality_dropdown, 0);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->agenda_list));
+}
+
 static char *
 case_name (PlcCase *c)
 {
@@ -1016,8 +974,7 @@ plc_timelines_view_get_caseload (PlcTimelinesView *self)
  * @self: a #PlcTimelinesView
  * @caseload: (nullable): what to show
  *
- * The view follows the caseload's "changed" signal.  A view made by the
- * application's window takes the application's caseload by itself.
+ * The view follows the caseload's "changed" signal.
  */
 void
 plc_timelines_view_set_caseload (PlcTimelinesView *self,
@@ -1026,20 +983,15 @@ plc_timelines_view_set_caseload (PlcTimelinesView *self,
   g_return_if_fail (PLC_IS_TIMELINES_VIEW (self));
   g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
 
-  if (self->caseload == caseload)
+  if (!g_set_object (&self->caseload, caseload))
     return;
 
-  if (self->caseload != NULL)
-    g_signal_handlers_disconnect_by_func (self->caseload, caseload_changed_cb, self);
-  g_set_object (&self->caseload, caseload);
+  g_signal_group_set_target (self->caseload_signals, caseload);
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->child_dropdown, caseload ? plc_caseload_get_cases (caseload) : NULL);
   gtk_filter_list_model_set_model (self->agenda_model, caseload ? plc_caseload_get_agenda (caseload) : NULL);
   self->updating = FALSE;
-
-  if (caseload != NULL)
-    g_signal_connect_object (caseload, "changed", G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->fit_zoom = TRUE;
   if (caseload != NULL)
@@ -1051,14 +1003,6 @@ plc_timelines_view_set_caseload (PlcTimelinesView *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
-}
-
-static void
-application_caseload_cb (PlcTimelinesView *self,
-                         GParamSpec       *pspec,
-                         PlcApplication   *application)
-{
-  plc_timelines_view_set_caseload (self, plc_application_get_caseload (application));
 }
 
 /* GObject */
@@ -1082,8 +1026,7 @@ plc_timelines_view_dispose (GObject *object)
 {
   PlcTimelinesView *self = (PlcTimelinesView *)object;
 
-  if (self->caseload != NULL)
-    g_signal_handlers_disconnect_by_func (self->caseload, caseload_changed_cb, self);
+  g_clear_object (&self->caseload_signals);
   g_clear_object (&self->caseload);
 
   if (self->popover != NULL)
@@ -1160,6 +1103,26 @@ plc_timelines_view_class_init (PlcTimelinesViewClass *klass)
                          PLC_TYPE_CASELOAD,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PlcTimelinesView::show-obligation:
+   * @self: the view
+   * @obligation: the step the user activated
+   *
+   * Asks for @obligation to be shown where it can be acted on (the window
+   * shows it in the Placements view).
+   *
+   * Returns: %TRUE if it was shown; otherwise the view explains the
+   *   step's date itself
+   */
+  signals [SHOW_OBLIGATION] =
+    g_signal_new ("show-obligation",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  g_signal_accumulator_true_handled, NULL,
+                  NULL,
+                  G_TYPE_BOOLEAN, 1, PLC_TYPE_OBLIGATION);
 
   g_type_ensure (PLC_TYPE_TIMELINE);
 
@@ -1253,7 +1216,6 @@ plc_timelines_view_init (PlcTimelinesView *self)
   g_autoptr(GtkListItemFactory) marker_factory = NULL;
   g_autoptr(GtkListItemFactory) agenda_factory = NULL;
   g_autoptr(GtkExpression) name_expression = NULL;
-  GApplication *application;
   const char *periods[] = {
     _("This month"), _("Next 3 months"), _("This year"), _("Next 12 months"), NULL,
   };
@@ -1273,6 +1235,9 @@ plc_timelines_view_init (PlcTimelinesView *self)
   self->placements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->municipality_codes = g_ptr_array_new_with_free_func (g_free);
   self->fit_zoom = TRUE;
+  self->caseload_signals = g_signal_group_new (PLC_TYPE_CASELOAD);
+  g_signal_group_connect_object (self->caseload_signals, "changed",
+                                 G_CALLBACK (caseload_changed_cb), self, G_CONNECT_SWAPPED);
 
   build_popover (self);
   build_legend (self);
@@ -1314,7 +1279,7 @@ plc_timelines_view_init (PlcTimelinesView *self)
   gtk_single_selection_set_selected (self->marker_selection, GTK_INVALID_LIST_POSITION);
   g_object_bind_property (self->timeline, "selected", self->marker_selection, "selected",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  marker_factory = factory_new (G_CALLBACK (marker_row_setup), G_CALLBACK (marker_row_bind), self);
+  marker_factory = factory_new (G_CALLBACK (row_setup), G_CALLBACK (marker_row_bind), self);
   gtk_list_view_set_factory (self->marker_list, marker_factory);
   gtk_list_view_set_model (self->marker_list, GTK_SELECTION_MODEL (self->marker_selection));
   g_signal_connect_swapped (self->timeline, "notify::selected", G_CALLBACK (timeline_selected_cb), self);
@@ -1333,15 +1298,6 @@ plc_timelines_view_init (PlcTimelinesView *self)
   gtk_list_view_set_model (self->agenda_list, GTK_SELECTION_MODEL (self->agenda_selection));
 
   update_accessible_label (self, TRUE);
-
-  /* In the application, show its caseload, once there is one */
-  application = g_application_get_default ();
-  if (PLC_IS_APPLICATION (application))
-    {
-      g_signal_connect_object (application, "notify::caseload",
-                               G_CALLBACK (application_caseload_cb), self, G_CONNECT_SWAPPED);
-      plc_timelines_view_set_caseload (self, plc_application_get_caseload (PLC_APPLICATION (application)));
-    }
 }
 
 GtkWidget *

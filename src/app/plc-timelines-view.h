@@ -19,5 +19,7 @@ GtkWidget   *plc_timelines_view_new          (void);
 PlcCaseload *plc_timelines_view_get_caseload (PlcTimelinesView *self);
 void         plc_timelines_view_set_caseload (PlcTimelinesView *self,
                                               PlcCaseload      *caseload);
+void         plc_timelines_view_show_agenda  (PlcTimelinesView *self,
+                                              const char       *caseworker);
 
 G_END_DECLS

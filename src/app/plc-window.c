@@ -9,22 +9,32 @@
 
 #include <glib/gi18n.h>
 
-#include "plc-placements-view.h"
-#include "plc-contacts-view.h"
-#include "plc-timelines-view.h"
-#include "plc-application.h"
+#include "plc-caseload.h"
 #include "plc-child-editor.h"
-#include "plc-placement-editor.h"
+#include "plc-contacts-view.h"
+#include "plc-error.h"
 #include "plc-deviations-view.h"
+#include "plc-placement-editor.h"
+#include "plc-placements-view.h"
 #include "plc-reports-view.h"
+#include "plc-timelines-view.h"
 #include "plc-window.h"
+
+/*
+ * The window is handed the caseload (and whether it is the demonstration
+ * data's) by the application, and hands the caseload on to each view
+ * through its "caseload" property (bound in plc-window.ui).  It never
+ * reaches up into the application; the views never reach up into it.
+ */
 
 struct _PlcWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  PlcCaseload          *caseload;
   gint64                selected_child_id;
+  gboolean              demo;
 
   /* Template widgets */
   AdwViewStack         *stack;
@@ -32,12 +42,24 @@ struct _PlcWindow
   PlcDeviationsView    *deviations_view;
   PlcContactsView      *contacts_view;
   PlcPlacementsView    *placements_view;
+  PlcReportsView       *reports_view;
+  PlcTimelinesView     *timelines_view;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *demo_pill;
   GtkRevealer          *demo_banner;
+  GtkRevealer          *reminders_banner;
 };
 
 G_DEFINE_FINAL_TYPE (PlcWindow, plc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CASELOAD,
+  PROP_DEMO,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 static const char * const view_names[] = {
   "placements", "timelines", "contacts", "deviations", "reports",
@@ -62,21 +84,7 @@ show_view_action (GtkWidget  *widget,
 static PlcStore *
 get_store (PlcWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (!PLC_IS_APPLICATION (app))
-    return NULL;
-
-  return plc_application_get_store (PLC_APPLICATION (app));
-}
-
-static void
-reload_caseload (PlcWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (PLC_IS_APPLICATION (app))
-    plc_application_reload_caseload (PLC_APPLICATION (app));
+  return self->caseload != NULL ? plc_caseload_get_store (self->caseload) : NULL;
 }
 
 static char *
@@ -110,7 +118,8 @@ placement_saved_cb (PlcPlacementEditor *editor,
                     PlcPlacement       *placement,
                     PlcWindow          *self)
 {
-  reload_caseload (self);
+  if (self->caseload != NULL)
+    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Placement saved")));
 }
 
@@ -137,7 +146,8 @@ child_saved_cb (PlcChildEditor *editor,
                 PlcChild       *child,
                 PlcWindow      *self)
 {
-  reload_caseload (self);
+  if (self->caseload != NULL)
+    plc_caseload_reload_async (self->caseload, plc_date_today (), NULL, NULL, NULL);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Child saved")));
 
   /* A new placement for a new child: the placement's form comes next. */
@@ -346,19 +356,51 @@ print_action (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
+/* Reminders when closed: asked once, in the window, once the user's own
+ * database is open; the answer can be changed in Preferences. */
 static void
-demo_changed_cb (PlcWindow      *self,
-                 GParamSpec     *pspec,
-                 PlcApplication *application)
+update_reminders_banner (PlcWindow *self)
 {
-  gboolean demo = plc_application_get_demo (application);
+  gboolean ask;
+
+  ask = self->caseload != NULL && !self->demo &&
+        !g_settings_get_boolean (self->settings, "background-reminders-asked") &&
+        !g_settings_get_boolean (self->settings, "background-reminders");
+
+  gtk_revealer_set_reveal_child (self->reminders_banner, ask);
+}
+
+static void
+answer_reminders_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlcWindow *self = PLC_WINDOW (widget);
+  gboolean accept = g_str_equal (action_name, "win.accept-reminders");
+
+  g_settings_set_boolean (self->settings, "background-reminders-asked", TRUE);
+  if (accept)
+    g_settings_set_boolean (self->settings, "background-reminders", TRUE);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (accept
+                                              ? _("Reminders turned on. You can turn them off in Preferences.")
+                                              : _("You can turn on reminders in Preferences.")));
+}
+
+/* The demonstration data: a pill in the header bar (or, when narrow, the
+ * title's subtitle) and a banner under it */
+static void
+update_demo (PlcWindow *self)
+{
+  update_reminders_banner (self);
 
   /* When narrow, the title shows "Demonstration Data" as its subtitle. */
   gtk_widget_set_visible (self->demo_pill,
-                          demo && !adw_view_switcher_title_get_title_visible (self->switcher_title));
-  gtk_revealer_set_reveal_child (self->demo_banner, demo);
+                          self->demo && !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  gtk_revealer_set_reveal_child (self->demo_banner, self->demo);
 
-  if (demo)
+  if (self->demo)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Placements — Demonstration Data"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demonstration Data"));
@@ -370,32 +412,12 @@ demo_changed_cb (PlcWindow      *self,
     }
 }
 
+/* "New Placement" is for the child chosen in the Placements view; without
+ * one, it asks for the child first */
 static void
-title_visible_cb (PlcWindow *self)
+selected_child_cb (PlcWindow *self)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (PLC_IS_APPLICATION (application))
-    demo_changed_cb (self, NULL, PLC_APPLICATION (application));
-}
-
-/* The application is set after construction: follow it from then on. */
-static void
-application_changed_cb (PlcWindow  *self,
-                        GParamSpec *pspec,
-                        gpointer    user_data)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (PLC_IS_APPLICATION (application) && g_object_get_data (G_OBJECT (self), "plc-demo-followed") != application)
-    {
-      g_object_set_data (G_OBJECT (self), "plc-demo-followed", application);
-      g_signal_connect_object (application, "notify::demo",
-                               G_CALLBACK (demo_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->switcher_title, "notify::title-visible",
-                               G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
-      demo_changed_cb (self, NULL, PLC_APPLICATION (application));
-    }
+  self->selected_child_id = plc_placements_view_get_selected_child_id (self->placements_view);
 }
 
 static void
@@ -409,29 +431,20 @@ show_contact_log_action (GtkWidget  *widget,
   plc_contacts_view_show_contact_log (self->contacts_view, g_variant_get_int64 (parameter));
 }
 
-/* win.show-obligation ((xsi): placement id, rule id, occurrence): the
- * child whose placement it is, in the Placements view, with the step's
- * explanation open */
-static void
-show_obligation_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+/* Shows the child whose placement it is in the Placements view, with the
+ * step's explanation open.  Returns whether the placement was found. */
+static gboolean
+show_obligation (PlcWindow  *self,
+                 gint64      placement_id,
+                 const char *rule_id,
+                 int         occurrence)
 {
-  PlcWindow *self = PLC_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  PlcCaseload *caseload = PLC_IS_APPLICATION (app)
-                          ? plc_application_get_caseload (PLC_APPLICATION (app)) : NULL;
   GListModel *cases;
-  gint64 placement_id;
-  const char *rule_id;
-  int occurrence;
 
-  g_variant_get (parameter, "(x&si)", &placement_id, &rule_id, &occurrence);
+  if (self->caseload == NULL)
+    return FALSE;
 
-  if (caseload == NULL)
-    return;
-
-  cases = plc_caseload_get_cases (caseload);
+  cases = plc_caseload_get_cases (self->caseload);
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
       g_autoptr(PlcCase) c = g_list_model_get_item (cases, i);
@@ -445,10 +458,23 @@ show_obligation_action (GtkWidget  *widget,
               plc_placements_view_show_obligation (self->placements_view,
                                                    plc_child_get_id (plc_case_get_child (c)),
                                                    placement_id, rule_id, occurrence);
-              return;
+              return TRUE;
             }
         }
     }
+
+  return FALSE;
+}
+
+/* A step activated in the Timelines view */
+static gboolean
+timelines_show_obligation_cb (PlcWindow     *self,
+                              PlcObligation *obligation)
+{
+  return show_obligation (self,
+                          plc_obligation_get_placement_id (obligation),
+                          plc_obligation_get_rule_id (obligation),
+                          plc_obligation_get_occurrence (obligation));
 }
 
 /* win.report-deviation ((xsi): placement id, rule id, occurrence): a new
@@ -506,8 +532,55 @@ plc_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLC_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->caseload);
 
   G_OBJECT_CLASS (plc_window_parent_class)->dispose (object);
+}
+
+static void
+plc_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  PlcWindow *self = PLC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      g_value_set_object (value, self->caseload);
+      break;
+
+    case PROP_DEMO:
+      g_value_set_boolean (value, self->demo);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plc_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  PlcWindow *self = PLC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASELOAD:
+      plc_window_set_caseload (self, g_value_get_object (value));
+      break;
+
+    case PROP_DEMO:
+      plc_window_set_demo (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -518,6 +591,33 @@ plc_window_class_init (PlcWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = plc_window_dispose;
+  object_class->get_property = plc_window_get_property;
+  object_class->set_property = plc_window_set_property;
+
+  /**
+   * PlcWindow:caseload:
+   *
+   * What the views show; each view's own "caseload" is bound to it.  The
+   * application sets it once the database is open, and again when the
+   * demonstration data is opened or closed.
+   */
+  properties [PROP_CASELOAD] =
+    g_param_spec_object ("caseload", NULL, NULL,
+                         PLC_TYPE_CASELOAD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PlcWindow:demo:
+   *
+   * Whether the caseload is the demonstration data's: the window says so
+   * in its title and in a banner.
+   */
+  properties [PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PLC_TYPE_CONTACTS_VIEW);
   window_class->close_request = plc_window_close_request;
@@ -532,15 +632,21 @@ plc_window_class_init (PlcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, contacts_view);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, deviations_view);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, placements_view);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, reports_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.report-deviation", "(xsi)", report_deviation_action);
-  gtk_widget_class_install_action (widget_class, "win.show-obligation", "(xsi)", show_obligation_action);
   /* A child's contact log, by the child's id */
   gtk_widget_class_install_action (widget_class, "win.show-contact-log", "x", show_contact_log_action);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_pill);
   gtk_widget_class_bind_template_child (widget_class, PlcWindow, demo_banner);
+  gtk_widget_class_bind_template_callback (widget_class, selected_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timelines_show_obligation_cb);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, reminders_banner);
+  gtk_widget_class_bind_template_child (widget_class, PlcWindow, timelines_view);
+  gtk_widget_class_install_action (widget_class, "win.accept-reminders", NULL, answer_reminders_action);
+  gtk_widget_class_install_action (widget_class, "win.decline-reminders", NULL, answer_reminders_action);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -567,12 +673,17 @@ plc_window_init (PlcWindow *self)
   g_type_ensure (PLC_TYPE_PLACEMENTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_demo), self, G_CONNECT_SWAPPED);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::background-reminders-asked",
+                           G_CALLBACK (update_reminders_banner), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::background-reminders",
+                           G_CALLBACK (update_reminders_banner), self, G_CONNECT_SWAPPED);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -593,6 +704,58 @@ plc_window_new (AdwApplication *application)
   return g_object_new (PLC_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+PlcCaseload *
+plc_window_get_caseload (PlcWindow *self)
+{
+  g_return_val_if_fail (PLC_IS_WINDOW (self), NULL);
+
+  return self->caseload;
+}
+
+/**
+ * plc_window_set_caseload:
+ * @self: a #PlcWindow
+ * @caseload: (nullable): what the views show
+ *
+ * Hands @caseload to every view.
+ */
+void
+plc_window_set_caseload (PlcWindow   *self,
+                         PlcCaseload *caseload)
+{
+  g_return_if_fail (PLC_IS_WINDOW (self));
+  g_return_if_fail (caseload == NULL || PLC_IS_CASELOAD (caseload));
+
+  if (g_set_object (&self->caseload, caseload))
+    {
+      update_reminders_banner (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASELOAD]);
+    }
+}
+
+gboolean
+plc_window_get_demo (PlcWindow *self)
+{
+  g_return_val_if_fail (PLC_IS_WINDOW (self), FALSE);
+
+  return self->demo;
+}
+
+void
+plc_window_set_demo (PlcWindow *self,
+                     gboolean   demo)
+{
+  g_return_if_fail (PLC_IS_WINDOW (self));
+
+  demo = !!demo;
+  if (self->demo == demo)
+    return;
+
+  self->demo = demo;
+  update_demo (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEMO]);
 }
 
 const char *
@@ -619,6 +782,23 @@ plc_window_set_visible_view (PlcWindow  *self,
 }
 
 /**
+ * plc_window_show_agenda:
+ * @caseworker: (nullable): whose placements; %NULL for everyone's
+ *
+ * Shows the Timelines view with the whole caseload and its agenda: what
+ * the daily notification opens.
+ */
+void
+plc_window_show_agenda (PlcWindow  *self,
+                        const char *caseworker)
+{
+  g_return_if_fail (PLC_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->stack, "timelines");
+  plc_timelines_view_show_agenda (self->timelines_view, caseworker);
+}
+
+/**
  * plc_window_show_store_error:
  * @self: a #PlcWindow
  * @error: why the database could not be opened
@@ -631,38 +811,23 @@ plc_window_show_store_error (PlcWindow    *self,
                              const GError *error)
 {
   AdwMessageDialog *dialog;
+  const char *title;
 
   g_return_if_fail (PLC_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Could Not Open the Database"),
-                                                       error->message));
+  /* The Reports view says it where its figures would be */
+  plc_reports_view_set_store_error (self->reports_view, error);
+
+  /* In the Flatpak, on a desktop without the Secret portal: not a fault of
+   * the database, and nothing the user can mend inside the application. */
+  if (g_error_matches (error, PLC_ERROR, PLC_ERROR_SECRET_PORTAL_MISSING))
+    title = _("This Desktop Cannot Keep the Key");
+  else
+    title = _("Could Not Open the Database");
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), title, error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/**
- * plc_window_set_selected_child_id:
- * @self: a #PlcWindow
- * @child_id: the child the user has chosen, or 0 for none
- *
- * Tells the window which child "New Placement" is for. Without one, it
- * asks for the child first.
- */
-void
-plc_window_set_selected_child_id (PlcWindow *self,
-                                  gint64     child_id)
-{
-  g_return_if_fail (PLC_IS_WINDOW (self));
-
-  self->selected_child_id = child_id;
-}
-
-gint64
-plc_window_get_selected_child_id (PlcWindow *self)
-{
-  g_return_val_if_fail (PLC_IS_WINDOW (self), 0);
-
-  return self->selected_child_id;
-}

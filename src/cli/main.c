@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <unistd.h>
 
@@ -19,7 +22,9 @@
 #include "plc-error.h"
 #include "plc-interchange.h"
 #include "plc-keyring.h"
+#include "plc-output-file.h"
 #include "plc-paths.h"
+#include "plc-pg-connection.h"
 #include "plc-csv.h"
 #include "plc-store.h"
 
@@ -30,6 +35,8 @@ typedef struct
   const char *name;
   const char *summary;
   int       (*run) (const char *database, int argc, char **argv);
+  /* Works with a unit server's address in --database */
+  gboolean    on_server;
 } Command;
 
 int
@@ -66,6 +73,30 @@ parse_command_options (const char   *command,
     }
 
   return TRUE;
+}
+
+/* Writes @data to standard output (@output NULL or "-"), or to the file
+ * @output through a PlcOutputFile: never half written, never over a
+ * database. */
+gboolean
+write_output (const char          *output,
+              const char          *data,
+              gsize                length,
+              PlcOutputFileFlags   flags,
+              GError             **error)
+{
+  if (output == NULL || g_strcmp0 (output, "-") == 0)
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  return plc_output_file_set_contents (output, data, length, flags, error);
 }
 
 /* Opens an existing database with its key from the keyring. */
@@ -211,6 +242,11 @@ command_export (const char  *database,
       return 2;
     }
 
+  /* Refused before anything is read or logged */
+  if (output != NULL && g_strcmp0 (output, "-") != 0 &&
+      !plc_output_file_check_target (output, &error))
+    return print_error (error);
+
   store = open_existing (database, &error);
   if (store == NULL)
     return print_error (error);
@@ -337,74 +373,148 @@ command_placements (const char  *database,
   return 0;
 }
 
-/* The passphrase of a backup: from a file ("-" for standard input), from
- * the terminal without echo, or from the first line of standard input. */
-static char *
-read_passphrase (const char  *passphrase_file,
-                 gboolean     confirm,
-                 GError     **error)
+void
+secret_free (char *secret)
 {
-  g_autofree char *contents = NULL;
-  char *newline;
-
-  if (passphrase_file == NULL && isatty (STDIN_FILENO))
+  if (secret != NULL)
     {
-      g_autofree char *first = g_strdup (getpass (_("Passphrase: ")));
+      explicit_bzero (secret, strlen (secret));
+      g_free (secret);
+    }
+}
 
-      if (confirm)
+/* The longest secret read from a file or standard input: far more
+ * than anyone types, far less than would matter to memory */
+#define MAX_SECRET_BYTES 4096
+
+/* Reads the first line of @in whole (the secret, without its line end),
+ * however long, up to MAX_SECRET_BYTES; wiped when freed. */
+static char *
+read_first_line (FILE    *in,
+                 GError **error)
+{
+  char *line = g_malloc (MAX_SECRET_BYTES + 1);
+  gsize length = 0;
+  int c;
+
+  while ((c = getc (in)) != EOF && c != '\n')
+    {
+      if (length == MAX_SECRET_BYTES)
         {
-          g_autofree char *second = g_strdup (getpass (_("The passphrase again: ")));
+          explicit_bzero (line, MAX_SECRET_BYTES + 1);
+          g_free (line);
+          g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                       /* Translators: %d is the limit, 4096 */
+                       _("Passphrase: longer than %d bytes, the most Placements reads"),
+                       MAX_SECRET_BYTES);
+          return NULL;
+        }
+      line[length++] = (char) c;
+    }
+
+  if (ferror (in))
+    {
+      int saved_errno = errno;
+
+      explicit_bzero (line, MAX_SECRET_BYTES + 1);
+      g_free (line);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not read the passphrase: %s"), g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (length > 0 && line[length - 1] == '\r')
+    length--;
+  line[length] = '\0';
+
+  return line;
+}
+
+/* A secret (a passphrase, a password): from a file ("-" for standard
+ * input), from the terminal without echo (twice when @again_prompt is
+ * given: else it is @mismatch), or from the first line of standard input,
+ * whole (a longer one was once cut at 1,023 bytes, and a backup made so
+ * could not be restored from a file).  Only its first line counts.  Free
+ * it with secret_free(). */
+char *
+read_secret (const char  *file,
+             const char  *prompt,
+             const char  *again_prompt,
+             const char  *mismatch,
+             GError     **error)
+{
+  g_autoptr(SecretString) contents = NULL;
+
+  if (file == NULL && isatty (STDIN_FILENO))
+    {
+      g_autoptr(SecretString) first = g_strdup (getpass (prompt));
+
+      if (again_prompt != NULL)
+        {
+          g_autoptr(SecretString) second = g_strdup (getpass (again_prompt));
 
           if (g_strcmp0 (first, second) != 0)
             {
-              g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
-                                   _("The passphrases differ"));
+              g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID, mismatch);
               return NULL;
             }
         }
 
       contents = g_steal_pointer (&first);
     }
-  else if (passphrase_file == NULL || g_strcmp0 (passphrase_file, "-") == 0)
+  else if (file == NULL || g_strcmp0 (file, "-") == 0)
     {
-      char line[1024];
-
-      if (fgets (line, sizeof line, stdin) == NULL)
-        line[0] = '\0';
-      contents = g_strdup (line);
-      explicit_bzero (line, sizeof line);
+      contents = read_first_line (stdin, error);
+      if (contents == NULL)
+        return NULL;
     }
-  else if (!g_file_get_contents (passphrase_file, &contents, NULL, error))
+  else
     {
-      return NULL;
+      FILE *in = g_fopen (file, "re");
+
+      if (in == NULL)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (file);
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       /* Translators: the first %s is a file name, the second why */
+                       _("Could not read the passphrase from “%s”: %s"), display, g_strerror (saved_errno));
+          return NULL;
+        }
+
+      contents = read_first_line (in, error);
+      fclose (in);
+      if (contents == NULL)
+        return NULL;
     }
 
-  newline = strpbrk (contents, "\r\n");
-  if (newline != NULL)
-    *newline = '\0';
+  return g_steal_pointer (&contents);
+}
 
-  if (g_utf8_strlen (contents, -1) < 8)
+/* The passphrase of a backup, at least 8 characters. */
+static char *
+read_passphrase (const char  *passphrase_file,
+                 gboolean     confirm,
+                 GError     **error)
+{
+  g_autoptr(SecretString) passphrase = NULL;
+
+  passphrase = read_secret (passphrase_file, _("Passphrase: "),
+                            confirm ? _("The passphrase again: ") : NULL,
+                            _("The passphrases differ"), error);
+  if (passphrase == NULL)
+    return NULL;
+
+  if (g_utf8_strlen (passphrase, -1) < 8)
     {
       g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
                            _("Passphrase: must be at least 8 characters long"));
       return NULL;
     }
 
-  return g_steal_pointer (&contents);
+  return g_steal_pointer (&passphrase);
 }
-
-static void
-passphrase_free (char *passphrase)
-{
-  if (passphrase != NULL)
-    {
-      explicit_bzero (passphrase, strlen (passphrase));
-      g_free (passphrase);
-    }
-}
-
-typedef char PassphraseString;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PassphraseString, passphrase_free)
 
 static int
 command_backup (const char  *database,
@@ -413,7 +523,7 @@ command_backup (const char  *database,
 {
   g_autoptr(PlcStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PassphraseString) passphrase = NULL;
+  g_autoptr(SecretString) passphrase = NULL;
   g_autofree char *passphrase_file = NULL;
   GOptionEntry entries[] = {
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file,
@@ -434,6 +544,10 @@ command_backup (const char  *database,
       return 2;
     }
 
+  /* Refused before the passphrase is asked for */
+  if (!plc_output_file_check_target (argv[1], &error))
+    return print_error (error);
+
   store = open_existing (database, &error);
   if (store == NULL)
     return print_error (error);
@@ -453,7 +567,7 @@ command_restore (const char  *database,
   g_autoptr(PlcStore) store = NULL;
   g_autoptr(GBytes) key = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PassphraseString) passphrase = NULL;
+  g_autoptr(SecretString) passphrase = NULL;
   g_autofree char *passphrase_file = NULL;
   gboolean replace = FALSE;
   GOptionEntry entries[] = {
@@ -512,7 +626,10 @@ command_audit (const char  *database,
   g_autofree char *until_text = NULL;
   g_autofree char *format = NULL;
   g_autofree char *separator_name = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
   char separator = PLC_CSV_SEMICOLON;
+  gboolean no_bom = FALSE;
   PlcDate since = PLC_DATE_NONE;
   PlcDate until = PLC_DATE_NONE;
   GOptionEntry entries[] = {
@@ -524,6 +641,11 @@ command_audit (const char  *database,
       N_("tsv (the default: tab-separated, no header) or csv (a header row)"), N_("FORMAT") },
     { "separator", 0, 0, G_OPTION_ARG_STRING, &separator_name,
       N_("The CSV separator: semicolon (the default) or comma"), N_("SEPARATOR") },
+    { "no-bom", 0, 0, G_OPTION_ARG_NONE, &no_bom,
+      N_("For csv with semicolons: leave out the byte order mark that tells spreadsheet programs the file is UTF-8"),
+      NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
   };
 
@@ -554,6 +676,10 @@ command_audit (const char  *database,
       return 2;
     }
 
+  if (output != NULL && g_strcmp0 (output, "-") != 0 &&
+      !plc_output_file_check_target (output, &error))
+    return print_error (error);
+
   store = open_existing (database, &error);
   if (store == NULL)
     return print_error (error);
@@ -564,20 +690,25 @@ command_audit (const char  *database,
 
   if (g_strcmp0 (format, "csv") == 0)
     {
-      g_autofree char *csv = plc_csv_audit_log (entries_found, separator);
+      g_autofree char *csv = plc_csv_audit_log (entries_found, separator,
+                                                no_bom ? PLC_CSV_NO_BOM : PLC_CSV_FLAGS_NONE);
 
-      fputs (csv, stdout);
-      return 0;
+      g_string_append (text, csv);
     }
-
-  for (guint i = 0; i < entries_found->len; i++)
+  else
     {
-      PlcAuditEntry *entry = g_ptr_array_index (entries_found, i);
+      for (guint i = 0; i < entries_found->len; i++)
+        {
+          PlcAuditEntry *entry = g_ptr_array_index (entries_found, i);
 
-      g_print ("%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n",
-               entry->at, entry->user, entry->action, entry->record_type,
-               entry->record_id, entry->record_ref != NULL ? entry->record_ref : "");
+          g_string_append_printf (text, "%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n",
+                                  entry->at, entry->user, entry->action, entry->record_type,
+                                  entry->record_id, entry->record_ref != NULL ? entry->record_ref : "");
+        }
     }
+
+  if (!write_output (output, text->str, text->len, PLC_OUTPUT_FILE_PRIVATE, &error))
+    return print_error (error);
 
   return 0;
 }
@@ -701,6 +832,9 @@ static const Command commands[] = {
   { "routine", N_("Show or change the local routines of a profile"), command_routine },
   { "report", N_("The yearly follow-up’s figures, without personal data"), command_report },
   { "demo", N_("Write fictitious demonstration data"), command_demo },
+  { "login", N_("Log in to a unit server, keeping the password in the keyring"), command_login, TRUE },
+  { "logout", N_("Remove a unit server’s password from the keyring"), command_logout, TRUE },
+  { "server", N_("Set up a unit server; manage its units and users"), command_server, TRUE },
 };
 
 static char *
@@ -729,7 +863,8 @@ main (int   argc,
   const char *localedir;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
-      N_("The database file (default: the application’s database)"), N_("PATH") },
+      N_("The database file (default: the application’s database), or a unit server’s address "
+         "(postgresql://user@host:port/database?sslmode=…)"), N_("PATH|URI") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -781,8 +916,21 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      if (g_strcmp0 (argv[1], commands[i].name) == 0)
-        return commands[i].run (database, argc - 1, argv + 1);
+      if (g_strcmp0 (argv[1], commands[i].name) != 0)
+        continue;
+
+      /* The records on a unit server come with its store */
+      if (plc_pg_is_server_uri (database) && !commands[i].on_server &&
+          !g_strv_contains ((const char * const *) argv + 2, "--help") &&
+          !g_strv_contains ((const char * const *) argv + 2, "-h"))
+        {
+          g_printerr ("placeringar-cli %s: ", argv[1]);
+          g_printerr (_("This command does not work with a unit server yet: give the path of a database file"));
+          g_printerr ("\n");
+          return 1;
+        }
+
+      return commands[i].run (database, argc - 1, argv + 1);
     }
 
   g_printerr ("placeringar-cli: ");

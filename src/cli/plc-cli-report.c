@@ -17,6 +17,7 @@
 #include "plc-error.h"
 #include "plc-follow-up.h"
 #include "plc-municipality.h"
+#include "plc-output-file.h"
 
 #include "plc-cli.h"
 
@@ -46,26 +47,6 @@ parse_year (const char *text,
 }
 
 static gboolean
-write_bytes (const char  *output,
-             const char  *data,
-             gsize        length,
-             GError     **error)
-{
-  if (output == NULL || g_strcmp0 (output, "-") == 0)
-    {
-      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("Could not write to standard output"));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  return g_file_set_contents (output, data, length, error);
-}
-
-static gboolean
 write_pdf (PlcFollowUp  *follow_up,
            const char   *output,
            GError      **error)
@@ -89,7 +70,7 @@ write_pdf (PlcFollowUp  *follow_up,
 
   ok = plc_follow_up_write_pdf (follow_up, tmp, error) &&
        g_file_get_contents (tmp, &data, &length, error) &&
-       write_bytes (NULL, data, length, error);
+       write_output (NULL, data, length, PLC_OUTPUT_FILE_NONE, error);
   g_unlink (tmp);
 
   return ok;
@@ -121,6 +102,7 @@ command_report (const char  *database,
   PlcFollowUpQuery query = { 0, };
   Format format;
   char separator = ';';
+  gboolean no_bom = FALSE;
   GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text,
       N_("The calendar year to follow up (required)"), N_("YYYY") },
@@ -133,6 +115,9 @@ command_report (const char  *database,
     { "separator", 0, 0, G_OPTION_ARG_STRING, &separator_text,
       N_("For csv: semicolon (the default, for Swedish spreadsheets, with a decimal comma) or comma (with a decimal point)"),
       N_("SEPARATOR") },
+    { "no-bom", 0, 0, G_OPTION_ARG_NONE, &no_bom,
+      N_("For csv with semicolons: leave out the byte order mark that tells spreadsheet programs the file is UTF-8"),
+      NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE instead of standard output"), N_("FILE") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
@@ -180,6 +165,9 @@ command_report (const char  *database,
         return print_usage_error ("report", _("--separator: expected semicolon or comma"));
     }
 
+  if (no_bom && format != FORMAT_CSV)
+    return print_usage_error ("report", _("--no-bom: only for --format csv"));
+
   if (municipality_text != NULL)
     {
       municipality = plc_municipality_lookup (municipality_text, &error);
@@ -200,6 +188,10 @@ command_report (const char  *database,
   if (format == FORMAT_PDF && (output == NULL || g_strcmp0 (output, "-") == 0) && isatty (STDOUT_FILENO))
     return print_usage_error ("report", _("--format pdf: give -o FILE, or send standard output to a file or a program"));
 
+  if (output != NULL && g_strcmp0 (output, "-") != 0 &&
+      !plc_output_file_check_target (output, &error))
+    return print_error (error);
+
   store = open_existing (database, &error);
   if (store == NULL ||
       (engine = engine_for_store (store, &error)) == NULL ||
@@ -216,10 +208,12 @@ command_report (const char  *database,
       {
         g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
 
-        if (!plc_follow_up_write_csv (follow_up, stream, separator, NULL, &error) ||
+        if (!plc_follow_up_write_csv (follow_up, stream, separator,
+                                      no_bom ? PLC_CSV_NO_BOM : PLC_CSV_FLAGS_NONE, NULL, &error) ||
             !g_output_stream_close (stream, NULL, &error) ||
-            !write_bytes (output, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
-                          g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), &error))
+            !write_output (output, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                           g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
+                           PLC_OUTPUT_FILE_NONE, &error))
           return print_error (error);
       }
       break;
@@ -230,7 +224,7 @@ command_report (const char  *database,
         g_autofree char *json = json_to_string (root, TRUE);
         g_autofree char *text = g_strconcat (json, "\n", NULL);
 
-        if (!write_bytes (output, text, strlen (text), &error))
+        if (!write_output (output, text, strlen (text), PLC_OUTPUT_FILE_NONE, &error))
           return print_error (error);
       }
       break;

@@ -14,6 +14,7 @@
 #include "plc-engine.h"
 #include "plc-error.h"
 #include "plc-municipality.h"
+#include "plc-office.h"
 #include "plc-profile-set.h"
 
 int
@@ -80,7 +81,8 @@ profiles_list (PlcProfileSet *profiles)
                plc_profile_get_kind (profile) == PLC_PROFILE_KIND_BASELINE ? "baseline" : "regional",
                from,
                to != NULL ? to : "-",
-               plc_profile_get_shipped (profile) ? "shipped" : "imported",
+               plc_profile_get_shipped (profile) ? "shipped"
+               : plc_profile_set_get_from_system (profiles, profile) ? "system" : "imported",
                plc_profile_get_name (profile));
     }
 
@@ -294,6 +296,20 @@ command_profiles (const char  *database,
 
 /* Obligations */
 
+/* The office's local routines, as the application has them (GSettings) */
+static gboolean
+apply_office_routines (PlcEngine *engine)
+{
+  g_autoptr(GSettings) settings = plc_office_settings_new ();
+  g_autoptr(GPtrArray) routines = NULL;
+  gboolean locked;
+
+  routines = plc_office_dup_routines (settings, &locked);
+  plc_engine_set_office_routines (engine, routines, locked);
+
+  return locked;
+}
+
 PlcEngine *
 engine_for_store (PlcStore  *store,
                   GError   **error)
@@ -308,6 +324,7 @@ engine_for_store (PlcStore  *store,
     return NULL;
 
   engine = plc_engine_new (profiles);
+  apply_office_routines (engine);
 
   /* Placements that a move replaced: their care did not end */
   placements = plc_store_list_placements (store, 0, FALSE, error);
@@ -938,14 +955,19 @@ command_routine (const char  *database,
 {
   g_autoptr(PlcStore) store = NULL;
   g_autoptr(PlcProfileSet) profiles = NULL;
+  g_autoptr(PlcEngine) engine = NULL;
   g_autoptr(GPtrArray) routines = NULL;
   g_autoptr(GError) error = NULL;
   gboolean clear = FALSE;
+  gboolean show_source = FALSE;
   PlcProfile *profile;
   const PlcRule *rule = NULL;
   GOptionEntry entries[] = {
     { "clear", 0, 0, G_OPTION_ARG_NONE, &clear,
       N_("Go back to the profile’s own time"), NULL },
+    { "source", 0, 0, G_OPTION_ARG_NONE, &show_source,
+      N_("Say where each time in force comes from: profile, local (your own), office, or "
+         "office-locked (set for the whole office by IT, and locked)"), NULL },
     { NULL }
   };
 
@@ -969,6 +991,15 @@ command_routine (const char  *database,
       g_set_error (&error, PLC_ERROR, PLC_ERROR_NOT_FOUND,
                    _("There is no agreement profile “%s”; “profiles list” shows those there are"),
                    argv[1]);
+      return print_error (error);
+    }
+
+  engine = plc_engine_new (profiles);
+  if (apply_office_routines (engine) && (clear || argc == 5))
+    {
+      g_set_error_literal (&error, PLC_ERROR, PLC_ERROR_INVALID,
+                           _("The local routines are set for the whole office and locked: "
+                             "they cannot be changed here. Ask your IT department."));
       return print_error (error);
     }
 
@@ -1019,31 +1050,33 @@ command_routine (const char  *database,
   routines = plc_store_list_routine_offsets (store, argv[1], &error);
   if (routines == NULL)
     return print_error (error);
+  plc_engine_learn_routines (engine, routines);
 
+  /* RULE, the time in force, the profile's own, and with --source where
+   * the time in force comes from: profile, local (the user's), office,
+   * office-locked */
   for (guint i = 0; i < plc_profile_get_n_rules (profile); i++)
     {
+      static const char * const sources[] = { "profile", "local", "office", "office-locked" };
       const PlcRule *r = plc_profile_get_rule (profile, i);
       g_autofree char *profile_offset = NULL;
-      g_autofree char *local = NULL;
+      g_autofree char *in_force = NULL;
+      PlcRoutineSource source;
+      const PlcOffset *routine;
 
       if (!plc_rule_get_local_routine (r) || (rule != NULL && r != rule))
         continue;
 
       profile_offset = offset_to_text (plc_rule_get_offset (r));
-      for (guint j = 0; j < routines->len; j++)
-        {
-          PlcRoutineOffset *routine = g_ptr_array_index (routines, j);
+      routine = plc_engine_lookup_routine (engine, argv[1], plc_rule_get_id (r), &source);
+      if (routine != NULL)
+        in_force = offset_to_text (*routine);
 
-          if (g_str_equal (routine->rule_id, plc_rule_get_id (r)))
-            {
-              PlcOffset offset = { routine->amount, routine->unit };
-
-              local = offset_to_text (offset);
-            }
-        }
-
-      g_print ("%s\t%s\t%s\n", plc_rule_get_id (r),
-               local != NULL ? local : profile_offset, profile_offset);
+      g_print ("%s\t%s\t%s", plc_rule_get_id (r),
+               in_force != NULL ? in_force : profile_offset, profile_offset);
+      if (show_source)
+        g_print ("\t%s", sources[source]);
+      g_print ("\n");
     }
 
   return 0;

@@ -9,6 +9,7 @@
 
 #include "plc-date.h"
 #include "plc-engine.h"
+#include "plc-output-file.h"
 #include "plc-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,21 @@ gboolean   parse_command_options (const char    *command,
                                   char        ***argv);
 PlcStore  *open_existing         (const char    *database,
                                   GError       **error);
+char      *read_secret           (const char    *file,
+                                  const char    *prompt,
+                                  const char    *again_prompt,
+                                  const char    *mismatch,
+                                  GError       **error);
+void       secret_free           (char          *secret);
+
+typedef char SecretString;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecretString, secret_free)
+
+gboolean   write_output          (const char          *output,
+                                  const char          *data,
+                                  gsize                length,
+                                  PlcOutputFileFlags   flags,
+                                  GError             **error);
 
 /* plc-cli-rules.c */
 int        print_usage_error     (const char    *command,
@@ -44,6 +60,17 @@ int        command_mark          (const char    *database,
                                   int            argc,
                                   char         **argv);
 int        command_routine       (const char    *database,
+                                  int            argc,
+                                  char         **argv);
+
+/* plc-cli-server.c: unit servers */
+int        command_login         (const char    *database,
+                                  int            argc,
+                                  char         **argv);
+int        command_logout        (const char    *database,
+                                  int            argc,
+                                  char         **argv);
+int        command_server        (const char    *database,
                                   int            argc,
                                   char         **argv);
 

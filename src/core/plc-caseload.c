@@ -291,6 +291,19 @@ plc_caseload_get_engine (PlcCaseload *self)
   return self->engine;
 }
 
+/**
+ * plc_caseload_get_profiles:
+ *
+ * Returns: (transfer none): the agreement profiles the engine's rules come
+ *   from
+ */
+PlcProfileSet *
+plc_caseload_get_profiles (PlcCaseload *self)
+{
+  g_return_val_if_fail (PLC_IS_CASELOAD (self), NULL);
+  return plc_engine_get_profiles (self->engine);
+}
+
 /* What a reload reads, and what it computes from it (off the main thread) */
 typedef struct
 {

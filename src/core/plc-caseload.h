@@ -50,6 +50,7 @@ PlcCaseload   *plc_caseload_new               (PlcStore            *store,
                                                PlcEngine           *engine);
 PlcStore      *plc_caseload_get_store         (PlcCaseload         *self);
 PlcEngine     *plc_caseload_get_engine        (PlcCaseload         *self);
+PlcProfileSet *plc_caseload_get_profiles      (PlcCaseload         *self);
 
 void           plc_caseload_reload_async      (PlcCaseload         *self,
                                                PlcDate              today,

@@ -7,12 +7,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "plc-child.h"
 #include "plc-enums.h"
 #include "plc-error.h"
 #include "plc-model-private.h"
+#include "plc-ref.h"
 #include "plc-municipality.h"
 #include "plc-personnummer.h"
 
@@ -36,6 +39,7 @@ struct _PlcChild
   gboolean        lss;
   char           *interpreter_language;
   gboolean        undocumented;
+  char           *unit;
 };
 
 G_DEFINE_FINAL_TYPE (PlcChild, plc_child, G_TYPE_OBJECT)
@@ -58,6 +62,7 @@ enum {
   PROP_LSS,
   PROP_INTERPRETER_LANGUAGE,
   PROP_UNDOCUMENTED,
+  PROP_UNIT,
   N_PROPS
 };
 
@@ -75,6 +80,7 @@ plc_child_finalize (GObject *object)
   g_clear_pointer (&self->home_municipality, g_free);
   g_clear_pointer (&self->registration_municipality, g_free);
   g_clear_pointer (&self->interpreter_language, g_free);
+  g_clear_pointer (&self->unit, g_free);
 
   G_OBJECT_CLASS (plc_child_parent_class)->finalize (object);
 }
@@ -151,6 +157,10 @@ plc_child_get_property (GObject    *object,
 
     case PROP_INTERPRETER_LANGUAGE:
       g_value_set_string (value, self->interpreter_language);
+      break;
+
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
       break;
 
     default:
@@ -230,6 +240,10 @@ plc_child_set_property (GObject      *object,
 
     case PROP_INTERPRETER_LANGUAGE:
       plc_child_set_interpreter_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_UNIT:
+      plc_child_set_unit (self, g_value_get_string (value));
       break;
 
     default:
@@ -407,6 +421,17 @@ plc_child_class_init (PlcChildClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PlcChild:unit:
+   *
+   * The code of the unit the child belongs to on a unit server
+   * (plc_unit_code_is_valid()), or %NULL.  The local database keeps none.
+   */
+  properties [PROP_UNIT] =
+    g_param_spec_string ("unit", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -463,6 +488,7 @@ plc_child_copy (PlcChild *self)
   copy->unaccompanied = self->unaccompanied;
   copy->lss = self->lss;
   copy->interpreter_language = g_strdup (self->interpreter_language);
+  copy->unit = g_strdup (self->unit);
 
   return copy;
 }
@@ -795,6 +821,49 @@ plc_child_set_interpreter_language (PlcChild   *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INTERPRETER_LANGUAGE]);
 }
 
+const char *
+plc_child_get_unit (PlcChild *self)
+{
+  g_return_val_if_fail (PLC_IS_CHILD (self), NULL);
+
+  return self->unit;
+}
+
+void
+plc_child_set_unit (PlcChild   *self,
+                    const char *unit)
+{
+  g_return_if_fail (PLC_IS_CHILD (self));
+
+  if (_plc_set_string (&self->unit, unit))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UNIT]);
+}
+
+/**
+ * plc_unit_code_is_valid:
+ * @code: (nullable): a unit's code
+ *
+ * Returns: whether @code can be the code of a unit on a unit server: 1 to
+ *   32 ASCII letters, digits, “.”, “_” or “-”, starting with a letter or a
+ *   digit (`IFO-BoU-Norr`)
+ */
+gboolean
+plc_unit_code_is_valid (const char *code)
+{
+  gsize length = code != NULL ? strlen (code) : 0;
+
+  if (length < 1 || length > 32 || !g_ascii_isalnum (code[0]))
+    return FALSE;
+
+  for (gsize i = 1; i < length; i++)
+    {
+      if (!g_ascii_isalnum (code[i]) && strchr ("._-", code[i]) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * plc_child_set_personnummer_text:
  * @self: a #PlcChild
@@ -859,11 +928,15 @@ plc_child_set_personnummer_text (PlcChild    *self,
  *    temporary reference;
  *  - the birth date is not after @today;
  *  - the home municipality is a known municipality code, and so is the
- *    municipality of registration if it is set.
+ *    municipality of registration if it is set;
+ *  - the unit, if set, is a unit code (plc_unit_code_is_valid()).
  *
  * On failure @error is set to %PLC_ERROR_INVALID with a translated message
  * that starts with the field's label. Messages never quote the
  * personnummer.
+ *
+ * No reference of the record (its own and those to other records) may
+ * hold a personal identity number (plc_ref_validate()).
  *
  * Returns: %TRUE if the child is valid
  */
@@ -877,6 +950,9 @@ plc_child_validate (PlcChild  *self,
 
   if (today == PLC_DATE_NONE)
     today = plc_date_today ();
+
+  if (!plc_ref_validate (_("Reference"), self->ref, error))
+    return FALSE;
 
   if (_plc_is_blank (self->name))
     {
@@ -963,6 +1039,15 @@ plc_child_validate (PlcChild  *self,
                    /* Translators: %s is what the field holds */
                    _("Municipality of registration: “%s” is not a known municipality code"),
                    self->registration_municipality);
+      return FALSE;
+    }
+
+  if (self->unit != NULL && !plc_unit_code_is_valid (self->unit))
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                   /* Translators: %s is what the field holds */
+                   _("Unit: “%s” is not a unit code (1 to 32 letters A-Z, digits, “.”, “_” or “-”)"),
+                   self->unit);
       return FALSE;
     }
 

@@ -24,7 +24,8 @@ G_DECLARE_FINAL_TYPE (PlcChild, plc_child, PLC, CHILD, GObject)
  *   "birth-date" (guint: a PlcDate), "legal-gender" (PlcLegalGender),
  *   "home-municipality", "registration-municipality" (nullable),
  *   "asylum-seeker", "unaccompanied", "lss", "undocumented" (booleans),
- *   "interpreter-language" (nullable).
+ *   "interpreter-language" (nullable), "unit" (nullable: a unit server's
+ *   unit code).
  * Setting an empty string stores NULL.
  */
 
@@ -84,9 +85,14 @@ void            plc_child_set_lss                       (PlcChild    *self,
 const char     *plc_child_get_interpreter_language      (PlcChild    *self);
 void            plc_child_set_interpreter_language      (PlcChild    *self,
                                                          const char  *language);
+const char     *plc_child_get_unit                      (PlcChild    *self);
+void            plc_child_set_unit                      (PlcChild    *self,
+                                                         const char  *unit);
 
 gboolean        plc_child_validate                      (PlcChild    *self,
                                                          PlcDate      today,
                                                          GError     **error);
+
+gboolean        plc_unit_code_is_valid                  (const char  *code);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "plc-contact-log-entry.h"
 #include "plc-error.h"
 #include "plc-model-private.h"
+#include "plc-ref.h"
 
 struct _PlcContactLogEntry
 {
@@ -672,6 +673,9 @@ plc_contact_log_entry_set_recorded_at (PlcContactLogEntry *self,
  * On failure @error is set to %PLC_ERROR_INVALID with a translated message
  * that starts with the field's label.
  *
+ * No reference of the record (its own and those to other records) may
+ * hold a personal identity number (plc_ref_validate()).
+ *
  * Returns: %TRUE if the entry is valid
  */
 gboolean
@@ -680,6 +684,10 @@ plc_contact_log_entry_validate (PlcContactLogEntry  *self,
 {
   g_return_val_if_fail (PLC_IS_CONTACT_LOG_ENTRY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!plc_ref_validate (_("Reference"), self->ref, error) ||
+      !plc_ref_validate (_("Child"), self->child_ref, error))
+    return FALSE;
 
   if (self->date == PLC_DATE_NONE)
     {

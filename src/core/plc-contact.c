@@ -14,6 +14,7 @@
 #include "plc-contact.h"
 #include "plc-error.h"
 #include "plc-model-private.h"
+#include "plc-ref.h"
 
 G_DEFINE_BOXED_TYPE (PlcContactLink, plc_contact_link,
                      plc_contact_link_copy, plc_contact_link_free)
@@ -614,6 +615,9 @@ plc_contact_clear_links (PlcContact *self)
  * On failure @error is set to %PLC_ERROR_INVALID with a translated message
  * that starts with the field's label.
  *
+ * No reference of the record (its own and those to other records) may
+ * hold a personal identity number (plc_ref_validate()).
+ *
  * Returns: %TRUE if the contact is valid
  */
 gboolean
@@ -622,6 +626,18 @@ plc_contact_validate (PlcContact  *self,
 {
   g_return_val_if_fail (PLC_IS_CONTACT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!plc_ref_validate (_("Reference"), self->ref, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      const PlcContactLink *link = g_ptr_array_index (self->links, i);
+
+      if (!plc_ref_validate (_("Child"), link->child_ref, error) ||
+          !plc_ref_validate (_("Placement"), link->placement_ref, error))
+        return FALSE;
+    }
 
   if (_plc_is_blank (self->name))
     {

@@ -12,6 +12,7 @@
 #include "plc-deviation.h"
 #include "plc-error.h"
 #include "plc-model-private.h"
+#include "plc-ref.h"
 
 G_DEFINE_BOXED_TYPE (PlcDeviationEvent, plc_deviation_event,
                      plc_deviation_event_copy, plc_deviation_event_free)
@@ -1003,6 +1004,9 @@ plc_deviation_escalate (PlcDeviation *self,
  * On failure @error is set to %PLC_ERROR_INVALID with a translated message
  * that starts with the field's label.
  *
+ * No reference of the record (its own and those to other records) may
+ * hold a personal identity number (plc_ref_validate()).
+ *
  * Returns: %TRUE if the deviation is valid
  */
 gboolean
@@ -1011,6 +1015,10 @@ plc_deviation_validate (PlcDeviation  *self,
 {
   g_return_val_if_fail (PLC_IS_DEVIATION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!plc_ref_validate (_("Reference"), self->ref, error) ||
+      !plc_ref_validate (_("Placement"), self->placement_ref, error))
+    return FALSE;
 
   if (_plc_is_blank (self->title))
     {

@@ -61,6 +61,8 @@ struct _PlcEngine
 
   PlcProfileSet *profiles;
   GHashTable    *routines;       /* "profile/rule" → PlcOffset */
+  GHashTable    *office_routines; /* the same, set for the whole office */
+  gboolean       office_locked;
   GHashTable    *continued;      /* ids of placements another one replaced */
   GHashTable    *care_starts;    /* placement id → PlcDate, for moved placements */
   GHashTable    *placements;     /* id → PlcPlacement, for moves and homes */
@@ -99,6 +101,7 @@ plc_engine_finalize (GObject *object)
 
   g_clear_object (&self->profiles);
   g_hash_table_unref (self->routines);
+  g_hash_table_unref (self->office_routines);
   g_hash_table_unref (self->continued);
   g_hash_table_unref (self->care_starts);
   g_hash_table_unref (self->placements);
@@ -120,6 +123,7 @@ static void
 plc_engine_init (PlcEngine *self)
 {
   self->routines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->office_routines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->continued = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->care_starts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->placements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -227,6 +231,93 @@ plc_engine_learn_routines (PlcEngine *self,
 
       plc_engine_set_routine_offset (self, routine->profile_id, routine->rule_id, offset);
     }
+}
+
+/**
+ * plc_engine_set_office_routines:
+ * @routines: (element-type PlcRoutineOffset): the office's local routines,
+ *   as plc_office_dup_routines() gives them
+ * @locked: whether IT has locked them
+ *
+ * Takes the local routines set for the whole office.  They apply where the
+ * user has none of their own (plc_engine_learn_routines()); when @locked,
+ * they are the only local routines, and a rule they do not set has the
+ * profile's own offset.
+ */
+void
+plc_engine_set_office_routines (PlcEngine *self,
+                                GPtrArray *routines,
+                                gboolean   locked)
+{
+  g_return_if_fail (PLC_IS_ENGINE (self));
+  g_return_if_fail (routines != NULL);
+
+  g_hash_table_remove_all (self->office_routines);
+  self->office_locked = locked;
+
+  for (guint i = 0; i < routines->len; i++)
+    {
+      PlcRoutineOffset *routine = g_ptr_array_index (routines, i);
+      PlcOffset offset = { routine->amount, routine->unit };
+
+      g_hash_table_replace (self->office_routines,
+                            routine_key (routine->profile_id, routine->rule_id),
+                            g_memdup2 (&offset, sizeof offset));
+    }
+}
+
+/**
+ * plc_engine_lookup_routine:
+ * @source: (out) (optional): where it comes from
+ *
+ * Returns: (nullable): the local routine in force for a rule of a profile
+ *   (the user's, else the office's; only the office's when they are
+ *   locked), or %NULL when the profile's own offset applies
+ */
+const PlcOffset *
+plc_engine_lookup_routine (PlcEngine              *self,
+                           const char             *profile_id,
+                           const char             *rule_id,
+                           PlcRoutineSource       *source)
+{
+  g_autofree char *key = NULL;
+  const PlcOffset *offset = NULL;
+
+  g_return_val_if_fail (PLC_IS_ENGINE (self), NULL);
+
+  key = routine_key (profile_id, rule_id);
+
+  if (!self->office_locked)
+    offset = g_hash_table_lookup (self->routines, key);
+
+  if (offset != NULL)
+    {
+      if (source != NULL)
+        *source = PLC_ROUTINE_SOURCE_USER;
+      return offset;
+    }
+
+  offset = g_hash_table_lookup (self->office_routines, key);
+  if (source != NULL)
+    *source = offset == NULL ? PLC_ROUTINE_SOURCE_PROFILE
+              : self->office_locked ? PLC_ROUTINE_SOURCE_OFFICE_LOCKED
+              : PLC_ROUTINE_SOURCE_OFFICE;
+
+  return offset;
+}
+
+/**
+ * plc_engine_get_office_locked:
+ *
+ * Returns: whether the office's local routines are locked: a user's own
+ *   are then not used, and cannot be changed
+ */
+gboolean
+plc_engine_get_office_locked (PlcEngine *self)
+{
+  g_return_val_if_fail (PLC_IS_ENGINE (self), FALSE);
+
+  return self->office_locked;
 }
 
 void
@@ -668,16 +759,15 @@ effective_offset (Run           *run,
                   gboolean      *changed)
 {
   PlcOffset offset = plc_rule_get_offset (rule);
-  g_autofree char *key = NULL;
-  PlcOffset *routine;
+  const PlcOffset *routine;
 
   *changed = FALSE;
 
   if (!plc_rule_get_local_routine (rule))
     return offset;
 
-  key = routine_key (plc_profile_get_id (plc_rule_get_profile (rule)), plc_rule_get_id (rule));
-  routine = g_hash_table_lookup (run->engine->routines, key);
+  routine = plc_engine_lookup_routine (run->engine, plc_profile_get_id (plc_rule_get_profile (rule)),
+                                       plc_rule_get_id (rule), NULL);
   if (routine == NULL)
     return offset;
 

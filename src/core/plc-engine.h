@@ -35,6 +35,30 @@ void           plc_engine_clear_routine_offsets (PlcEngine     *self);
 void           plc_engine_learn_routines       (PlcEngine      *self,
                                                 GPtrArray      *routines);
 
+/**
+ * PlcRoutineSource:
+ * @PLC_ROUTINE_SOURCE_PROFILE: the profile's own offset
+ * @PLC_ROUTINE_SOURCE_USER: the user's own local routine, in the database
+ * @PLC_ROUTINE_SOURCE_OFFICE: the office's, where the user has none
+ * @PLC_ROUTINE_SOURCE_OFFICE_LOCKED: the office's, locked by IT
+ */
+typedef enum
+{
+  PLC_ROUTINE_SOURCE_PROFILE,
+  PLC_ROUTINE_SOURCE_USER,
+  PLC_ROUTINE_SOURCE_OFFICE,
+  PLC_ROUTINE_SOURCE_OFFICE_LOCKED,
+} PlcRoutineSource;
+
+void           plc_engine_set_office_routines  (PlcEngine      *self,
+                                                GPtrArray      *routines,
+                                                gboolean        locked);
+const PlcOffset *plc_engine_lookup_routine     (PlcEngine      *self,
+                                                const char     *profile_id,
+                                                const char     *rule_id,
+                                                PlcRoutineSource *source);
+gboolean       plc_engine_get_office_locked    (PlcEngine      *self);
+
 void           plc_engine_clear_continued      (PlcEngine      *self);
 void           plc_engine_learn_moves          (PlcEngine      *self,
                                                 GPtrArray      *placements);

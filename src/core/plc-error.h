@@ -21,6 +21,13 @@ G_BEGIN_DECLS
  * @PLC_ERROR_STORE: the database failed
  * @PLC_ERROR_STALE: a save was made from a stale copy
  * @PLC_ERROR_FAILED: anything else
+ * @PLC_ERROR_AUTH_FAILED: a unit server refused the user name or password
+ * @PLC_ERROR_UNREACHABLE: a unit server could not be reached, or the
+ *   connection to it was lost
+ * @PLC_ERROR_PERMISSION_DENIED: a unit server does not let the user do
+ *   this (their role, or a unit that is not theirs)
+ * @PLC_ERROR_SECRET_PORTAL_MISSING: inside the Flatpak sandbox, the desktop
+ *   does not provide the Secret portal that keeps the database key
  */
 typedef enum
 {
@@ -32,6 +39,10 @@ typedef enum
   PLC_ERROR_STORE,
   PLC_ERROR_STALE,
   PLC_ERROR_FAILED,
+  PLC_ERROR_AUTH_FAILED,
+  PLC_ERROR_UNREACHABLE,
+  PLC_ERROR_PERMISSION_DENIED,
+  PLC_ERROR_SECRET_PORTAL_MISSING,
 } PlcError;
 
 GQuark plc_error_quark (void);

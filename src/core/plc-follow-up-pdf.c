@@ -1511,7 +1511,10 @@ plc_follow_up_write_pdf (PlcFollowUp  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   title = document_title (self);
-  surface = plc_pdf_surface_new (path, title);
+  /* Figures only, no personal data */
+  surface = plc_pdf_surface_new (path, title, PLC_OUTPUT_FILE_NONE, error);
+  if (surface == NULL)
+    return FALSE;
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     return plc_pdf_surface_finish (surface, error);   /* says why */
 

@@ -1509,35 +1509,6 @@ plc_follow_up_get_table (PlcFollowUp *self,
 /* }}} */
 /* {{{ CSV */
 
-/* Appends @text as one field, quoted when RFC 4180 asks for it */
-static void
-csv_field (GString    *line,
-           const char *text,
-           char        separator,
-           gboolean    first)
-{
-  if (!first)
-    g_string_append_c (line, separator);
-
-  if (text == NULL)
-    return;
-
-  if (strchr (text, separator) != NULL || strchr (text, '"') != NULL ||
-      strchr (text, '\n') != NULL || strchr (text, '\r') != NULL)
-    {
-      g_string_append_c (line, '"');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (line, '"');
-          g_string_append_c (line, *p);
-        }
-      g_string_append_c (line, '"');
-    }
-  else
-    g_string_append (line, text);
-}
-
 static void
 csv_row (GString    *out,
          char        separator,
@@ -1550,15 +1521,12 @@ csv_row (GString    *out,
          const char *value,
          const char *definition)
 {
-  csv_field (out, table_id, separator, TRUE);
-  csv_field (out, table_title, separator, FALSE);
-  csv_field (out, row_id, separator, FALSE);
-  csv_field (out, row_title, separator, FALSE);
-  csv_field (out, column_id, separator, FALSE);
-  csv_field (out, column_title, separator, FALSE);
-  csv_field (out, value, separator, FALSE);
-  csv_field (out, definition, separator, FALSE);
-  g_string_append (out, "\r\n");
+  const char * const fields[] = {
+    table_id, table_title, row_id, row_title, column_id, column_title,
+    value != NULL ? value : "", definition != NULL ? definition : "", NULL
+  };
+
+  plc_csv_append_row (out, separator, fields);
 }
 
 /* An export's text of a cell: "<5" when small, a share in per cent with
@@ -1593,10 +1561,12 @@ municipality_text (PlcFollowUp *self)
  * @self: a #PlcFollowUp
  * @stream: where to write
  * @separator: ';' (what Swedish spreadsheet programs expect) or ','
+ * @flags: %PLC_CSV_NO_BOM to leave the byte order mark out of semicolon CSV
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Writes the follow-up as CSV (RFC 4180, UTF-8, CRLF line ends): a header
+ * Writes the follow-up as CSV (RFC 4180, UTF-8, CRLF line ends, a byte
+ * order mark first when @separator is ';'; see plc-csv.c): a header
  * row, then one row per cell of each table: table, table_title, row,
  * row_title, column, column_title, value, definition. The first table,
  * "report", says what the figures cover: year, period, municipality,
@@ -1611,6 +1581,7 @@ gboolean
 plc_follow_up_write_csv (PlcFollowUp   *self,
                          GOutputStream *stream,
                          char           separator,
+                         PlcCsvFlags    flags,
                          GCancellable  *cancellable,
                          GError       **error)
 {
@@ -1630,6 +1601,7 @@ plc_follow_up_write_csv (PlcFollowUp   *self,
 
   decimal = separator == ';' ? ',' : '.';
 
+  plc_csv_begin (out, separator, flags);
   csv_row (out, separator, "table", "table_title", "row", "row_title", "column", "column_title",
            "value", "definition");
 

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "plc-csv.h"
 #include "plc-dataset.h"
 #include "plc-date.h"
 #include "plc-engine.h"
@@ -122,6 +123,7 @@ PlcFollowUpTable *plc_follow_up_get_table        (PlcFollowUp *self,
 gboolean          plc_follow_up_write_csv        (PlcFollowUp   *self,
                                                   GOutputStream *stream,
                                                   char           separator,
+                                                  PlcCsvFlags    flags,
                                                   GCancellable  *cancellable,
                                                   GError       **error);
 JsonNode         *plc_follow_up_to_json          (PlcFollowUp   *self);

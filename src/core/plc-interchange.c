@@ -22,8 +22,11 @@
 #include "plc-enums.h"
 #include "plc-error.h"
 #include "plc-interchange.h"
+#include "plc-json.h"
 #include "plc-municipality.h"
+#include "plc-output-file.h"
 #include "plc-placement.h"
+#include "plc-ref.h"
 #include "plc-step-status.h"
 
 /* Reading walks the JSON tree that json-glib parsed, keeping the JSON path of
@@ -535,6 +538,14 @@ get_ref (Reader      *reader,
     return FALSE;
 
   where = member_path (reader, "ref");
+
+  /* Before it can be quoted below */
+  if (!plc_ref_validate (where, *out, error))
+    {
+      *out = NULL;
+      return FALSE;
+    }
+
   first = g_hash_table_lookup (refs, *out);
   if (first != NULL)
     {
@@ -971,12 +982,12 @@ read_child (Reader      *reader,
   static const char * const members[] = {
     "ref", "name", "personnummer", "temporary_ref", "birth_date", "legal_gender",
     "home_municipality", "registration_municipality", "asylum_seeker",
-    "unaccompanied", "lss", "interpreter_language", "placements", "contact_log",
+    "unaccompanied", "lss", "interpreter_language", "unit", "placements", "contact_log",
     "undocumented", NULL
   };
   g_autoptr(PlcChild) child = plc_child_new ();
   const char *ref, *name, *personnummer, *temporary_ref, *home, *registration;
-  const char *interpreter_language;
+  const char *interpreter_language, *unit;
   PlcDate birth_date;
   int legal_gender;
   gboolean asylum_seeker, unaccompanied, lss, undocumented;
@@ -995,7 +1006,8 @@ read_child (Reader      *reader,
       !get_boolean (reader, object, "unaccompanied", &unaccompanied, error) ||
       !get_boolean (reader, object, "lss", &lss, error) ||
       !get_boolean (reader, object, "undocumented", &undocumented, error) ||
-      !get_string (reader, object, "interpreter_language", OPTIONAL, &interpreter_language, error))
+      !get_string (reader, object, "interpreter_language", OPTIONAL, &interpreter_language, error) ||
+      !get_string (reader, object, "unit", OPTIONAL, &unit, error))
     return FALSE;
 
   plc_child_set_ref (child, ref);
@@ -1024,6 +1036,7 @@ read_child (Reader      *reader,
   plc_child_set_lss (child, lss);
   plc_child_set_undocumented (child, undocumented);
   plc_child_set_interpreter_language (child, interpreter_language);
+  plc_child_set_unit (child, unit);
 
   if (!validated (reader, plc_child_validate (child, reader->today, error), error))
     return FALSE;
@@ -1326,6 +1339,9 @@ set_parse_error (GError     **error,
  * the model's validation is an error in %PLC_ERROR with %PLC_ERROR_INVALID,
  * whose translated message starts with the JSON path of the problem. Names
  * and personal identity numbers from the file never appear in the message.
+ * Text larger than %PLC_INTERCHANGE_MAX_SIZE, nested deeper than
+ * %PLC_JSON_MAX_DEPTH, or with a string that holds NUL or half a surrogate
+ * pair is refused before it is parsed (plc_json_check_text()).
  *
  * References to other records (`previous`, links, a deviation's placement)
  * are not resolved here: they may name records in the database, and the
@@ -1360,6 +1376,10 @@ plc_interchange_read_data (const char  *data,
     data = "";
   if (length < 0)
     length = strlen (data);
+
+  /* Size, depth and strings, before json-glib recurses or cuts a string */
+  if (!plc_json_check_text (data, (gsize) length, PLC_INTERCHANGE_MAX_SIZE, error))
+    return NULL;
 
   dataset = plc_dataset_new ();
   path = g_string_new ("$");
@@ -1434,8 +1454,9 @@ plc_interchange_read_data (const char  *data,
  *   against, normally plc_date_today()
  * @error: return location for a #GError
  *
- * Reads @file as plc_interchange_read_data() does. A file that cannot be
- * read gives an error in %G_IO_ERROR.
+ * Reads @file as plc_interchange_read_data() does, and no more than
+ * %PLC_INTERCHANGE_MAX_SIZE of it. A file that cannot be read gives an
+ * error in %G_IO_ERROR.
  *
  * Returns: (transfer full) (nullable): the dataset, or %NULL on error
  */
@@ -1450,7 +1471,7 @@ plc_interchange_read_file (GFile    *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+  if (!plc_json_read_file (file, PLC_INTERCHANGE_MAX_SIZE, &contents, &length, error))
     return NULL;
 
   return plc_interchange_read_data (contents, length, today, error);
@@ -1729,6 +1750,7 @@ write_child (JsonBuilder *builder,
   add_boolean (builder, "lss", plc_child_get_lss (child));
   add_boolean (builder, "undocumented", plc_child_get_undocumented (child));
   add_string (builder, "interpreter_language", plc_child_get_interpreter_language (child));
+  add_string (builder, "unit", plc_child_get_unit (child));
 
   if (placements != NULL)
     {
@@ -2156,7 +2178,8 @@ plc_interchange_write (PlcDataset *dataset,
  *
  * Writes @dataset to @file as plc_interchange_write() does, replacing @file
  * atomically: a crash or a full disk leaves either the old file or the new
- * one, never a part. A new local file is readable by its owner only.
+ * one, never a part. A local file is readable by its owner only, and is
+ * never a database or one of its files (see plc_output_file_new()).
  *
  * A dataset that cannot be written completely (a record without a ref, two
  * records with one ref, a placement whose child is not in @dataset) is
@@ -2185,10 +2208,9 @@ plc_interchange_write_file (PlcDataset  *dataset,
   path = g_file_get_path (file);
   if (path != NULL)
     {
-      /* A temporary file beside it, flushed to disk and renamed over it. */
-      return g_file_set_contents_full (path, contents, length,
-                                       G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                       0600, error);
+      /* A temporary file beside it, flushed to disk and renamed over it;
+       * never over a database */
+      return plc_output_file_set_contents (path, contents, length, PLC_OUTPUT_FILE_PRIVATE, error);
     }
 
   return g_file_replace_contents (file, contents, length, NULL, FALSE,

@@ -26,6 +26,15 @@ G_BEGIN_DECLS
  */
 #define PLC_INTERCHANGE_VERSION 1
 
+/**
+ * PLC_INTERCHANGE_MAX_SIZE:
+ *
+ * The largest interchange file read, in bytes: 512 MiB.  10,000 children
+ * with long histories (the benchmark's county) take 88 MB; json-glib needs
+ * about ten times a file's size in memory to read it.
+ */
+#define PLC_INTERCHANGE_MAX_SIZE ((gsize) 512 * 1024 * 1024)
+
 PlcDataset *plc_interchange_read_data  (const char  *data,
                                         gssize       length,
                                         PlcDate      today,

@@ -18,6 +18,7 @@
 
 #include "plc-error.h"
 #include "plc-keyring.h"
+#include "plc-keyring-private.h"
 
 #define KEY_HEX_LENGTH (PLC_KEYRING_KEY_SIZE * 2)
 
@@ -272,23 +273,26 @@ key_from_secret (SecretValue  *value,
   return key_bytes_new_take (g_steal_pointer (&key));
 }
 
-/* Looks the key up without ever prompting. NO_KEY means nothing matched and
+/* The secrets of the unlocked items matching @attributes, without ever
+ * prompting: at least one, or an error.  NO_KEY means nothing matched and
  * the default collection is not locked either (so nothing can be hidden in
- * it); LOCKED means the key, or the collection that would hold it, is locked.
+ * it); LOCKED means a match, or the collection that would hold one, is
+ * locked.
  */
-static GBytes *
-find_key (SecretService  *service,
-          GHashTable     *attributes,
-          GCancellable   *cancellable,
-          GError        **error)
+static GPtrArray *
+search_values (SecretService       *service,
+               const SecretSchema  *schema,
+               GHashTable          *attributes,
+               GCancellable        *cancellable,
+               GError             **error)
 {
   g_autolist(SecretItem) items = NULL;
-  g_autoptr(GError) damaged = NULL;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) secret_value_unref);
   GError *local_error = NULL;
   gboolean any_locked = FALSE;
   gboolean default_locked = FALSE;
 
-  items = secret_service_search_sync (service, plc_keyring_get_schema (), attributes,
+  items = secret_service_search_sync (service, schema, attributes,
                                       SECRET_SEARCH_ALL | SECRET_SEARCH_LOAD_SECRETS,
                                       cancellable, &local_error);
   if (local_error != NULL)
@@ -300,8 +304,7 @@ find_key (SecretService  *service,
   for (const GList *l = items; l != NULL; l = l->next)
     {
       SecretItem *item = l->data;
-      g_autoptr(SecretValue) value = NULL;
-      GBytes *key;
+      SecretValue *value;
 
       if (secret_item_get_locked (item))
         {
@@ -320,20 +323,12 @@ find_key (SecretService  *service,
           value = secret_item_get_secret (item);
         }
 
-      if (value == NULL)
-        continue;
-
-      g_clear_error (&damaged);
-      key = key_from_secret (value, &damaged);
-      if (key != NULL)
-        return key;
+      if (value != NULL)
+        g_ptr_array_add (values, value);
     }
 
-  if (damaged != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&damaged));
-      return NULL;
-    }
+  if (values->len > 0)
+    return g_steal_pointer (&values);
 
   if (any_locked)
     {
@@ -349,6 +344,35 @@ find_key (SecretService  *service,
   else
     set_no_key_error (error);
 
+  return NULL;
+}
+
+/* Looks the key up without ever prompting (see search_values()); the
+ * first valid one of the items found. */
+static GBytes *
+find_key (SecretService  *service,
+          GHashTable     *attributes,
+          GCancellable   *cancellable,
+          GError        **error)
+{
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GError) damaged = NULL;
+
+  values = search_values (service, plc_keyring_get_schema (), attributes, cancellable, error);
+  if (values == NULL)
+    return NULL;
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      GBytes *key;
+
+      g_clear_error (&damaged);
+      key = key_from_secret (g_ptr_array_index (values, i), &damaged);
+      if (key != NULL)
+        return key;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&damaged));
   return NULL;
 }
 
@@ -520,30 +544,75 @@ use_password_api (void)
   return use_it;
 }
 
+/* Whether libsecret's password API goes through its file backend, whose
+ * file is encrypted with a secret from the Secret portal: inside a Flatpak
+ * sandbox, or with SECRET_BACKEND=file (as the tests set it), unless a
+ * test gives the file's password itself (SECRET_FILE_TEST_PASSWORD). */
+static gboolean
+needs_secret_portal (void)
+{
+  const char *backend = g_getenv ("SECRET_BACKEND");
+
+  if (g_getenv ("SECRET_FILE_TEST_PASSWORD") != NULL)
+    return FALSE;
+
+  if (backend != NULL && backend[0] != '\0')
+    return g_str_equal (backend, "file");
+
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
+/* The Secret portal has a backend only on some desktops (GNOME's keyring,
+ * KDE Plasma 6's KWallet): where it has none, the portal does not offer
+ * org.freedesktop.portal.Secret, or no portal runs at all.  Asked before
+ * libsecret is, which would only say that something failed. */
+static gboolean
+check_secret_portal (GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, cancellable, &local_error);
+  if (bus != NULL)
+    reply = g_dbus_connection_call_sync (bus, "org.freedesktop.portal.Desktop",
+                                         "/org/freedesktop/portal/desktop",
+                                         "org.freedesktop.DBus.Properties", "Get",
+                                         g_variant_new ("(ss)", "org.freedesktop.portal.Secret", "version"),
+                                         G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE,
+                                         25000, cancellable, &local_error);
+  if (reply != NULL)
+    return TRUE;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_debug ("The Secret portal is not there: %s", local_error->message);
+  g_set_error_literal (error, PLC_ERROR, PLC_ERROR_SECRET_PORTAL_MISSING,
+                       _("This desktop does not provide the Secret portal, which Placements "
+                         "needs to keep the key of its encrypted database when it is installed "
+                         "as a Flatpak. Log in to a GNOME or KDE Plasma 6 session, or install "
+                         "Placements from your distribution’s packages instead. Your data is "
+                         "safe: nothing was opened or changed."));
+  return FALSE;
+}
+
 static GBytes *
 password_api_lookup (const char    *path,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  g_autoptr(GHashTable) attributes = NULL;
   g_autoptr(SecretValue) value = NULL;
-  GError *local_error = NULL;
 
-  value = secret_password_lookup_binary_sync (plc_keyring_get_schema (), cancellable, &local_error,
-                                              "database", path,
-                                              NULL);
-  if (local_error != NULL)
-    {
-      propagate_secret_error (error, local_error);
-      return NULL;
-    }
+  attributes = secret_attributes_build (plc_keyring_get_schema (), "database", path, NULL);
+  value = _plc_keyring_lookup (plc_keyring_get_schema (), attributes, cancellable, error);
 
-  if (value == NULL)
-    {
-      set_no_key_error (error);
-      return NULL;
-    }
-
-  return key_from_secret (value, error);
+  return value != NULL ? key_from_secret (value, error) : NULL;
 }
 
 static GBytes *
@@ -552,10 +621,14 @@ password_api_ensure_key (const char    *path,
                          GCancellable  *cancellable,
                          GError       **error)
 {
+  g_autoptr(GHashTable) attributes = NULL;
   g_autoptr(SecretValue) value = NULL;
   g_autofree char *label = NULL;
   GError *local_error = NULL;
   GBytes *key;
+
+  if (needs_secret_portal () && !check_secret_portal (cancellable, error))
+    return NULL;
 
   key = password_api_lookup (path, cancellable, &local_error);
   if (key != NULL)
@@ -574,14 +647,9 @@ password_api_ensure_key (const char    *path,
     return NULL;
 
   label = new_key_label (path);
-  if (!secret_password_store_binary_sync (plc_keyring_get_schema (), SECRET_COLLECTION_DEFAULT,
-                                          label, value, cancellable, &local_error,
-                                          "database", path,
-                                          NULL))
-    {
-      propagate_secret_error (error, local_error);
-      return NULL;
-    }
+  attributes = secret_attributes_build (plc_keyring_get_schema (), "database", path, NULL);
+  if (!_plc_keyring_store (plc_keyring_get_schema (), attributes, label, value, cancellable, error))
+    return NULL;
 
   return password_api_lookup (path, cancellable, error);
 }
@@ -784,25 +852,108 @@ plc_keyring_delete_key (const char    *database_path,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(SecretService) service = NULL;
   g_autoptr(GHashTable) attributes = NULL;
-  g_autolist(SecretItem) items = NULL;
   g_autofree char *path = NULL;
-  GError *local_error = NULL;
-  gboolean default_locked = FALSE;
 
   g_return_val_if_fail (database_path != NULL && database_path[0] != '\0', FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   path = g_canonicalize_filename (database_path, NULL);
+  attributes = secret_attributes_build (plc_keyring_get_schema (),
+                                        "database", path,
+                                        NULL);
+
+  if (!_plc_keyring_clear (plc_keyring_get_schema (), attributes, NULL, cancellable, error))
+    return FALSE;
+
+  g_debug ("Deleted the database key for %s", path);
+  return TRUE;
+}
+
+/* For the other secrets of the application (plc-keyring-private.h) */
+
+/**
+ * _plc_keyring_lookup:
+ * @schema: the items' schema
+ * @attributes: the attributes to match
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Looks up the secret of the item of @schema with @attributes, without
+ * ever asking to unlock the keyring; through the password API inside a
+ * Flatpak sandbox.  Errors as for plc_keyring_lookup_key(), with
+ * %PLC_ERROR_KEYRING_NO_KEY when there is no such item.
+ *
+ * Returns: (transfer full): the secret
+ */
+SecretValue *
+_plc_keyring_lookup (const SecretSchema  *schema,
+                     GHashTable          *attributes,
+                     GCancellable        *cancellable,
+                     GError             **error)
+{
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  GError *local_error = NULL;
 
   if (use_password_api ())
     {
-      secret_password_clear_sync (plc_keyring_get_schema (), cancellable, &local_error,
-                                  "database", path,
-                                  NULL);
+      SecretValue *value;
+
+      value = secret_password_lookupv_binary_sync (schema, attributes, cancellable, &local_error);
       if (local_error != NULL)
+        {
+          propagate_secret_error (error, local_error);
+          return NULL;
+        }
+      if (value == NULL)
+        set_no_key_error (error);
+      return value;
+    }
+
+  service = open_service (cancellable, error);
+  if (service == NULL)
+    return NULL;
+
+  values = search_values (service, schema, attributes, cancellable, error);
+  if (values == NULL)
+    return NULL;
+
+  return secret_value_ref (g_ptr_array_index (values, 0));
+}
+
+/**
+ * _plc_keyring_store:
+ * @schema: the item's schema
+ * @attributes: its attributes
+ * @label: its label, as people see it in Passwords and Keys
+ * @value: the secret
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Stores @value in the default collection, replacing an item with the
+ * same attributes.  Nothing is stored when the default collection is
+ * locked (%PLC_ERROR_KEYRING_LOCKED): this never asks to unlock it.
+ *
+ * Returns: %TRUE if the secret was stored
+ */
+gboolean
+_plc_keyring_store (const SecretSchema  *schema,
+                    GHashTable          *attributes,
+                    const char          *label,
+                    SecretValue         *value,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  g_autoptr(SecretService) service = NULL;
+  GError *local_error = NULL;
+  gboolean locked = FALSE;
+
+  if (use_password_api ())
+    {
+      if (!secret_password_storev_binary_sync (schema, attributes, SECRET_COLLECTION_DEFAULT,
+                                               label, value, cancellable, &local_error))
         {
           propagate_secret_error (error, local_error);
           return FALSE;
@@ -814,11 +965,71 @@ plc_keyring_delete_key (const char    *database_path,
   if (service == NULL)
     return FALSE;
 
-  attributes = secret_attributes_build (plc_keyring_get_schema (),
-                                        "database", path,
-                                        NULL);
+  if (!default_collection_is_locked (service, &locked, cancellable, error))
+    return FALSE;
+  if (locked)
+    {
+      set_locked_error (error);
+      return FALSE;
+    }
 
-  items = secret_service_search_sync (service, plc_keyring_get_schema (), attributes,
+  if (!secret_service_store_sync (service, schema, attributes, SECRET_COLLECTION_DEFAULT,
+                                  label, value, cancellable, &local_error))
+    {
+      propagate_secret_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _plc_keyring_clear:
+ * @schema: the items' schema
+ * @attributes: the attributes to match
+ * @out_found: (out) (optional): whether there was anything to delete
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Deletes every item of @schema with @attributes.  Having none to delete
+ * is not an error.  Nothing is deleted if any of them is locked.
+ *
+ * Returns: %TRUE if the keyring holds no such item afterwards
+ */
+gboolean
+_plc_keyring_clear (const SecretSchema  *schema,
+                    GHashTable          *attributes,
+                    gboolean            *out_found,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  g_autoptr(SecretService) service = NULL;
+  g_autolist(SecretItem) items = NULL;
+  GError *local_error = NULL;
+  gboolean default_locked = FALSE;
+  gboolean found;
+
+  if (out_found != NULL)
+    *out_found = FALSE;
+
+  if (use_password_api ())
+    {
+      found = secret_password_clearv_sync (schema, attributes, cancellable, &local_error);
+      if (local_error != NULL)
+        {
+          propagate_secret_error (error, local_error);
+          return FALSE;
+        }
+      if (out_found != NULL)
+        *out_found = found;
+      return TRUE;
+    }
+
+  service = open_service (cancellable, error);
+  if (service == NULL)
+    return FALSE;
+
+  items = secret_service_search_sync (service, schema, attributes,
                                       SECRET_SEARCH_ALL, cancellable, &local_error);
   if (local_error != NULL)
     {
@@ -857,8 +1068,74 @@ plc_keyring_delete_key (const char    *database_path,
         }
     }
 
-  g_debug ("Deleted the database key for %s", path);
+  if (out_found != NULL)
+    *out_found = TRUE;
   return TRUE;
+}
+
+static void
+add_database_attribute (GPtrArray  *paths,
+                        GHashTable *attributes)
+{
+  const char *path = attributes != NULL ? g_hash_table_lookup (attributes, "database") : NULL;
+
+  if (path != NULL && !g_ptr_array_find_with_equal_func (paths, path, g_str_equal, NULL))
+    g_ptr_array_add (paths, g_strdup (path));
+}
+
+/**
+ * plc_keyring_list_databases:
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The databases whose keys the keyring holds (their `database`
+ * attributes), locked ones included; no secret is read and nothing is
+ * unlocked.  For refusing to write a file over one of them.
+ *
+ * Always through the Secret Service, whichever API keeps the keys: inside
+ * the Flatpak sandbox, which has none, this fails (and the sandbox's
+ * databases are the application's own, at paths known without it);
+ * outside, the password API's keys are in the same Secret Service.  (The
+ * password API's search, secret_password_search_sync(), leaks in libsecret
+ * 0.20.)
+ *
+ * Returns: (transfer full): the paths, or %NULL with @error set
+ */
+char **
+plc_keyring_list_databases (GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autolist(SecretItem) items = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  service = open_service (cancellable, error);
+  if (service == NULL)
+    return NULL;
+
+  attributes = secret_attributes_build (plc_keyring_get_schema (), NULL);
+  items = secret_service_search_sync (service, plc_keyring_get_schema (), attributes,
+                                      SECRET_SEARCH_ALL, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      propagate_secret_error (error, local_error);
+      return NULL;
+    }
+
+  for (const GList *l = items; l != NULL; l = l->next)
+    {
+      g_autoptr(GHashTable) item_attributes = secret_item_get_attributes (l->data);
+
+      add_database_attribute (paths, item_attributes);
+    }
+
+  g_ptr_array_add (paths, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&paths), FALSE);
 }
 
 /**

@@ -68,6 +68,8 @@ void      plc_keyring_ensure_key_async  (const char           *database_path,
                                          gpointer              user_data);
 GBytes   *plc_keyring_ensure_key_finish (GAsyncResult         *result,
                                          GError              **error);
+char    **plc_keyring_list_databases    (GCancellable         *cancellable,
+                                         GError              **error);
 gboolean  plc_keyring_delete_key        (const char           *database_path,
                                          GCancellable         *cancellable,
                                          GError              **error);

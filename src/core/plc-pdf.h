@@ -9,6 +9,8 @@
 #include <glib.h>
 #include <pango/pangocairo.h>
 
+#include "plc-output-file.h"
+
 G_BEGIN_DECLS
 
 /* A4, in points */
@@ -21,10 +23,12 @@ G_BEGIN_DECLS
 #define PLC_PDF_FONT_BODY    "Sans 10"
 #define PLC_PDF_FONT_SMALL   "Sans 8"
 
-cairo_surface_t *plc_pdf_surface_new     (const char       *path,
-                                          const char       *title);
-gboolean         plc_pdf_surface_finish  (cairo_surface_t  *surface,
-                                          GError          **error);
-PangoContext    *plc_pdf_context_new     (cairo_t          *cr);
+cairo_surface_t *plc_pdf_surface_new     (const char          *path,
+                                          const char          *title,
+                                          PlcOutputFileFlags   flags,
+                                          GError             **error);
+gboolean         plc_pdf_surface_finish  (cairo_surface_t     *surface,
+                                          GError             **error);
+PangoContext    *plc_pdf_context_new     (cairo_t             *cr);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "plc-error.h"
@@ -334,4 +336,76 @@ plc_personnummer_parse (const char      *text,
     }
 
   return TRUE;
+}
+
+/* Whether @candidate, one run of digits from plc_personnummer_find(), is a
+ * number that plc_personnummer_parse() takes */
+static gboolean
+is_personnummer (const char *candidate,
+                 gsize       length)
+{
+  char text[16];
+
+  if (length >= sizeof text)
+    return FALSE;
+
+  memcpy (text, candidate, length);
+  text[length] = '\0';
+
+  return plc_personnummer_parse (text, NULL, NULL, NULL);
+}
+
+/**
+ * plc_personnummer_find:
+ * @text: any text, such as a reference
+ *
+ * Whether @text holds a personal identity number (or coordination number)
+ * that plc_personnummer_parse() would take: ten or twelve digits in a row,
+ * or six or eight and four with a "-" or "+" between, with no digit right
+ * before or after them.  "child-198001011234" and "19800101-1234" hold
+ * one; "child-42", a date, or ten digits that are not a real date with
+ * its check digit do not.
+ *
+ * References must not hold one: they are written to the audit log and
+ * quoted in messages, where personal data never goes.
+ *
+ * Returns: %TRUE if @text holds a personal identity number
+ */
+gboolean
+plc_personnummer_find (const char *text)
+{
+  const char *p;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (p = text; *p != '\0';)
+    {
+      const char *start = p;
+      const char *end;
+      gsize n;
+
+      if (!g_ascii_isdigit (*p))
+        {
+          p++;
+          continue;
+        }
+
+      while (g_ascii_isdigit (*p))
+        p++;
+      end = p;
+      n = (gsize) (end - start);
+
+      /* YYMMDD-NNNC, YYMMDD+NNNC, YYYYMMDD-NNNC */
+      if ((n == 6 || n == 8) && (*end == '-' || *end == '+') &&
+          g_ascii_isdigit (end[1]) && g_ascii_isdigit (end[2]) &&
+          g_ascii_isdigit (end[3]) && g_ascii_isdigit (end[4]) && !g_ascii_isdigit (end[5]) &&
+          is_personnummer (start, n + 5))
+        return TRUE;
+
+      /* YYMMDDNNNC, YYYYMMDDNNNC */
+      if ((n == 10 || n == 12) && is_personnummer (start, n))
+        return TRUE;
+    }
+
+  return FALSE;
 }

@@ -39,5 +39,6 @@ gboolean plc_personnummer_parse (const char      *text,
                                  PlcPersonnummer *out,
                                  GError         **error);
 int      plc_personnummer_luhn  (const char      *nine_digits);
+gboolean plc_personnummer_find  (const char      *text);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "plc-error.h"
 #include "plc-model-private.h"
+#include "plc-ref.h"
 #include "plc-municipality.h"
 #include "plc-placement.h"
 
@@ -1411,6 +1412,9 @@ set_invalid (GError     **error,
  * On failure @error is set to %PLC_ERROR_INVALID with a translated message
  * that starts with the field's label.
  *
+ * No reference of the record (its own and those to other records) may
+ * hold a personal identity number (plc_ref_validate()).
+ *
  * Returns: %TRUE if the placement is valid
  */
 gboolean
@@ -1424,6 +1428,11 @@ plc_placement_validate (PlcPlacement  *self,
   g_return_val_if_fail (PLC_IS_PLACEMENT (self), FALSE);
   g_return_val_if_fail (child == NULL || PLC_IS_CHILD (child), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!plc_ref_validate (_("Reference"), self->ref, error) ||
+      !plc_ref_validate (_("Child"), self->child_ref, error) ||
+      !plc_ref_validate (_("Previous placement"), self->previous_ref, error))
+    return FALSE;
 
   if (self->start_date == PLC_DATE_NONE)
     return set_invalid (error, _("Start date: must be set"));

@@ -12,16 +12,21 @@
 #include <glib/gstdio.h>
 
 #include "plc-error.h"
+#include "plc-output-file.h"
 #include "plc-paths.h"
 #include "plc-profile-set.h"
 
 /*
  * The profiles shipped with the program are read from the installed
- * profiles directory; those a user imported, from the user's data
- * directory.  Of two profiles with the same id the newer version is in
- * force, and on a tie the shipped one.  A shipped profile that cannot be
- * loaded is an error (the installation is broken); an imported one that
- * cannot be loaded is left out and reported in plc_profile_set_get_problems().
+ * profiles directory; those the office's IT deployed for everyone, from the
+ * system directory ($sysconfdir/placeringar/profiles); those a user
+ * imported, from the user's data directory, in that order.  Of two
+ * profiles with the same id the newer version is in force, and on a tie the
+ * one read first: a system profile replaces a shipped one only when it is
+ * newer, and a user cannot shadow a system profile with an older or equal
+ * one.  A shipped profile that cannot be loaded is an error (the
+ * installation is broken); a system or imported one that cannot be loaded
+ * is left out and reported in plc_profile_set_get_problems().
  */
 
 struct _PlcProfileSet
@@ -30,6 +35,7 @@ struct _PlcProfileSet
 
   PlcProfile *baseline;
   GHashTable *profiles;  /* id → PlcProfile, the ones in force */
+  GHashTable *system;    /* of PlcProfile, those read from the system directory */
   GPtrArray  *problems;  /* of char *, NULL-terminated */
 };
 
@@ -42,6 +48,7 @@ plc_profile_set_finalize (GObject *object)
 
   g_clear_object (&self->baseline);
   g_hash_table_unref (self->profiles);
+  g_hash_table_unref (self->system);
   g_ptr_array_unref (self->problems);
 
   G_OBJECT_CLASS (plc_profile_set_parent_class)->finalize (object);
@@ -58,6 +65,7 @@ plc_profile_set_init (PlcProfileSet *self)
 {
   self->profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->problems = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->system = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
 /**
@@ -75,6 +83,32 @@ plc_profile_set_dup_shipped_dir (void)
     return g_strdup (dir);
 
   return g_build_filename (PKGDATADIR, "profiles", NULL);
+}
+
+/**
+ * plc_profile_set_dup_system_dir:
+ *
+ * Where the office's IT puts profiles for every user of the machine:
+ * `$sysconfdir/placeringar/profiles` (`/etc/placeringar/profiles` for an
+ * installation in /usr).  Inside the Flatpak sandbox, the host's
+ * `/etc/placeringar/profiles`, which the sandbox sees only when IT grants
+ * it the host's /etc (`flatpak override --system --filesystem=host-etc:ro`).
+ *
+ * Returns: (transfer full): the directory, or
+ *   `$PLACERINGAR_SYSTEM_PROFILES_DIR` when it is set (for the tests)
+ */
+char *
+plc_profile_set_dup_system_dir (void)
+{
+  const char *dir = g_getenv ("PLACERINGAR_SYSTEM_PROFILES_DIR");
+
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
+
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return g_strdup ("/run/host/etc/placeringar/profiles");
+
+  return g_build_filename (SYSCONFDIR, "placeringar", "profiles", NULL);
 }
 
 /**
@@ -171,6 +205,36 @@ is_baseline_file (const char *path)
   return g_str_equal (base, "national.json");
 }
 
+/* Loads the profiles of @files that are (or are not) the baseline: a
+ * system or imported one that cannot be loaded is a problem, not an error. */
+static void
+load_optional (PlcProfileSet *self,
+               GPtrArray     *files,
+               gboolean       baseline,
+               gboolean       system)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(PlcProfile) profile = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (is_baseline_file (path) != baseline)
+        continue;
+
+      profile = plc_profile_load_from_file (path, self->baseline, &local_error);
+      if (profile == NULL)
+        {
+          add_problem (self, local_error);
+          continue;
+        }
+
+      if (system)
+        g_hash_table_add (self->system, g_object_ref (profile));
+      keep_newer (self, profile);
+    }
+}
+
 /**
  * plc_profile_set_load_dirs:
  * @shipped_dir: the shipped profiles, one of which must be the baseline
@@ -184,14 +248,40 @@ plc_profile_set_load_dirs (PlcProfileSet  *self,
                            const char     *user_dir,
                            GError        **error)
 {
+  return plc_profile_set_load_dirs_full (self, shipped_dir, NULL, user_dir, error);
+}
+
+/**
+ * plc_profile_set_load_dirs_full:
+ * @shipped_dir: the shipped profiles, one of which must be the baseline
+ * @system_dir: (nullable): profiles IT deployed for the whole office
+ * @user_dir: (nullable): imported profiles
+ *
+ * Returns: %FALSE if a shipped profile cannot be loaded
+ */
+gboolean
+plc_profile_set_load_dirs_full (PlcProfileSet  *self,
+                                const char     *shipped_dir,
+                                const char     *system_dir,
+                                const char     *user_dir,
+                                GError        **error)
+{
   g_autoptr(GPtrArray) shipped = NULL;
+  g_autoptr(GPtrArray) system = NULL;
   g_autoptr(GPtrArray) user = NULL;
+  g_autoptr(GError) system_error = NULL;
 
   g_return_val_if_fail (PLC_IS_PROFILE_SET (self), FALSE);
   g_return_val_if_fail (shipped_dir != NULL, FALSE);
 
   if ((shipped = list_profile_files (shipped_dir, error)) == NULL)
     return FALSE;
+
+  if ((system = list_profile_files (system_dir, &system_error)) == NULL)
+    {
+      add_problem (self, system_error);
+      system = g_ptr_array_new_with_free_func (g_free);
+    }
 
   if ((user = list_profile_files (user_dir, NULL)) == NULL)
     user = g_ptr_array_new_with_free_func (g_free);
@@ -215,24 +305,8 @@ plc_profile_set_load_dirs (PlcProfileSet  *self,
           keep_newer (self, profile);
         }
 
-      for (guint i = 0; i < user->len; i++)
-        {
-          const char *path = g_ptr_array_index (user, i);
-          g_autoptr(PlcProfile) profile = NULL;
-          g_autoptr(GError) local_error = NULL;
-
-          if (is_baseline_file (path) != (pass == 0))
-            continue;
-
-          profile = plc_profile_load_from_file (path, self->baseline, &local_error);
-          if (profile == NULL)
-            {
-              add_problem (self, local_error);
-              continue;
-            }
-
-          keep_newer (self, profile);
-        }
+      load_optional (self, system, pass == 0, TRUE);
+      load_optional (self, user, pass == 0, FALSE);
 
       if (pass == 0 && self->baseline == NULL)
         {
@@ -248,17 +322,18 @@ plc_profile_set_load_dirs (PlcProfileSet  *self,
 /**
  * plc_profile_set_load_default:
  *
- * Returns: (transfer full): the shipped profiles and the user's, or %NULL
- *   if the shipped ones cannot be loaded
+ * Returns: (transfer full): the shipped profiles, the office's and the
+ *   user's, or %NULL if the shipped ones cannot be loaded
  */
 PlcProfileSet *
 plc_profile_set_load_default (GError **error)
 {
   g_autoptr(PlcProfileSet) self = plc_profile_set_new ();
   g_autofree char *shipped_dir = plc_profile_set_dup_shipped_dir ();
+  g_autofree char *system_dir = plc_profile_set_dup_system_dir ();
   g_autofree char *user_dir = plc_profile_set_dup_user_dir ();
 
-  if (!plc_profile_set_load_dirs (self, shipped_dir, user_dir, error))
+  if (!plc_profile_set_load_dirs_full (self, shipped_dir, system_dir, user_dir, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -279,6 +354,21 @@ plc_profile_set_add (PlcProfileSet  *self,
 
   keep_newer (self, profile);
   return TRUE;
+}
+
+/**
+ * plc_profile_set_get_from_system:
+ *
+ * Returns: whether @profile was read from the system directory, that is,
+ *   set for the whole office
+ */
+gboolean
+plc_profile_set_get_from_system (PlcProfileSet *self,
+                                 PlcProfile    *profile)
+{
+  g_return_val_if_fail (PLC_IS_PROFILE_SET (self), FALSE);
+
+  return g_hash_table_contains (self->system, profile);
 }
 
 PlcProfile *
@@ -538,7 +628,9 @@ plc_profile_set_import_file (PlcProfileSet  *self,
 
   display = g_filename_display_name (path);
 
-  if ((profile = plc_profile_set_validate_file (self, path, error)) == NULL)
+  /* Read once: what is saved is what was checked */
+  if (!plc_profile_read_file (path, &contents, &length, error) ||
+      (profile = plc_profile_load_from_data (contents, length, display, self->baseline, error)) == NULL)
     return NULL;
 
   current = plc_profile_set_lookup (self, plc_profile_get_id (profile));
@@ -558,13 +650,6 @@ plc_profile_set_import_file (PlcProfileSet  *self,
       !check_new_baseline (self, profile, error))
     return NULL;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, PLC_ERROR, PLC_ERROR_FAILED,
-                   _("%s: cannot be read: %s"), display, local_error->message);
-      return NULL;
-    }
-
   if (user_dir == NULL)
     user_dir = default_dir = plc_profile_set_dup_user_dir ();
 
@@ -580,9 +665,7 @@ plc_profile_set_import_file (PlcProfileSet  *self,
   file_name = g_strdup_printf ("%s.json", plc_profile_get_id (profile));
   target = g_build_filename (user_dir, file_name, NULL);
 
-  if (!g_file_set_contents_full (target, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+  if (!plc_output_file_set_contents (target, contents, length, PLC_OUTPUT_FILE_NONE, &local_error))
     {
       g_set_error (error, PLC_ERROR, PLC_ERROR_FAILED,
                    _("The profile cannot be saved: %s"), local_error->message);

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlcProfileSet, plc_profile_set, PLC, PROFILE_SET, GObject)
 
 char          *plc_profile_set_dup_shipped_dir  (void);
+char          *plc_profile_set_dup_system_dir   (void);
 char          *plc_profile_set_dup_user_dir     (void);
 
 PlcProfileSet *plc_profile_set_new              (void);
@@ -24,11 +25,18 @@ gboolean       plc_profile_set_load_dirs        (PlcProfileSet  *self,
                                                  const char     *shipped_dir,
                                                  const char     *user_dir,
                                                  GError        **error);
+gboolean       plc_profile_set_load_dirs_full   (PlcProfileSet  *self,
+                                                 const char     *shipped_dir,
+                                                 const char     *system_dir,
+                                                 const char     *user_dir,
+                                                 GError        **error);
 gboolean       plc_profile_set_add              (PlcProfileSet  *self,
                                                  PlcProfile     *profile,
                                                  GError        **error);
 
 PlcProfile    *plc_profile_set_get_baseline     (PlcProfileSet  *self);
+gboolean       plc_profile_set_get_from_system  (PlcProfileSet  *self,
+                                                 PlcProfile     *profile);
 PlcProfile    *plc_profile_set_lookup           (PlcProfileSet  *self,
                                                  const char     *id);
 GPtrArray     *plc_profile_set_list             (PlcProfileSet  *self);

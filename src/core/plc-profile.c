@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "plc-error.h"
+#include "plc-json.h"
 #include "plc-municipality.h"
 #include "plc-profile.h"
 
@@ -1788,6 +1789,15 @@ plc_profile_load_from_data (const char  *data,
       return NULL;
     }
 
+  /* Size, depth and strings, before json-glib recurses or cuts a string */
+  if (!plc_json_check_text (data, (gsize) length, PLC_PROFILE_MAX_SIZE, &local_error))
+    {
+      g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                   /* Translators: the first %s is a file name, the second says what is wrong */
+                   _("%s: %s"), name, local_error->message);
+      return NULL;
+    }
+
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       /* json-glib's message says where: line and column */
@@ -1815,6 +1825,49 @@ plc_profile_load_from_data (const char  *data,
 }
 
 /**
+ * plc_profile_read_file:
+ * @path: a profile file
+ * @contents: (out) (transfer full): its bytes, with a NUL after them
+ * @length: (out): how many
+ * @error: return location for a %PLC_ERROR error that starts with the
+ *   file's name: %PLC_ERROR_NOT_FOUND when there is no such file,
+ *   %PLC_ERROR_INVALID (naming the limit) when it is larger than
+ *   %PLC_PROFILE_MAX_SIZE, which is then not read on, %PLC_ERROR_FAILED
+ *   when it cannot be read
+ *
+ * Returns: %TRUE if @contents holds the whole file
+ */
+gboolean
+plc_profile_read_file (const char  *path,
+                       char       **contents,
+                       gsize       *length,
+                       GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  if (plc_json_read_file (file, PLC_PROFILE_MAX_SIZE, contents, length, &local_error))
+    return TRUE;
+
+  name = g_filename_display_name (path);
+  if (local_error->domain == PLC_ERROR)
+    g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
+                 _("%s: %s"), name, local_error->message);
+  else
+    g_set_error (error, PLC_ERROR,
+                 g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                 ? PLC_ERROR_NOT_FOUND : PLC_ERROR_FAILED,
+                 _("%s: cannot be read: %s"), name, local_error->message);
+
+  return FALSE;
+}
+
+/**
  * plc_profile_load_from_file:
  * @path: a profile file
  * @baseline: (nullable): the national baseline
@@ -1829,30 +1882,15 @@ plc_profile_load_from_file (const char  *path,
 {
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GError) local_error = NULL;
   PlcProfile *profile;
   gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (!plc_profile_read_file (path, &contents, &length, error))
+    return NULL;
+
   name = g_filename_display_name (path);
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, PLC_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                   ? PLC_ERROR_NOT_FOUND : PLC_ERROR_FAILED,
-                   _("%s: cannot be read: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  if (length > 4 * 1024 * 1024)
-    {
-      g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
-                   _("%s: too large for an agreement profile"), name);
-      return NULL;
-    }
-
   profile = plc_profile_load_from_data (contents, length, name, baseline, error);
   if (profile != NULL)
     plc_profile_set_path (profile, path);

@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/**
+ * PLC_PROFILE_MAX_SIZE:
+ *
+ * The largest agreement profile read, in bytes: 4 MiB (the national
+ * baseline takes 30 kB).
+ */
+#define PLC_PROFILE_MAX_SIZE ((gsize) 4 * 1024 * 1024)
+
 /*
  * A profile is one agreement (or the national baseline) as loaded from a
  * file whose format data/profiles/README.md describes.  Profiles are
@@ -62,6 +70,10 @@ typedef struct
 /* Which text of a profile to show: follows the interface language. */
 gboolean            plc_profile_texts_in_swedish      (void);
 
+gboolean            plc_profile_read_file             (const char          *path,
+                                                       char               **contents,
+                                                       gsize               *length,
+                                                       GError             **error);
 PlcProfile         *plc_profile_load_from_file        (const char          *path,
                                                        PlcProfile          *baseline,
                                                        GError             **error);

@@ -11,6 +11,7 @@
 
 #include "plc-error.h"
 #include "plc-model-private.h"
+#include "plc-ref.h"
 #include "plc-step-status.h"
 
 struct _PlcStepStatus
@@ -975,6 +976,9 @@ validate_units (GStrv        units,
  * On failure @error is set to %PLC_ERROR_INVALID with a translated message
  * that starts with the field's label.
  *
+ * No reference of the record (its own and those to other records) may
+ * hold a personal identity number (plc_ref_validate()).
+ *
  * Returns: %TRUE if the status is valid
  */
 gboolean
@@ -983,6 +987,10 @@ plc_step_status_validate (PlcStepStatus  *self,
 {
   g_return_val_if_fail (PLC_IS_STEP_STATUS (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!plc_ref_validate (_("Reference"), self->ref, error) ||
+      !plc_ref_validate (_("Placement"), self->placement_ref, error))
+    return FALSE;
 
   if (_plc_is_blank (self->rule))
     {

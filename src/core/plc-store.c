@@ -21,6 +21,8 @@
 
 #include "plc-error.h"
 #include "plc-keyring.h"
+#include "plc-output-file.h"
+#include "plc-ref.h"
 #include "plc-store-private.h"
 
 #define PLC_STORE_KEY_LENGTH 32
@@ -581,6 +583,9 @@ plc_store_open (const char  *path,
                 GBytes      *key,
                 GError     **error)
 {
+  /* No output file of this process is ever written over it */
+  plc_output_file_protect (path);
+
   return open_at_version (path, key, G_N_ELEMENTS (migrations), error);
 }
 
@@ -1114,7 +1119,9 @@ write_audit (PlcStore    *self,
   sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, record_type, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, record_id);
-  if (record_ref != NULL)
+  /* Never a personal identity number (a ref stored before they were
+   * refused): the record's id says which it was */
+  if (record_ref != NULL && plc_ref_for_message (record_ref) == record_ref)
     sqlite3_bind_text (stmt, 5, record_ref, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 5);
@@ -1227,7 +1234,7 @@ resolve_refs (PlcStore          *self,
           g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                        /* Translators: %s is a record's reference, such as child-1a2b3c4d */
                        _("The reference “%s” points to a record that does not exist"),
-                       ref);
+                       plc_ref_for_message (ref));
           return FALSE;
         }
 
@@ -1527,7 +1534,7 @@ resolve_link_refs (PlcStore    *self,
             {
               g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                            _("The reference “%s” points to a record that does not exist"),
-                           lnk->child_ref);
+                           plc_ref_for_message (lnk->child_ref));
               return FALSE;
             }
         }
@@ -1541,7 +1548,7 @@ resolve_link_refs (PlcStore    *self,
             {
               g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                            _("The reference “%s” points to a record that does not exist"),
-                           lnk->placement_ref);
+                           plc_ref_for_message (lnk->placement_ref));
               return FALSE;
             }
         }
@@ -1688,7 +1695,7 @@ save_record (PlcStore          *self,
       g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                    /* Translators: %s is a record's reference, such as child-1a2b3c4d */
                    _("The reference “%s” is already used by another record"),
-                   ref);
+                   plc_ref_for_message (ref));
       return FALSE;
     }
 
@@ -2820,7 +2827,7 @@ failed:
   g_prefix_error (error,
                   /* Translators: %s is a record's reference, or its kind when it has none */
                   _("Record “%s”: "),
-                  ref != NULL && ref[0] != '\0' ? ref : kind->record_type);
+                  ref != NULL && ref[0] != '\0' ? plc_ref_for_message (ref) : kind->record_type);
   return FALSE;
 }
 
@@ -2876,8 +2883,8 @@ import_placements (PlcStore   *self,
       g_set_error (error, PLC_ERROR, PLC_ERROR_INVALID,
                    /* Translators: the first %s is a placement's reference, the second the reference it points to */
                    _("Record “%s”: the previous placement “%s” does not exist"),
-                   plc_placement_get_ref (placement),
-                   plc_placement_get_previous_ref (placement));
+                   plc_ref_for_message (plc_placement_get_ref (placement)),
+                   plc_ref_for_message (plc_placement_get_previous_ref (placement)));
       return FALSE;
     }
 
@@ -3123,7 +3130,8 @@ attach_target (sqlite3     *db,
  *
  * Writes a copy of the database encrypted with @passphrase.  The copy is
  * made next to @backup_path and renamed into place, so that a half-written
- * backup never exists.
+ * backup never exists; @backup_path is never a database or one of its
+ * files (see plc_output_file_new()).
  *
  * Returns: %TRUE on success
  */
@@ -3133,7 +3141,8 @@ plc_store_backup (PlcStore    *self,
                   const char  *passphrase,
                   GError     **error)
 {
-  g_autofree char *tmp = NULL;
+  g_autoptr(PlcOutputFile) output = NULL;
+  const char *tmp;
   gboolean ok;
 
   g_return_val_if_fail (PLC_IS_STORE (self), FALSE);
@@ -3149,9 +3158,11 @@ plc_store_backup (PlcStore    *self,
       return FALSE;
     }
 
-  tmp = make_temp_next_to (backup_path, error);
-  if (tmp == NULL)
+  /* Never over a database (this one included), never half written */
+  output = plc_output_file_new (backup_path, PLC_OUTPUT_FILE_PRIVATE, error);
+  if (output == NULL)
     return FALSE;
+  tmp = plc_output_file_get_temp_path (output);
 
   ok = attach_target (self->db, tmp, passphrase, error);
   if (ok)
@@ -3167,13 +3178,19 @@ plc_store_backup (PlcStore    *self,
   if (ok)
     ok = write_audit (self, "backup", "database", 0, NULL, error);
 
-  if (ok)
-    ok = rename_into_place (tmp, backup_path, error);
+  /* Freed without a commit, @output removes the copy */
+  return ok && plc_output_file_commit (output, error);
+}
 
-  if (!ok)
-    g_remove (tmp);
+/* Whether @path is whole pages of a backup, as plc_store_backup() writes
+ * them (SQLCipher 3's 1024 bytes); a file that cannot be read is left to
+ * SQLite to report */
+static gboolean
+whole_pages (const char *path)
+{
+  GStatBuf st;
 
-  return ok;
+  return g_stat (path, &st) != 0 || (st.st_size >= 1024 && st.st_size % 1024 == 0);
 }
 
 /**
@@ -3245,10 +3262,18 @@ plc_store_restore_backup (const char  *backup_path,
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
   version = query_int (db, "PRAGMA user_version", -1);
-  if (rc != SQLITE_OK || version <= 0)
+  if (rc != SQLITE_OK || version <= 0 || !whole_pages (backup_path))
     {
-      g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
-                           _("The passphrase is wrong, or the file is not a Placements backup"));
+      /* A backup is whole pages of 1024 bytes (SQLCipher 3's format), and
+       * a cut one that the passphrase opens reads as malformed: either is
+       * damage, not a wrong passphrase */
+      if (rc == SQLITE_CORRUPT || !whole_pages (backup_path))
+        g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
+                             _("The backup is damaged: it is incomplete (cut short while it was copied?) "
+                               "or not a Placements backup. Nothing was restored."));
+      else
+        g_set_error_literal (error, PLC_ERROR, PLC_ERROR_INVALID,
+                             _("The passphrase is wrong, or the file is not a Placements backup"));
       sqlite3_close (db);
       return FALSE;
     }

@@ -122,10 +122,14 @@ if cmp -s "$work/out" "$work/report.json"; then ok "json: the same on standard o
 check "report csv" "$cli" --database "$db" report --year 2024 --format csv --today 2024-12-20
 cp "$work/out" "$work/report.csv"
 no_secret "csv: no name or personal identity number" "$work/report.csv"
-if head -n 1 "$work/report.csv" | grep -qx $'table;table_title;row;row_title;column;column_title;value;definition\r'; then
-  ok "csv: a header row, semicolons, CRLF"; else not_ok "csv: a header row, semicolons, CRLF" "$work/report.csv"; fi
+if head -n 1 "$work/report.csv" | grep -qx $'\xef\xbb\xbftable;table_title;row;row_title;column;column_title;value;definition\r'; then
+  ok "csv: a byte order mark (for Excel), a header row, semicolons, CRLF"; else not_ok "csv: a byte order mark (for Excel), a header row, semicolons, CRLF" "$work/report.csv"; fi
+check "report csv --no-bom" "$cli" --database "$db" report --year 2024 --format csv --no-bom --today 2024-12-20 -o "$work/report-no-bom.csv"
+if tail -c +4 "$work/report.csv" | cmp -s - "$work/report-no-bom.csv"; then ok "csv --no-bom: the same without the byte order mark"; else not_ok "csv --no-bom: the same without the byte order mark" "$work/report-no-bom.csv"; fi
+check_fails "report --no-bom is only for csv" "$cli" --database "$db" report --year 2024 --format json --no-bom --today 2024-12-20
 check "report csv --separator comma" "$cli" --database "$db" report --year 2024 --format csv --separator comma --today 2024-12-20 -o "$work/report-comma.csv"
 no_secret "csv with commas: no name or personal identity number" "$work/report-comma.csv"
+if head -c 5 "$work/report-comma.csv" | grep -q '^table'; then ok "csv with commas: no byte order mark"; else not_ok "csv with commas: no byte order mark" "$work/report-comma.csv"; fi
 check "report csv --separator semicolon" "$cli" --database "$db" report --year 2024 --format csv --separator semicolon --today 2024-12-20 -o "$work/report-semicolon.csv"
 if cmp -s "$work/report.csv" "$work/report-semicolon.csv"; then ok "csv: semicolon is the default"; else not_ok "csv: semicolon is the default"; fi
 
@@ -143,7 +147,7 @@ for t in d['tables']:
                 v = v['percent']
             expected[(t['id'], r['id'], c)] = str(v)
 for path, delimiter, decimal in ((sys.argv[2], ';', ','), (sys.argv[3], ',', '.')):
-    with open(path, newline='', encoding='utf-8') as f:
+    with open(path, newline='', encoding='utf-8-sig') as f:
         rows = list(csv.reader(f, delimiter=delimiter))
     assert rows[0] == ['table', 'table_title', 'row', 'row_title', 'column', 'column_title', 'value', 'definition'], rows[0]
     assert all(len(r) == 8 for r in rows), path

@@ -79,12 +79,18 @@ check_fails "audit --separator with an unknown separator" "$cli" --database "$db
 today=$(date +%F)
 "$cli" --database "$db" audit --until "$today" --format csv > "$work/audit.csv" 2>&1
 "$cli" --database "$db" audit --until 2000-12-31 > "$work/audit-old" 2>&1
-if head -n 1 "$work/audit.csv" | grep -q $'^time;user;action;record_type;record_id;record_ref\r$' \
+if head -n 1 "$work/audit.csv" | grep -q $'^\xef\xbb\xbftime;user;action;record_type;record_id;record_ref\r$' \
    && [ $(( $(wc -l < "$work/audit.csv") - 1 )) -eq "$(wc -l < "$work/audit-after")" ] \
    && grep -q ';import;database;0;' "$work/audit.csv" && [ ! -s "$work/audit-old" ]; then
   ok "audit --until --format csv: a header, then the log of the period"
 else
   not_ok "audit --until --format csv: a header, then the log of the period" "$work/audit.csv"
+fi
+"$cli" --database "$db" audit --until "$today" --format csv --no-bom -o "$work/audit-no-bom.csv" 2>"$work/err"
+if tail -c +4 "$work/audit.csv" | cmp -s - "$work/audit-no-bom.csv" && [ "$(stat -c %a "$work/audit-no-bom.csv")" = 600 ]; then
+  ok "audit --no-bom -o FILE: the same without the byte order mark, readable by its owner only"
+else
+  not_ok "audit --no-bom -o FILE: the same without the byte order mark, readable by its owner only" "$work/err"
 fi
 "$cli" --database "$db" audit --format csv --separator comma > "$work/audit-comma.csv" 2>&1
 if head -n 1 "$work/audit-comma.csv" | grep -q '^time,user,action,record_type,record_id,record_ref' \

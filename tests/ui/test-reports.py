@@ -151,10 +151,10 @@ def run(args, tap, state):
     if not os.environ.get('DISPLAY'):
         raise Failure('no DISPLAY: run this under tests/session-run --display')
 
-    def shot(name):
+    def shot(name, title=None):
         if args.screenshots:
             time.sleep(0.7)
-            shell.screenshot(f'{args.screenshots}-{name}.png', tap)
+            shell.screenshot(f'{args.screenshots}-{name}.png', tap, title)
 
     # 1. The fixture, in the application's database
     state['step'] = 'importing the fixture with placeringar-cli'
@@ -274,7 +274,7 @@ def run(args, tap, state):
         os.unlink(path)
     export_name = plain(_('Export'))
     item_name = plain(_('Export as CSV with _Semicolons…'))
-    description = f'"{item_name}" saves a CSV file without any name or personal identity number'
+    description = f'"{item_name}" saves a CSV file with a byte order mark, without any name or personal identity number'
     try:
         state['step'] = f'opening the menu "{export_name}"'
         menu = wait_until(state['step'], lambda: find_first(
@@ -291,7 +291,8 @@ def run(args, tap, state):
         entry = wait_until(state['step'], lambda: find_first(
             dialog, lambda a: a.get_role() == Atspi.Role.TEXT and 'EditableText' in a.get_interfaces()
             and on_screen(a), everything=True), app)
-        shot('export-dialog')
+        # The dialog alone: without a window manager it may be under the window
+        shot('export-dialog', plain(_('Export as CSV')))
         if not entry.set_text_contents(path):
             raise Failure(f'could not type the path into {describe(entry)}')
         save_name = plain(_('_Save'))
@@ -306,6 +307,9 @@ def run(args, tap, state):
         problems = []
         if ';' not in csv:
             problems.append('no semicolons')
+        # The chooser's "Mark the file as UTF-8, for Excel" is on by default
+        if not csv.startswith('\ufeff'):
+            problems.append('no byte order mark first, for Excel')
         for t in tables:
             if t['id'] not in csv:
                 problems.append(f'no table {t["id"]}')
