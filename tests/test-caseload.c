@@ -115,13 +115,15 @@ test_sync (Fixture       *fixture,
   g_assert_cmpstr (plc_placement_get_ref (plc_case_get_current_placement (sthlm)), ==, "p-sthlm");
   g_assert_cmpstr (plc_case_get_profile_id (sthlm), ==, "stockholm");
   g_assert_null (plc_case_get_warning (sthlm));
-  /* Overdue on 2026-11-20 (from the CLI test's list): notification, SIP
-   * start, SIP meeting, health exam, feedback, three visits, SIP follow-up
-   * 1 and 2, and the first SoL consideration */
-  g_assert_cmpuint (plc_case_get_n_overdue (sthlm), ==, 11);
+  /* Overdue on 2026-11-20 (from the CLI test's list): the care plan, the
+   * implementation plan and the agreement with the foster home (SoL
+   * 2025:400 9 kap. 12 §, 22 kap. 3 §: at the start, 2026-01-31),
+   * notification, SIP start, SIP meeting, health exam, feedback, three
+   * visits, SIP follow-up 1 and 2, and the first SoL consideration */
+  g_assert_cmpuint (plc_case_get_n_overdue (sthlm), ==, 14);
   /* Upcoming within 14 days: SIP follow-up 3 (2026-11-28) */
   g_assert_cmpuint (plc_case_get_n_upcoming (sthlm), ==, 1);
-  g_assert_cmpuint (plc_case_get_next_due (sthlm), ==, plc_date_new (2026, 2, 3));
+  g_assert_cmpuint (plc_case_get_next_due (sthlm), ==, plc_date_new (2026, 1, 31));
 
   /* A move: the current placement is the later one */
   moved = find_case (caseload, "c-moved");

@@ -56,6 +56,38 @@ find_save_button (GtkWidget *widget)
   return NULL;
 }
 
+
+static GtkWidget *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The label of a combo row's item */
+static const char *
+combo_item (GtkWidget *row,
+            guint      position)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (model), position);
+}
+
 static guint
 count_rows (GtkWidget *widget)
 {
@@ -302,6 +334,91 @@ test_close_asks (Fixture       *fixture,
   ITERATE_UNTIL (editor == NULL, "the form to close");
 }
 
+
+/* The home of a placement (issue 13, §3): chosen from the contacts (a
+ * foster home is a contact), or a reference typed in; the form shows it
+ * again when the placement is opened */
+static void
+test_placement_home (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(PlcStore) store = open_store (fixture);
+  g_autoptr(PlcChild) child = stored_child (store);
+  g_autoptr(PlcContact) home = plc_contact_new ();
+  g_autoptr(PlcContact) school = plc_contact_new ();
+  PlcContactLink *link = plc_contact_link_new ();
+  PlcContactLink *school_link = plc_contact_link_new ();
+  g_autoptr(PlcPlacement) saved = NULL;
+  g_autoptr(PlcPlacement) after = NULL;
+  g_autoptr(GError) error = NULL;
+  PlcPlacementEditor *editor;
+  GtkWidget *row;
+  GtkWidget *reference;
+  guint n_items;
+
+  plc_contact_set_name (home, "Familjehemmet Berg");
+  link->child_id = plc_child_get_id (child);
+  link->role = PLC_CONTACT_ROLE_FOSTER_HOME;
+  plc_contact_add_link (home, link);  /* takes it */
+  g_assert_true (plc_store_save_contact (store, home, &error));
+  g_assert_no_error (error);
+  /* Not a home: not offered */
+  plc_contact_set_name (school, "Skolan i Mora");
+  school_link->child_id = plc_child_get_id (child);
+  school_link->role = PLC_CONTACT_ROLE_SCHOOL;
+  plc_contact_add_link (school, school_link);
+  g_assert_true (plc_store_save_contact (store, school, &error));
+  g_assert_no_error (error);
+
+  editor = plc_placement_editor_new (NULL, store, child, NULL, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+
+  row = find_combo_row (GTK_WIDGET (editor), "Home");
+  g_assert_nonnull (row);
+  /* Not set, the foster home, another reference */
+  ITERATE_UNTIL (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))) == 3,
+                 "the contacts to be listed");
+  n_items = g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row)));
+  g_assert_cmpstr (combo_item (row, 0), ==, "Not set");
+  g_assert_cmpstr (combo_item (row, 1), ==, "Familjehemmet Berg");
+  g_assert_cmpstr (combo_item (row, n_items - 1), ==, "Another reference");
+  reference = find_entry_row (GTK_WIDGET (editor), "Home reference");
+  g_assert_nonnull (reference);
+  g_assert_false (gtk_widget_get_visible (reference));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  save_snapshot (GTK_WIDGET (editor), "placement-home.png");
+  g_signal_emit_by_name (find_save_button (GTK_WIDGET (editor)), "clicked");
+  ITERATE_UNTIL (editor == NULL, "the form to close");
+  g_assert_nonnull (saved);
+  after = plc_store_get_placement (store, plc_placement_get_id (saved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plc_placement_get_home_ref (after), ==, plc_contact_get_ref (home));
+
+  /* Opened again: the contact is chosen; another reference typed in */
+  editor = plc_placement_editor_new (NULL, store, child, after, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_clear_object (&saved);
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  row = find_combo_row (GTK_WIDGET (editor), "Home");
+  ITERATE_UNTIL (adw_combo_row_get_selected (ADW_COMBO_ROW (row)) == 1, "the foster home to be chosen");
+  reference = find_entry_row (GTK_WIDGET (editor), "Home reference");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  g_assert_true (gtk_widget_get_visible (reference));
+  gtk_editable_set_text (GTK_EDITABLE (reference), " HVB Solgläntan ");
+  g_signal_emit_by_name (find_save_button (GTK_WIDGET (editor)), "clicked");
+  ITERATE_UNTIL (editor == NULL, "the form to close");
+  g_clear_object (&after);
+  after = plc_store_get_placement (store, plc_placement_get_id (saved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plc_placement_get_home_ref (after), ==, "HVB Solgläntan");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +433,8 @@ main (int   argc,
   g_test_add ("/forms/stale/placement/keep-mine", Fixture, NULL,
               fixture_set_up, test_stale_placement_keep_mine, fixture_tear_down);
 
+  g_test_add ("/forms/placement/home", Fixture, NULL,
+              fixture_set_up, test_placement_home, fixture_tear_down);
   g_test_add ("/forms/close-asks", Fixture, NULL,
               fixture_set_up, test_close_asks, fixture_tear_down);
 

@@ -246,6 +246,7 @@ test_read_full (void)
   g_assert_true (plc_child_get_unaccompanied (child));
   g_assert_false (plc_child_get_lss (child));
   g_assert_cmpstr (plc_child_get_interpreter_language (child), ==, "dari");
+  g_assert_false (plc_child_get_undocumented (child));
 
   /* LVU 6 § with both dates, in an emergency home in the same region */
   placement = find_by_ref (placements, "pl-alva-1");
@@ -288,6 +289,11 @@ test_read_full (void)
   assert_date (plc_placement_get_investigation_closed_date (placement), NULL);
   assert_date (plc_placement_get_restriction_decided_date (placement), "2025-04-02");
   g_assert_cmpstr (plc_placement_get_previous_ref (placement), ==, "pl-alva-1");
+  /* The foster home, a contact of the file; the notice from inpatient care */
+  g_assert_cmpstr (plc_placement_get_home_ref (placement), ==, "contact-familjehem-mora");
+  assert_date (plc_placement_get_discharge_notice_date (placement), "2025-05-12");
+  assert_date (plc_placement_get_temporary_moving_ban_date (placement), NULL);
+  g_assert_false (plc_placement_get_lvu_international (placement));
 
   /* In another region: other_region follows */
   placement = find_by_ref (placements, "pl-noah-1");
@@ -300,6 +306,10 @@ test_read_full (void)
   g_assert_cmpstr (plc_placement_get_caseworker (placement), ==, "Robin Socialsekreterare");
   assert_date (plc_placement_get_investigation_closed_date (placement), NULL);
   assert_date (plc_placement_get_restriction_decided_date (placement), NULL);
+  /* A home by the unit's own reference, and a temporary moving ban */
+  g_assert_cmpstr (plc_placement_get_home_ref (placement), ==, "NH-2024-031");
+  assert_date (plc_placement_get_temporary_moving_ban_date (placement), "2024-11-04");
+  assert_date (plc_placement_get_discharge_notice_date (placement), NULL);
 
   placement = find_by_ref (placements, "pl-samir-1");
   g_assert_cmpstr (plc_placement_get_child_ref (placement), ==, "child-samir");
@@ -775,6 +785,14 @@ test_error_date (void)
                            "$.children[0].placements[0].investigation_closed_date", "YYYY-MM-DD");
   assert_mutation_invalid ("\"restriction_decided_date\": \"2025-04-02\"", "\"restriction_decided_date\": true",
                            "$.children[0].placements[1].restriction_decided_date", "YYYY-MM-DD");
+  assert_mutation_invalid ("\"discharge_notice_date\": \"2025-05-12\"", "\"discharge_notice_date\": \"2025-05-32\"",
+                           "$.children[0].placements[1].discharge_notice_date", "YYYY-MM-DD");
+  assert_mutation_invalid ("\"temporary_moving_ban_date\": \"2024-11-04\"", "\"temporary_moving_ban_date\": \"2014-01-01\"",
+                           "$.children[1].placements[0]", "Temporary moving ban decided");
+  assert_mutation_invalid ("\"home_ref\": \"NH-2024-031\"", "\"home_ref\": 31",
+                           "$.children[1].placements[0].home_ref", "string");
+  assert_mutation_invalid ("\"lss\": true,", "\"lss\": true, \"undocumented\": \"yes\",",
+                           "$.children[1].undocumented", "true or false");
   assert_mutation_invalid ("\"birth_date\": \"2009-01-01\"", "\"birth_date\": \"01/01/2009\"",
                            "$.children[2].birth_date", "YYYY-MM-DD");
   assert_mutation_invalid ("\"start_date\": \"2024-09-02\"", "\"start_date\": \"2024-9-2\"",

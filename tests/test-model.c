@@ -517,6 +517,46 @@ test_placement_investigation_restriction (void)
   g_assert_no_error (error);
 }
 
+/* A temporary moving ban (LVU 27 §) and the notice from inpatient care
+ * (Stockholm 7.6): any day from the child's birth, before the start (a
+ * ban decided while the child was in a foster home under SoL) or after
+ * it; the home is a free reference */
+static void
+test_placement_moving_ban_discharge_home (void)
+{
+  g_autoptr(PlcChild) child = make_child (D (2012, 12, 12));
+  g_autoptr(PlcPlacement) placement = plc_placement_new ();
+  g_autoptr(GError) error = NULL;
+
+  plc_placement_set_start_date (placement, D (2024, 5, 10));
+  plc_placement_set_placing_municipality (placement, "2080");
+  g_assert_cmpuint (plc_placement_get_temporary_moving_ban_date (placement), ==, NONE);
+  g_assert_cmpuint (plc_placement_get_discharge_notice_date (placement), ==, NONE);
+  g_assert_null (plc_placement_get_home_ref (placement));
+  g_assert_false (plc_placement_get_lvu_international (placement));
+
+  plc_placement_set_temporary_moving_ban_date (placement, D (2024, 5, 1));
+  plc_placement_set_discharge_notice_date (placement, D (2025, 2, 3));
+  plc_placement_set_home_ref (placement, "fh-berg");
+  g_assert_true (plc_placement_validate (placement, child, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (plc_placement_get_home_ref (placement), ==, "fh-berg");
+  /* An empty string stores none */
+  plc_placement_set_home_ref (placement, "");
+  g_assert_null (plc_placement_get_home_ref (placement));
+
+  plc_placement_set_temporary_moving_ban_date (placement, D (2012, 12, 11));
+  g_assert_false (plc_placement_validate (placement, child, &error));
+  assert_invalid (error, "Temporary moving ban decided");
+  g_clear_error (&error);
+  plc_placement_set_temporary_moving_ban_date (placement, D (2012, 12, 12));
+
+  plc_placement_set_discharge_notice_date (placement, D (2012, 12, 11));
+  g_assert_false (plc_placement_validate (placement, child, &error));
+  assert_invalid (error, "Notice from inpatient care");
+  g_clear_error (&error);
+}
+
 /* Step status, contact, contact log and deviation validation */
 
 static void
@@ -1553,6 +1593,7 @@ main (int   argc,
   g_test_add_func ("/model/placement/update-other-region", test_placement_update_other_region);
   g_test_add_func ("/model/placement/is-active", test_placement_is_active);
   g_test_add_func ("/model/placement/investigation-restriction", test_placement_investigation_restriction);
+  g_test_add_func ("/model/placement/moving-ban-discharge-home", test_placement_moving_ban_discharge_home);
 
   g_test_add_func ("/model/step-status/validate", test_step_status_validate);
   g_test_add_func ("/model/contact/validate", test_contact_validate);

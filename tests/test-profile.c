@@ -137,6 +137,106 @@ test_base_loads (void)
   g_assert_true (plc_rule_get_not_needed_allowed (beta));
   g_assert_null (plc_rule_get_section (beta));
   g_assert_cmpint (plc_rule_get_responsible (beta), ==, PLC_PARTY_REGION);
+  /* Optional members that are absent */
+  g_assert_false (plc_rule_get_statutory (beta));
+  g_assert_cmpint (plc_rule_get_max_age_at_due (beta), ==, -1);
+  g_assert_cmpuint (plc_profile_get_n_dispute_ladders (profile), ==, 0);
+}
+
+/* The members issue 13 added: a period set by law, the age on the due
+ * date, the new anchors and conditions, other dispute ladders */
+static void
+test_new_members (void)
+{
+  g_autofree char *one = mutate ("rules.0.statutory", "true");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlcProfile) profile = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *root;
+  JsonObject *alpha;
+  const PlcRule *rule;
+  const PlcEscalationLevel *level;
+  PlcOffset notice;
+  PlcRuleFacts facts = { 0, };
+  g_autofree char *conditions = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, one, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  alpha = json_array_get_object_element (json_object_get_array_member (root, "rules"), 0);
+  {
+    g_autoptr(JsonParser) when = json_parser_new ();
+    g_autoptr(JsonParser) ladders = json_parser_new ();
+    g_autoptr(JsonParser) anchors = json_parser_new ();
+
+    g_assert_true (json_parser_load_from_data (when,
+                   "{\"max_age\": 17, \"max_age_at_due\": 17, \"undocumented\": true,"
+                   " \"other_municipality\": true, \"lvu_international\": false}", -1, NULL));
+    json_object_set_member (alpha, "when", json_node_copy (json_parser_get_root (when)));
+    g_assert_true (json_parser_load_from_data (anchors,
+                   "[\"home-start\", \"discharge-notice\", \"temporary-moving-ban-decided\"]",
+                   -1, NULL));
+    json_object_set_member (alpha, "anchor", json_node_copy (json_parser_get_root (anchors)));
+    g_assert_true (json_parser_load_from_data (ladders,
+                   "[{\"title\": {\"sv\": \"Regional\", \"en\": \"Regional\"}, \"section\": \"10.2\","
+                   "  \"levels\": [{\"level\": 1, \"body\": {\"sv\": \"N\", \"en\": \"N\"},"
+                   "               \"description\": {\"sv\": \"N\", \"en\": \"N\"},"
+                   "               \"notice\": {\"amount\": 1, \"unit\": \"months\"}, \"in_writing\": true},"
+                   "              {\"level\": 2, \"body\": {\"sv\": \"V\", \"en\": \"V\"},"
+                   "               \"description\": {\"sv\": \"V\", \"en\": \"V\"}}]}]", -1, NULL));
+    json_object_set_member (root, "dispute_ladders", json_node_copy (json_parser_get_root (ladders)));
+  }
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, NULL);
+
+  profile = load_text (text, &error);
+  g_assert_no_error (error);
+  rule = plc_profile_get_rule (profile, 0);
+  g_assert_true (plc_rule_get_statutory (rule));
+  g_assert_cmpint (plc_rule_get_max_age_at_due (rule), ==, 17);
+  g_assert_cmpuint (plc_rule_get_n_anchors (rule), ==, 3);
+  g_assert_cmpint (plc_rule_get_anchor (rule, 0, NULL), ==, PLC_ANCHOR_HOME_START);
+  g_assert_cmpint (plc_rule_get_anchor (rule, 1, NULL), ==, PLC_ANCHOR_DISCHARGE_NOTICE);
+  g_assert_cmpint (plc_rule_get_anchor (rule, 2, NULL), ==, PLC_ANCHOR_TEMPORARY_MOVING_BAN);
+  g_assert_true (plc_rule_has_anchor (rule, PLC_ANCHOR_HOME_START));
+  g_assert_false (plc_rule_has_anchor (rule, PLC_ANCHOR_CARE_START));
+  g_assert_cmpstr (plc_anchor_to_string (PLC_ANCHOR_TEMPORARY_MOVING_BAN), ==, "temporary-moving-ban-decided");
+
+  /* The conditions, each one told apart */
+  facts.legal_basis = PLC_LEGAL_BASIS_SOL;
+  facts.form = PLC_PLACEMENT_FORM_FAMILJEHEM;
+  facts.age = 10;
+  facts.age_at_end = -1;
+  facts.undocumented = TRUE;
+  facts.other_municipality = TRUE;
+  g_assert_true (plc_rule_applies (rule, &facts));
+  facts.undocumented = FALSE;
+  g_assert_false (plc_rule_applies (rule, &facts));
+  facts.undocumented = TRUE;
+  facts.other_municipality = FALSE;
+  g_assert_false (plc_rule_applies (rule, &facts));
+  facts.other_municipality = TRUE;
+  facts.lvu_international = TRUE;
+  g_assert_false (plc_rule_applies (rule, &facts));
+
+  conditions = plc_rule_dup_conditions (rule);
+  g_assert_nonnull (strstr (conditions, "in Sweden without a permit"));
+  g_assert_nonnull (strstr (conditions, "placed in another municipality"));
+  g_assert_nonnull (strstr (conditions, "Swedish courts can decide on care"));
+  g_assert_nonnull (strstr (conditions, "at most 17 years old on the due date"));
+
+  g_assert_cmpuint (plc_profile_get_n_dispute_ladders (profile), ==, 1);
+  g_assert_cmpstr (plc_profile_get_dispute_ladder_title (profile, 0), ==, "Regional");
+  g_assert_cmpstr (plc_profile_get_dispute_ladder_section (profile, 0), ==, "10.2");
+  g_assert_cmpuint (plc_profile_get_dispute_ladder_n_levels (profile, 0), ==, 2);
+  level = plc_profile_get_dispute_ladder_level (profile, 0, 0);
+  g_assert_true (plc_escalation_level_get_in_writing (level));
+  g_assert_true (plc_escalation_level_get_notice (level, &notice));
+  g_assert_cmpint (notice.amount, ==, 1);
+  g_assert_cmpint (notice.unit, ==, PLC_OFFSET_UNIT_MONTHS);
+  /* The ladder deviation reports climb is another */
+  g_assert_cmpuint (plc_profile_get_n_escalation_levels (profile), ==, 1);
 }
 
 typedef struct
@@ -190,6 +290,14 @@ static const Refusal refusals[] = {
   { "anchor-cycle", "rules.0.anchor", "\"rule:beta\"", NULL, "count from each other in a circle" },
   { "duplicate-overlap", "rules.1.id", "\"alpha\"", NULL, "$.rules[1].id: the rule “alpha” is also at $.rules[0]" },
   { "escalation-gap", "escalation.+", "{\"level\": 3, \"body\": {\"sv\": \"Y\", \"en\": \"Y\"}, \"description\": {\"sv\": \"Y\", \"en\": \"Y\"}}", NULL, "$.escalation[1].level: expected level 2" },
+  { "statutory-string", "rules.0.statutory", "\"yes\"", NULL, "$.rules[0].statutory: expected true or false" },
+  { "statutory-routine", "rules.1.statutory", "true", NULL, "$.rules[1].statutory: a period the law sets (“statutory”) cannot be a local routine" },
+  { "age-at-due-too-high", "rules.0.when", "{\"max_age_at_due\": 21}", NULL, "$.rules[0].when.max_age_at_due: expected a whole number from 0 to 20" },
+  { "undocumented-string", "rules.0.when", "{\"undocumented\": \"yes\"}", NULL, "$.rules[0].when.undocumented: expected true or false" },
+  { "ladder-not-array", "dispute_ladders", "{}", NULL, "$.dispute_ladders: expected an array" },
+  { "ladder-no-levels", "dispute_ladders", "[{\"title\": {\"sv\": \"R\", \"en\": \"R\"}, \"section\": null, \"levels\": []}]", NULL, "$.dispute_ladders[0].levels: expected at least one level" },
+  { "ladder-no-title", "dispute_ladders", "[{\"section\": null, \"levels\": []}]", NULL, "$.dispute_ladders[0].title: missing" },
+  { "ladder-gap", "dispute_ladders", "[{\"title\": {\"sv\": \"R\", \"en\": \"R\"}, \"section\": \"1\", \"levels\": [{\"level\": 2, \"body\": {\"sv\": \"Y\", \"en\": \"Y\"}, \"description\": {\"sv\": \"Y\", \"en\": \"Y\"}}]}]", NULL, "$.dispute_ladders[0].levels[0].level: expected level 1" },
   { "indicator-no-section", "indicators.+", "{\"id\": \"x\", \"title\": {\"sv\": \"X\", \"en\": \"X\"}}", NULL, "$.indicators[0].section: missing" },
 };
 
@@ -382,11 +490,82 @@ test_shipped (void)
   g_assert_cmpuint (plc_profile_get_valid_to (plc_profile_set_lookup (set, "ostergotland")), ==, plc_date_new (2022, 12, 31));
   g_assert_cmpuint (plc_profile_get_valid_from (plc_profile_set_lookup (set, "jonkoping")), ==, plc_date_new (2015, 11, 30));
 
-  /* Dalarna: Synergi labels, and notice in writing on the second step */
-  g_assert_cmpstr (plc_profile_get_deviation_event_category (plc_profile_set_lookup (set, "dalarna")), ==,
-                   "Samordnad vårdplanering");
-  g_assert_true (plc_escalation_level_get_in_writing (plc_profile_get_escalation_level (plc_profile_set_lookup (set, "dalarna"), 1)));
+  /* Dalarna: Synergi labels; two ladders: local disputes (10.3, which
+   * deviation reports climb) from local management to a general court,
+   * and regional ones (10.2) with a month's notice and then in writing */
+  {
+    PlcProfile *dalarna = plc_profile_set_lookup (set, "dalarna");
+    const PlcEscalationLevel *level;
+    PlcOffset notice;
+
+    g_assert_cmpstr (plc_profile_get_deviation_event_category (dalarna), ==,
+                     "Samordnad vårdplanering");
+    g_assert_cmpuint (plc_profile_get_n_escalation_levels (dalarna), ==, 4);
+    g_assert_cmpstr (plc_escalation_level_get_body (plc_profile_get_escalation_level (dalarna, 3)), ==,
+                     "General court");
+    for (guint i = 0; i < 4; i++)
+      {
+        g_assert_false (plc_escalation_level_get_in_writing (plc_profile_get_escalation_level (dalarna, i)));
+        g_assert_false (plc_escalation_level_get_notice (plc_profile_get_escalation_level (dalarna, i), NULL));
+      }
+    g_assert_cmpuint (plc_profile_get_n_dispute_ladders (dalarna), ==, 1);
+    g_assert_cmpstr (plc_profile_get_dispute_ladder_section (dalarna, 0), ==, "10.2");
+    g_assert_cmpuint (plc_profile_get_dispute_ladder_n_levels (dalarna, 0), ==, 2);
+    level = plc_profile_get_dispute_ladder_level (dalarna, 0, 0);
+    g_assert_true (plc_escalation_level_get_in_writing (level));
+    g_assert_true (plc_escalation_level_get_notice (level, &notice));
+    g_assert_cmpint (notice.amount, ==, 1);
+    g_assert_cmpint (notice.unit, ==, PLC_OFFSET_UNIT_MONTHS);
+    g_assert_cmpstr (plc_escalation_level_get_body (plc_profile_get_dispute_ladder_level (dalarna, 0, 1)), ==,
+                     "The welfare council (Välfärdsrådet)");
+  }
+
+  /* Stockholm: the four steps of its ladder; no indicators of its own
+   * (its section 9 only says statistics are provided on request) */
   g_assert_cmpuint (plc_profile_get_n_escalation_levels (plc_profile_set_lookup (set, "stockholm")), ==, 4);
+  g_assert_cmpuint (plc_profile_get_n_indicators (plc_profile_set_lookup (set, "stockholm")), ==, 0);
+  g_assert_cmpuint (plc_profile_get_n_dispute_ladders (plc_profile_set_lookup (set, "stockholm")), ==, 0);
+  /* Östergötland's decision papers give no ladder */
+  g_assert_cmpuint (plc_profile_get_n_escalation_levels (plc_profile_set_lookup (set, "ostergotland")), ==, 0);
+  /* Dalarna 9.1 lists five indicators */
+  g_assert_cmpuint (plc_profile_get_n_indicators (plc_profile_set_lookup (set, "dalarna")), ==, 5);
+}
+
+/* DOMAIN.md 4, "Counting time": lag (1930:173) 2 § moves the last day of
+ * the periods the law sets for an action (N2-N9, N11, N16, and the LVU
+ * 9 a § application that stands in for N4), not maximum lengths (N10,
+ * N13, N15) nor agreement deadlines and local routines */
+static void
+test_statutory (void)
+{
+  static const char * const statutory[] = {
+    "lvu-court-submission", "lvu-court-decision", "lvu-care-application",
+    "lvu32-medical-exam", "lvu-continued-custody-application", "lvu-consider",
+    "lvu-review", "sol-consider", "custody-transfer-consider", "care-plan-revision",
+    "lvu-restriction-review", "lvu-moving-ban-submission", "lvu-moving-ban-application",
+  };
+  g_autoptr(PlcProfileSet) set = plc_profile_set_load_default (NULL);
+  g_autoptr(GPtrArray) profiles = plc_profile_set_list (set);
+  guint n_statutory = 0;
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      PlcProfile *profile = g_ptr_array_index (profiles, i);
+
+      for (guint j = 0; j < plc_profile_get_n_rules (profile); j++)
+        {
+          const PlcRule *rule = plc_profile_get_rule (profile, j);
+          gboolean expected = g_strv_contains (statutory, plc_rule_get_id (rule));
+
+          if (plc_rule_get_statutory (rule) != expected)
+            g_error ("%s/%s: statutory is %d, expected %d", plc_profile_get_id (profile),
+                     plc_rule_get_id (rule), plc_rule_get_statutory (rule), expected);
+          n_statutory += expected;
+        }
+    }
+
+  /* the baseline's 13, and Stockholm's and Dalarna's LVU 32 § */
+  g_assert_cmpuint (n_statutory, ==, 15);
 }
 
 /* Every contract rule id is shipped in the baseline or a regional profile */
@@ -401,6 +580,11 @@ test_contract_rule_ids (void)
     "lvu-court-decision", "lvu-care-application", "lvu-consider", "lvu-review",
     "sol-consider", "custody-transfer-consider", "care-plan-revision", "jourhem-limit",
     "lvu-restriction-review", "child-visits", "aftercare-follow-up",
+    /* issue 13 */
+    "lvu-care-start-limit", "lvu-moving-ban-submission", "lvu-moving-ban-application",
+    "lvu-continued-custody-application", "care-plan", "implementation-plan",
+    "foster-home-agreement", "host-municipality-consultation", "hospital-discharge-sip",
+    "undocumented-health-exam", "population-registration-change",
   };
   g_autoptr(PlcProfileSet) set = plc_profile_set_load_default (NULL);
 
@@ -458,7 +642,7 @@ test_import (void)
   g_assert_true (plc_profile_set_load_dirs (set, shipped_dir, user_dir, &error));
   g_assert_no_error (error);
 
-  /* Older than the shipped Dalarna (2022.1): refused, nothing written */
+  /* Older than the shipped Dalarna (2022.2): refused, nothing written */
   imported = plc_profile_set_import_file (set, old_path, user_dir, &error);
   g_assert_null (imported);
   g_assert_error (error, PLC_ERROR, PLC_ERROR_INVALID);
@@ -466,7 +650,7 @@ test_import (void)
   g_clear_error (&error);
   target = g_build_filename (user_dir, "dalarna.json", NULL);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
-  g_assert_cmpstr (plc_profile_get_version (plc_profile_set_lookup (set, "dalarna")), ==, "2022.1");
+  g_assert_cmpstr (plc_profile_get_version (plc_profile_set_lookup (set, "dalarna")), ==, "2022.2");
 
   /* Newer: copied and in force, and still after a reload */
   new_text = with_version ("dalarna", "\"2025.1\"");
@@ -522,6 +706,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/profile/base-loads", test_base_loads);
+  g_test_add_func ("/profile/new-members", test_new_members);
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {
       g_autofree char *name = g_strdup_printf ("/profile/refuses/%s", refusals[i].name);
@@ -534,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/profile/versions", test_versions);
   g_test_add_func ("/profile/shipped", test_shipped);
   g_test_add_func ("/profile/contract-rule-ids", test_contract_rule_ids);
+  g_test_add_func ("/profile/statutory (lag 1930:173 2 §)", test_statutory);
   g_test_add_func ("/profile/import", test_import);
   g_test_add_func ("/profile/find-regional", test_find_regional);
 

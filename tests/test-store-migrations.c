@@ -366,23 +366,31 @@ test_upgrade_from_4 (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(PlcStore) old = NULL;
   g_autoptr(PlcStore) store = NULL;
-  g_autoptr(PlcChild) child = make_child ("Alva Exempelsson");
+  g_autoptr(PlcChild) child = NULL;
+  g_autofree char *insert = NULL;
   sqlite3 *db;
 
   g_assert_cmpint (plc_store_get_latest_schema_version (), >=, 5);
 
   old = _plc_store_open_at_version (fixture->path, key, 4, &error);
   g_assert_no_error (error);
-  g_assert_true (plc_store_save_child (old, child, &error));
-  g_assert_no_error (error);
   g_clear_object (&old);
 
+  /* A child written by version 4 (the columns of its time: the store's
+   * own code writes the latest ones) */
   db = open_raw (fixture->path);
   g_assert_cmpint (raw_count (db, "SELECT count(*) FROM sqlite_master WHERE name = 'change_log'"), ==, 0);
+  insert = g_strdup_printf ("INSERT INTO children (id, version, ref, deleted, name, personnummer, birth_date,"
+                            " legal_gender, home_municipality) VALUES (7, 1, 'child-alva', 0,"
+                            " 'Alva Exempelsson', '20120315-2424', %u, %d, '2080');",
+                            plc_date_new (2012, 3, 15), PLC_LEGAL_GENDER_FEMALE);
+  g_assert_cmpint (sqlite3_exec (db, insert, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   store = open_store (fixture);
   g_assert_cmpint (plc_store_get_schema_version (store), ==, plc_store_get_latest_schema_version ());
+  child = plc_store_get_child (store, 7, &error);
+  g_assert_no_error (error);
   plc_child_set_name (child, "Alva Exempeldotter");
   g_assert_true (plc_store_save_child (store, child, &error));
   g_assert_no_error (error);
@@ -391,6 +399,107 @@ test_upgrade_from_4 (Fixture       *fixture,
   g_assert_cmpint (raw_count (db, "SELECT count(*) FROM change_log"), ==, 1);
   g_assert_cmpint (raw_count (db, "SELECT count(*) FROM change_log WHERE record_type = 'child'"
                                   " AND kind = 'updated' AND txn > 0 AND writer <> 0"), ==, 1);
+  sqlite3_close (db);
+}
+
+/* Schema 6 (issue 13): a placement's home, discharge notice, temporary
+ * moving ban and LVU 9 a § situation, and a child without a permit.  Rows
+ * written by version 5 keep every field, and the new ones are empty. */
+static void
+test_upgrade_from_5 (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GBytes) key = make_key (1);
+  g_autoptr(PlcStore) old = NULL;
+  g_autoptr(PlcStore) store = NULL;
+  g_autoptr(PlcChild) child = NULL;
+  g_autoptr(PlcPlacement) placement = NULL;
+  g_autoptr(PlcPlacement) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *insert = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (plc_store_get_latest_schema_version (), >=, 6);
+
+  old = _plc_store_open_at_version (fixture->path, key, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_store_get_schema_version (old), ==, 5);
+  g_clear_object (&old);
+
+  db = open_raw (fixture->path);
+  g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT home_ref FROM placements", -1, &stmt, NULL), !=, SQLITE_OK);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT undocumented FROM children", -1, &stmt, NULL), !=, SQLITE_OK);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  insert = g_strdup_printf (
+    "INSERT INTO children (id, version, ref, deleted, name, personnummer, birth_date, legal_gender,"
+    " home_municipality, asylum_seeker) VALUES (7, 2, 'child-alva', 0, 'Alva Exempelsson', '20120315-2424',"
+    " %u, %d, '2080', 1);"
+    "INSERT INTO placements (id, version, ref, deleted, child_id, placing_municipality, caseworker,"
+    " legal_basis, form, start_date, lvu_decision_date, custody_carried_out_date,"
+    " investigation_closed_date, restriction_decided_date)"
+    " VALUES (11, 3, 'pl-alva-1', 0, 7, '2080', 'Kim Handläggare', %d, %d, %u, %u, %u, %u, %u);",
+    plc_date_new (2012, 3, 15), PLC_LEGAL_GENDER_FEMALE,
+    PLC_LEGAL_BASIS_LVU6, PLC_PLACEMENT_FORM_JOURHEM, plc_date_new (2025, 2, 3),
+    plc_date_new (2025, 2, 2), plc_date_new (2025, 2, 3), plc_date_new (2025, 2, 20),
+    plc_date_new (2025, 2, 21));
+  g_assert_cmpint (sqlite3_exec (db, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = plc_store_open (fixture->path, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_store_get_schema_version (store), ==, plc_store_get_latest_schema_version ());
+  g_assert_true (plc_store_check (store, &error));
+  g_assert_no_error (error);
+
+  child = plc_store_get_child (store, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_child_get_version (child), ==, 2);
+  g_assert_true (plc_child_get_asylum_seeker (child));
+  g_assert_false (plc_child_get_undocumented (child));
+
+  placement = plc_store_get_placement (store, 11, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_placement_get_version (placement), ==, 3);
+  g_assert_cmpuint (plc_placement_get_custody_carried_out_date (placement), ==, plc_date_new (2025, 2, 3));
+  g_assert_cmpuint (plc_placement_get_restriction_decided_date (placement), ==, plc_date_new (2025, 2, 21));
+  g_assert_null (plc_placement_get_home_ref (placement));
+  g_assert_cmpuint (plc_placement_get_discharge_notice_date (placement), ==, PLC_DATE_NONE);
+  g_assert_cmpuint (plc_placement_get_temporary_moving_ban_date (placement), ==, PLC_DATE_NONE);
+  g_assert_false (plc_placement_get_lvu_international (placement));
+
+  /* The new columns take values, on the stored version */
+  plc_placement_set_home_ref (placement, "fh-berg");
+  plc_placement_set_discharge_notice_date (placement, plc_date_new (2025, 3, 4));
+  plc_placement_set_temporary_moving_ban_date (placement, plc_date_new (2025, 3, 5));
+  plc_placement_set_lvu_international (placement, TRUE);
+  g_assert_true (plc_store_save_placement (store, placement, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (plc_placement_get_version (placement), ==, 4);
+  saved = plc_store_get_placement (store, 11, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plc_placement_get_home_ref (saved), ==, "fh-berg");
+  g_assert_cmpuint (plc_placement_get_discharge_notice_date (saved), ==, plc_date_new (2025, 3, 4));
+  g_assert_cmpuint (plc_placement_get_temporary_moving_ban_date (saved), ==, plc_date_new (2025, 3, 5));
+  g_assert_true (plc_placement_get_lvu_international (saved));
+  g_assert_cmpuint (plc_placement_get_restriction_decided_date (saved), ==, plc_date_new (2025, 2, 21));
+
+  plc_child_set_undocumented (child, TRUE);
+  g_assert_true (plc_store_save_child (store, child, &error));
+  g_assert_no_error (error);
+  g_clear_object (&child);
+  child = plc_store_get_child (store, 7, &error);
+  g_assert_true (plc_child_get_undocumented (child));
+
+  db = open_raw (fixture->path);
+  g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM placements WHERE home_ref = 'fh-berg'"
+                                  " AND lvu_international = 1"), ==, 1);
   sqlite3_close (db);
 }
 
@@ -424,6 +533,7 @@ main (int   argc,
   g_test_add ("/store/migrations/from-2", Fixture, NULL, fixture_set_up, test_upgrade_from_2, fixture_tear_down);
   g_test_add ("/store/migrations/from-3", Fixture, NULL, fixture_set_up, test_upgrade_from_3, fixture_tear_down);
   g_test_add ("/store/migrations/from-4", Fixture, NULL, fixture_set_up, test_upgrade_from_4, fixture_tear_down);
+  g_test_add ("/store/migrations/from-5", Fixture, NULL, fixture_set_up, test_upgrade_from_5, fixture_tear_down);
   g_test_add ("/store/migrations/reopen", Fixture, NULL, fixture_set_up, test_reopen_keeps_data, fixture_tear_down);
 
   return g_test_run ();

@@ -52,6 +52,7 @@ struct _PlcChildEditor
   AdwEntryRow    *home_municipality_row;
   AdwEntryRow    *registration_municipality_row;
   GtkSwitch      *asylum_seeker_switch;
+  GtkSwitch      *undocumented_switch;
   GtkSwitch      *unaccompanied_switch;
   GtkSwitch      *lss_switch;
   AdwEntryRow    *interpreter_language_row;
@@ -99,6 +100,7 @@ read_form (PlcChildEditor *self,
   plc_child_set_temporary_ref (child, plc_form_entry_text (self->temporary_ref_row));
   plc_child_set_interpreter_language (child, plc_form_entry_text (self->interpreter_language_row));
   plc_child_set_asylum_seeker (child, gtk_switch_get_active (self->asylum_seeker_switch));
+  plc_child_set_undocumented (child, gtk_switch_get_active (self->undocumented_switch));
   plc_child_set_unaccompanied (child, gtk_switch_get_active (self->unaccompanied_switch));
   plc_child_set_lss (child, gtk_switch_get_active (self->lss_switch));
 
@@ -264,6 +266,7 @@ fill_form (PlcChildEditor *self,
   plc_form_set_municipality_row (self->registration_municipality_row,
                                  plc_child_get_registration_municipality (child));
   gtk_switch_set_active (self->asylum_seeker_switch, plc_child_get_asylum_seeker (child));
+  gtk_switch_set_active (self->undocumented_switch, plc_child_get_undocumented (child));
   gtk_switch_set_active (self->unaccompanied_switch, plc_child_get_unaccompanied (child));
   gtk_switch_set_active (self->lss_switch, plc_child_get_lss (child));
   gtk_editable_set_text (GTK_EDITABLE (self->interpreter_language_row),
@@ -463,6 +466,7 @@ plc_child_editor_class_init (PlcChildEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlcChildEditor, home_municipality_row);
   gtk_widget_class_bind_template_child (widget_class, PlcChildEditor, registration_municipality_row);
   gtk_widget_class_bind_template_child (widget_class, PlcChildEditor, asylum_seeker_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlcChildEditor, undocumented_switch);
   gtk_widget_class_bind_template_child (widget_class, PlcChildEditor, unaccompanied_switch);
   gtk_widget_class_bind_template_child (widget_class, PlcChildEditor, lss_switch);
   gtk_widget_class_bind_template_child (widget_class, PlcChildEditor, interpreter_language_row);
@@ -522,6 +526,8 @@ plc_child_editor_init (PlcChildEditor *self)
   g_signal_connect_object (self->interpreter_language_row, "changed",
                            G_CALLBACK (switch_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->asylum_seeker_switch, "notify::active",
+                           G_CALLBACK (switch_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undocumented_switch, "notify::active",
                            G_CALLBACK (switch_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->unaccompanied_switch, "notify::active",
                            G_CALLBACK (switch_changed_cb), self, G_CONNECT_SWAPPED);

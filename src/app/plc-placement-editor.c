@@ -28,6 +28,10 @@ enum {
   F_CUSTODY_CARRIED_OUT_DATE,
   F_INVESTIGATION_CLOSED_DATE,
   F_RESTRICTION_DECIDED_DATE,
+  F_TEMPORARY_MOVING_BAN_DATE,
+  F_DISCHARGE_NOTICE_DATE,
+  F_HOME,
+  F_HOME_REF,
   F_END_DATE,
   F_END_REASON,
   N_FIELDS
@@ -47,6 +51,10 @@ static const char * const titles[N_FIELDS] = {
   [F_CUSTODY_CARRIED_OUT_DATE] = "Custody carried out",
   [F_INVESTIGATION_CLOSED_DATE] = "Investigation closed",
   [F_RESTRICTION_DECIDED_DATE] = "Restriction decided",
+  [F_TEMPORARY_MOVING_BAN_DATE] = "Temporary moving ban decided",
+  [F_DISCHARGE_NOTICE_DATE] = "Notice from inpatient care",
+  [F_HOME] = "Home",
+  [F_HOME_REF] = "Home reference",
   [F_END_DATE] = "End date",
   [F_END_REASON] = "End reason",
 };
@@ -62,6 +70,9 @@ struct _PlcPlacementEditor
   PlcPlacement   *saving;
   GCancellable   *cancellable;
   GArray         *previous_ids; /* gint64, one for each item of the previous row */
+  GPtrArray      *home_refs;    /* the home row's items: a contact's ref; NULL for
+                                   "Not set" and the last, "Another reference" */
+  char           *initial_home; /* the home to select once the contacts are listed */
   PlcFormField    fields[N_FIELDS];
   guint           filling : 1;
   guint           valid : 1;
@@ -86,6 +97,12 @@ struct _PlcPlacementEditor
   AdwEntryRow    *custody_carried_out_date_row;
   AdwEntryRow    *investigation_closed_date_row;
   AdwEntryRow    *restriction_decided_date_row;
+  AdwEntryRow    *temporary_moving_ban_date_row;
+  AdwEntryRow    *discharge_notice_date_row;
+  AdwComboRow    *home_row;
+  AdwEntryRow    *home_ref_row;
+  AdwActionRow   *lvu_international_row;
+  GtkSwitch      *lvu_international_switch;
   AdwEntryRow    *end_date_row;
   AdwEntryRow    *end_reason_row;
 };
@@ -108,6 +125,28 @@ set_banner (PlcPlacementEditor *self,
 {
   gtk_label_set_text (self->banner_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
+}
+
+/* The home row's last item: a reference typed in */
+static guint
+other_home_index (PlcPlacementEditor *self)
+{
+  return self->home_refs->len - 1;
+}
+
+static const char *
+read_home (PlcPlacementEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->home_row);
+
+  if (selected == other_home_index (self))
+    {
+      const char *text = plc_form_entry_text (self->home_ref_row);
+
+      return *text != '\0' ? text : NULL;
+    }
+
+  return selected < self->home_refs->len ? g_ptr_array_index (self->home_refs, selected) : NULL;
 }
 
 static gboolean
@@ -178,9 +217,14 @@ read_form (PlcPlacementEditor  *self,
         plc_placement_set_investigation_closed_date);
   DATE (restriction_decided_date_row, F_RESTRICTION_DECIDED_DATE,
         plc_placement_set_restriction_decided_date);
+  DATE (temporary_moving_ban_date_row, F_TEMPORARY_MOVING_BAN_DATE,
+        plc_placement_set_temporary_moving_ban_date);
+  DATE (discharge_notice_date_row, F_DISCHARGE_NOTICE_DATE,
+        plc_placement_set_discharge_notice_date);
 
-  /* The immediate custody dates only count for LVU 6 §. */
-  if (plc_placement_get_legal_basis (placement) == PLC_LEGAL_BASIS_LVU6)
+  /* The LVU decision dates: immediate custody under 6 §, the care
+   * decision under 2 and 3 § (LVU 5 §, 13 §); none under SoL */
+  if (plc_placement_get_legal_basis (placement) != PLC_LEGAL_BASIS_SOL)
     {
       DATE (lvu_decision_date_row, F_LVU_DECISION_DATE, plc_placement_set_lvu_decision_date);
       DATE (custody_carried_out_date_row, F_CUSTODY_CARRIED_OUT_DATE,
@@ -191,6 +235,14 @@ read_form (PlcPlacementEditor  *self,
       plc_placement_set_lvu_decision_date (placement, PLC_DATE_NONE);
       plc_placement_set_custody_carried_out_date (placement, PLC_DATE_NONE);
     }
+  plc_placement_set_lvu_international (placement,
+                                       plc_placement_get_legal_basis (placement) == PLC_LEGAL_BASIS_LVU6 &&
+                                       gtk_switch_get_active (self->lvu_international_switch));
+  {
+    g_autofree char *home = g_strstrip (g_strdup (read_home (self) ?: ""));
+
+    plc_placement_set_home_ref (placement, home);
+  }
 
 #undef DATE
 
@@ -248,9 +300,21 @@ validate (PlcPlacementEditor *self)
   char *messages[N_FIELDS] = { NULL, };
   const char *banner = NULL;
   gboolean lvu6;
+  guint basis;
 
-  lvu6 = adw_combo_row_get_selected (self->legal_basis_row) == PLC_LEGAL_BASIS_LVU6;
-  gtk_widget_set_visible (GTK_WIDGET (self->lvu6_group), lvu6);
+  /* Immediate custody under LVU 6 §; the care decision under 2 and 3 § */
+  basis = adw_combo_row_get_selected (self->legal_basis_row);
+  lvu6 = basis == PLC_LEGAL_BASIS_LVU6;
+  gtk_widget_set_visible (GTK_WIDGET (self->lvu6_group), basis != PLC_LEGAL_BASIS_SOL);
+  gtk_widget_set_visible (GTK_WIDGET (self->lvu_international_row), lvu6);
+  adw_preferences_group_set_title (self->lvu6_group,
+                                   lvu6 ? _("Immediate Custody (LVU 6 §)") : _("Care Decision (LVU)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lvu_decision_date_row),
+                                 lvu6 ? _("Decision date") : _("Care decision final"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->custody_carried_out_date_row),
+                                 lvu6 ? _("Custody carried out") : _("Care carried out"));
+  gtk_widget_set_visible (GTK_WIDGET (self->home_ref_row),
+                          adw_combo_row_get_selected (self->home_row) == other_home_index (self));
 
   placement = read_form (self, messages);
 
@@ -347,6 +411,123 @@ touch_all (PlcPlacementEditor *self)
     self->fields[i].touched = TRUE;
 }
 
+/* Selects @home_ref in the home row: a contact listed there, else the
+ * reference typed in */
+static void
+select_home (PlcPlacementEditor *self,
+             const char         *home_ref)
+{
+  g_free (self->initial_home);
+  self->initial_home = g_strdup (home_ref);
+
+  if (home_ref == NULL)
+    {
+      adw_combo_row_set_selected (self->home_row, 0);
+      gtk_editable_set_text (GTK_EDITABLE (self->home_ref_row), "");
+      return;
+    }
+
+  for (guint i = 1; i < other_home_index (self); i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (self->home_refs, i), home_ref) == 0)
+        {
+          adw_combo_row_set_selected (self->home_row, i);
+          gtk_editable_set_text (GTK_EDITABLE (self->home_ref_row), "");
+          return;
+        }
+    }
+
+  adw_combo_row_set_selected (self->home_row, other_home_index (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->home_ref_row), home_ref);
+}
+
+/* The homes to choose from: "Not set", the contacts that are a foster
+ * home, an emergency home or an HVB (this child's first), and "Another
+ * reference" */
+static void
+set_home_items (PlcPlacementEditor *self,
+                GPtrArray          *contacts)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  gint64 child_id = self->child != NULL ? plc_child_get_id (self->child) : 0;
+
+  g_ptr_array_set_size (self->home_refs, 0);
+  gtk_string_list_append (labels, C_("home", "Not set"));
+  g_ptr_array_add (self->home_refs, NULL);
+
+  for (guint pass = 0; contacts != NULL && pass < 2; pass++)
+    {
+      for (guint i = 0; i < contacts->len; i++)
+        {
+          PlcContact *contact = g_ptr_array_index (contacts, i);
+          GPtrArray *links = plc_contact_get_links (contact);
+          gboolean home = FALSE, ours = FALSE;
+
+          for (guint j = 0; j < links->len; j++)
+            {
+              PlcContactLink *link = g_ptr_array_index (links, j);
+
+              if (link->role == PLC_CONTACT_ROLE_FOSTER_HOME ||
+                  link->role == PLC_CONTACT_ROLE_EMERGENCY_HOME ||
+                  link->role == PLC_CONTACT_ROLE_HVB)
+                {
+                  home = TRUE;
+                  ours = ours || (child_id != 0 && link->child_id == child_id);
+                }
+            }
+
+          if (!home || ours != (pass == 0) || plc_contact_get_ref (contact) == NULL)
+            continue;
+
+          if (plc_contact_get_organisation (contact) != NULL)
+            {
+              /* Translators: a contact to choose as the home: its name and organisation */
+              g_autofree char *label = g_strdup_printf (_("%s, %s"), plc_contact_get_name (contact),
+                                                        plc_contact_get_organisation (contact));
+
+              gtk_string_list_append (labels, label);
+            }
+          else
+            gtk_string_list_append (labels, plc_contact_get_name (contact));
+          g_ptr_array_add (self->home_refs, g_strdup (plc_contact_get_ref (contact)));
+        }
+    }
+
+  gtk_string_list_append (labels, _("Another reference"));
+  g_ptr_array_add (self->home_refs, NULL);
+
+  adw_combo_row_set_model (self->home_row, G_LIST_MODEL (labels));
+}
+
+static void
+list_contacts_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PlcPlacementEditor) self = user_data;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *home = NULL;
+
+  contacts = plc_store_list_contacts_finish (PLC_STORE (object), result, &error);
+  if (contacts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_banner (self, error->message);
+      return;
+    }
+
+  /* What the form holds now, chosen or typed, stays chosen */
+  home = g_strdup (self->changed ? read_home (self) : self->initial_home);
+  self->filling = TRUE;
+  set_home_items (self, contacts);
+  select_home (self, home);
+  self->filling = FALSE;
+
+  validate (self);
+}
+
 static void
 fill_form (PlcPlacementEditor *self,
            PlcPlacement       *placement)
@@ -381,6 +562,12 @@ fill_form (PlcPlacementEditor *self,
                          plc_placement_get_investigation_closed_date (placement));
   plc_form_set_date_row (self->restriction_decided_date_row,
                          plc_placement_get_restriction_decided_date (placement));
+  plc_form_set_date_row (self->temporary_moving_ban_date_row,
+                         plc_placement_get_temporary_moving_ban_date (placement));
+  plc_form_set_date_row (self->discharge_notice_date_row,
+                         plc_placement_get_discharge_notice_date (placement));
+  gtk_switch_set_active (self->lvu_international_switch, plc_placement_get_lvu_international (placement));
+  select_home (self, plc_placement_get_home_ref (placement));
   plc_form_set_date_row (self->end_date_row, plc_placement_get_end_date (placement));
   gtk_editable_set_text (GTK_EDITABLE (self->end_reason_row),
                          plc_placement_get_end_reason (placement) ?: "");
@@ -602,6 +789,8 @@ plc_placement_editor_finalize (GObject *object)
   g_clear_object (&self->saving);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->previous_ids, g_array_unref);
+  g_clear_pointer (&self->home_refs, g_ptr_array_unref);
+  g_clear_pointer (&self->initial_home, g_free);
 
   G_OBJECT_CLASS (plc_placement_editor_parent_class)->finalize (object);
 }
@@ -647,6 +836,12 @@ plc_placement_editor_class_init (PlcPlacementEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlcPlacementEditor, custody_carried_out_date_row);
   gtk_widget_class_bind_template_child (widget_class, PlcPlacementEditor, investigation_closed_date_row);
   gtk_widget_class_bind_template_child (widget_class, PlcPlacementEditor, restriction_decided_date_row);
+  gtk_widget_class_bind_template_child (widget_class, PlcPlacementEditor, temporary_moving_ban_date_row);
+  gtk_widget_class_bind_template_child (widget_class, PlcPlacementEditor, discharge_notice_date_row);
+  gtk_widget_class_bind_template_child (widget_class, PlcPlacementEditor, home_row);
+  gtk_widget_class_bind_template_child (widget_class, PlcPlacementEditor, home_ref_row);
+  gtk_widget_class_bind_template_child (widget_class, PlcPlacementEditor, lvu_international_row);
+  gtk_widget_class_bind_template_child (widget_class, PlcPlacementEditor, lvu_international_switch);
   gtk_widget_class_bind_template_child (widget_class, PlcPlacementEditor, end_date_row);
   gtk_widget_class_bind_template_child (widget_class, PlcPlacementEditor, end_reason_row);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
@@ -665,13 +860,14 @@ plc_placement_editor_init (PlcPlacementEditor *self)
   const PlcRegion *regions;
   guint n_regions = 0;
   GtkWidget *rows[N_FIELDS];
-  AdwEntryRow *date_rows[7];
+  AdwEntryRow *date_rows[9];
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->placement = plc_placement_new ();
   self->previous_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->home_refs = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < N_LEGAL_BASES; i++)
     gtk_string_list_append (bases, plc_legal_basis_get_display_name (i));
@@ -697,6 +893,8 @@ plc_placement_editor_init (PlcPlacementEditor *self)
   date_rows[4] = self->investigation_closed_date_row;
   date_rows[5] = self->restriction_decided_date_row;
   date_rows[6] = self->end_date_row;
+  date_rows[7] = self->temporary_moving_ban_date_row;
+  date_rows[8] = self->discharge_notice_date_row;
   for (guint i = 0; i < G_N_ELEMENTS (date_rows); i++)
     plc_form_setup_date_row (date_rows[i]);
   plc_form_setup_municipality_row (self->placing_municipality_row);
@@ -715,6 +913,10 @@ plc_placement_editor_init (PlcPlacementEditor *self)
   rows[F_CUSTODY_CARRIED_OUT_DATE] = GTK_WIDGET (self->custody_carried_out_date_row);
   rows[F_INVESTIGATION_CLOSED_DATE] = GTK_WIDGET (self->investigation_closed_date_row);
   rows[F_RESTRICTION_DECIDED_DATE] = GTK_WIDGET (self->restriction_decided_date_row);
+  rows[F_TEMPORARY_MOVING_BAN_DATE] = GTK_WIDGET (self->temporary_moving_ban_date_row);
+  rows[F_DISCHARGE_NOTICE_DATE] = GTK_WIDGET (self->discharge_notice_date_row);
+  rows[F_HOME] = GTK_WIDGET (self->home_row);
+  rows[F_HOME_REF] = GTK_WIDGET (self->home_ref_row);
   rows[F_END_DATE] = GTK_WIDGET (self->end_date_row);
   rows[F_END_REASON] = GTK_WIDGET (self->end_reason_row);
 
@@ -731,6 +933,13 @@ plc_placement_editor_init (PlcPlacementEditor *self)
 
   g_signal_connect_object (self->acute_switch, "notify::active",
                            G_CALLBACK (other_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lvu_international_switch, "notify::active",
+                           G_CALLBACK (other_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* "Not set" and "Another reference" until the contacts are listed */
+  self->filling = TRUE;
+  set_home_items (self, NULL);
+  self->filling = FALSE;
 }
 
 /**
@@ -786,6 +995,8 @@ plc_placement_editor_new (GtkWindow    *parent,
   if (plc_child_get_id (child) != 0)
     plc_store_list_placements_async (store, plc_child_get_id (child), FALSE, self->cancellable,
                                      list_placements_cb, g_object_ref (self));
+  plc_store_list_contacts_async (store, FALSE, self->cancellable,
+                                 list_contacts_cb, g_object_ref (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->placing_municipality_row));
 

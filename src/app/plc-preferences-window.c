@@ -89,6 +89,12 @@ anchor_to_text (PlcProfileSet *profiles,
       return g_strdup (C_("anchor", "the decision on a restriction"));
     case PLC_ANCHOR_CARE_START:
       return g_strdup (C_("anchor", "the start of the care"));
+    case PLC_ANCHOR_HOME_START:
+      return g_strdup (C_("anchor", "the start of the care in the home"));
+    case PLC_ANCHOR_DISCHARGE_NOTICE:
+      return g_strdup (C_("anchor", "the notice from inpatient care"));
+    case PLC_ANCHOR_TEMPORARY_MOVING_BAN:
+      return g_strdup (C_("anchor", "the decision on a temporary moving ban"));
     case PLC_ANCHOR_RULE:
       {
         PlcProfile *profile = plc_rule_get_profile (rule);

@@ -47,6 +47,7 @@ static const Field fields[] = {
   { "asylum-seeker", N_("Asylum seeker"), SHOW_BOOLEAN },
   { "unaccompanied", N_("Unaccompanied"), SHOW_BOOLEAN },
   { "lss", N_("LSS support"), SHOW_BOOLEAN },
+  { "undocumented", N_("Without a permit"), SHOW_BOOLEAN },
   { "interpreter-language", N_("Interpreter language"), SHOW_TEXT },
   /* PlcPlacement */
   { "placing-municipality", N_("Placing municipality"), SHOW_MUNICIPALITY },
@@ -65,6 +66,10 @@ static const Field fields[] = {
   { "investigation-closed-date", N_("Investigation closed"), SHOW_DATE },
   { "restriction-decided-date", N_("Restriction decided"), SHOW_DATE },
   { "previous-id", N_("Previous placement"), SHOW_PLACEMENT },
+  { "home-ref", N_("Home"), SHOW_TEXT },
+  { "lvu-international", N_("Swedish courts cannot decide on care"), SHOW_BOOLEAN },
+  { "temporary-moving-ban-date", N_("Temporary moving ban decided"), SHOW_DATE },
+  { "discharge-notice-date", N_("Notice from inpatient care"), SHOW_DATE },
 };
 
 static void

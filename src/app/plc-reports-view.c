@@ -409,6 +409,7 @@ compute_thread (GTask        *task,
   if (compute->routines != NULL)
     plc_engine_learn_routines (compute->engine, compute->routines);
   plc_engine_learn_moves (compute->engine, plc_dataset_get_placements (compute->dataset));
+  plc_engine_learn_step_statuses (compute->engine, plc_dataset_get_step_statuses (compute->dataset));
 
   g_task_return_pointer (task, plc_follow_up_compute (compute->dataset, compute->engine, &query),
                          g_object_unref);

@@ -194,7 +194,7 @@ describe_step (PlcObligation *obligation)
   const PlcRule *rule = plc_obligation_get_rule (obligation);
   PlcObligationState obligation_state = plc_obligation_get_state (obligation);
   PlcStepStatus *status = plc_obligation_get_status (obligation);
-  g_autofree char *due = format_date (plc_obligation_get_due (obligation));
+  g_autofree char *due = plc_obligation_dup_due_text (obligation);
   g_autofree char *done = format_date (plc_obligation_get_done_date (obligation));
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -439,6 +439,101 @@ plc_step_row_constructed (GObject *object)
   show_obligation (self);
 }
 
+/* Scrolls the scrolled window around @widget so that @widget shows */
+static void
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  if (scrolled == NULL)
+    return;
+
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = bounds.origin.y - 12;
+  bottom = bounds.origin.y + bounds.size.height + 12;
+
+  if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, bottom - page);
+}
+
+/* Whether @widget lies inside its window (a popover anchored outside every
+ * monitor is refused by GDK) */
+static gboolean
+inside_window (GtkWidget *widget)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (widget) &&
+         gtk_widget_compute_bounds (widget, window, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.x >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (window) &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (window);
+}
+
+/* A popover pops up once its button has been scrolled into view */
+static gboolean
+popup_in_view_cb (GtkWidget     *button,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  int *frames = user_data;
+
+  if (++*frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  if (inside_window (button))
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Before a popover of the row pops up: GDK refuses a popover anchored
+ * outside every monitor, as when a screen reader activates a button
+ * scrolled out of view, or the view reveals a step it has just built.
+ * Such a button keeps its popover aside, is scrolled into view, and pops
+ * up two frames later. */
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  GtkPopover *popover = g_object_get_data (G_OBJECT (button), "row-popover");
+
+  if (inside_window (GTK_WIDGET (button)))
+    {
+      if (gtk_menu_button_get_popover (button) != popover)
+        gtk_menu_button_set_popover (button, GTK_WIDGET (popover));
+      return;
+    }
+
+  gtk_menu_button_set_popover (button, NULL);
+  gtk_menu_button_popdown (button);
+  scroll_into_view (GTK_WIDGET (button));
+  gtk_widget_add_tick_callback (GTK_WIDGET (button), popup_in_view_cb, g_new0 (int, 1), g_free);
+}
+
+static void
+pop_up_in_view (GtkMenuButton *button)
+{
+  g_object_set_data_full (G_OBJECT (button), "row-popover",
+                          g_object_ref (gtk_menu_button_get_popover (button)), g_object_unref);
+  gtk_menu_button_set_create_popup_func (button, create_popup_cb, NULL, NULL);
+}
+
 static void
 plc_step_row_dispose (GObject *object)
 {
@@ -590,6 +685,9 @@ plc_step_row_init (PlcStepRow *self)
   name_after_child (self->not_needed_save);
   name_after_child (self->report_button);
   name_after_child (self->reopen_button);
+  pop_up_in_view (self->why_button);
+  pop_up_in_view (self->mark_done_button);
+  pop_up_in_view (self->not_needed_button);
 
   /* GTK 4.8 offers screen readers no action on a check button: an action
    * of its own toggles it */
@@ -672,8 +770,8 @@ plc_step_row_finish_save (PlcStepRow   *self,
  * plc_step_row_show_explanation:
  * @self: a #PlcStepRow
  *
- * Moves the focus to the step (which scrolls it into view) and opens the
- * explanation of its date.
+ * Moves the focus to the step and opens the explanation of its date, once
+ * the step is scrolled into view.
  */
 void
 plc_step_row_show_explanation (PlcStepRow *self)

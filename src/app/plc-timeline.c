@@ -1493,7 +1493,7 @@ plc_timeline_add_marker (PlcTimeline       *self,
   g_return_if_fail (row < self->rows->len);
   g_return_if_fail (PLC_IS_OBLIGATION (obligation));
 
-  date = plc_date_to_iso (plc_obligation_get_due (obligation));
+  date = plc_obligation_dup_due_text (obligation);
   marker = g_object_new (PLC_TYPE_TIMELINE_MARKER, NULL);
   marker->obligation = g_object_ref (obligation);
   marker->status = status;

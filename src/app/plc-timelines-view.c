@@ -261,14 +261,14 @@ show_explanation (PlcTimelinesView      *self,
                   GtkWidget             *source,
                   const graphene_rect_t *area)
 {
-  g_autofree char *due = plc_date_to_iso (plc_obligation_get_due (obligation));
+  g_autofree char *due = plc_obligation_dup_due_text (obligation);
   g_autofree char *meta = NULL;
   const char *child = child_name_of (self, obligation);
   const char *explanation = plc_obligation_get_explanation (obligation);
   graphene_rect_t bounds;
 
   /* Translators: under a step's title: its due date, status and child */
-  meta = g_strdup_printf (_("Due %s · %s · %s"), due ? due : "",
+  meta = g_strdup_printf (_("Due %s · %s · %s"), due,
                           plc_timeline_status_get_name (status_of (self, obligation)),
                           child ? child : "");
   gtk_label_set_label (self->popover_title, plc_obligation_get_title (obligation));
@@ -387,11 +387,11 @@ agenda_row_bind (GtkSignalListItemFactory *factory,
 {
   PlcObligation *obligation = gtk_list_item_get_item (item);
   PlcTimelineStatus status = status_of (self, obligation);
-  g_autofree char *due = plc_date_to_iso (plc_obligation_get_due (obligation));
+  g_autofree char *due = plc_obligation_dup_due_text (obligation);
   g_autofree char *text = NULL;
   const char *child = child_name_of (self, obligation);
 
-  text = g_strdup_printf ("%s — %s — %s", due ? due : "", plc_timeline_status_get_name (status),
+  text = g_strdup_printf ("%s — %s — %s", due, plc_timeline_status_get_name (status),
                           child ? child : "");
   plc_timeline_row_set (PLC_TIMELINE_ROW (gtk_list_item_get_child (item)), status,
                         plc_obligation_get_title (obligation), text);

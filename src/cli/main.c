@@ -141,6 +141,36 @@ command_check (const char  *database,
   return 0;
 }
 
+/* "3 children, 4 placements, 2 contacts and 1 deviation", every count
+ * in its plural form */
+static char *
+dataset_counts (PlcDataset *dataset,
+                gboolean    fictitious)
+{
+  guint n_children = plc_dataset_get_children (dataset)->len;
+  guint n_placements = plc_dataset_get_placements (dataset)->len;
+  guint n_contacts = plc_dataset_get_contacts (dataset)->len;
+  guint n_deviations = plc_dataset_get_deviations (dataset)->len;
+  g_autofree char *children = NULL;
+  g_autofree char *placements = NULL;
+  g_autofree char *contacts = NULL;
+  g_autofree char *deviations = NULL;
+
+  if (fictitious)
+    children = g_strdup_printf (ngettext ("%u fictitious child", "%u fictitious children",
+                                          n_children), n_children);
+  else
+    children = g_strdup_printf (ngettext ("%u child", "%u children", n_children), n_children);
+  placements = g_strdup_printf (ngettext ("%u placement", "%u placements", n_placements),
+                                n_placements);
+  contacts = g_strdup_printf (ngettext ("%u contact", "%u contacts", n_contacts), n_contacts);
+  deviations = g_strdup_printf (ngettext ("%u deviation", "%u deviations", n_deviations),
+                                n_deviations);
+
+  /* Translators: four counts, as "3 children, 4 placements, 2 contacts and
+   * 1 deviation" */
+  return g_strdup_printf (_("%s, %s, %s and %s"), children, placements, contacts, deviations);
+}
 
 static int
 command_import (const char  *database,
@@ -176,11 +206,12 @@ command_import (const char  *database,
   if (store == NULL || !plc_store_import (store, dataset, &error))
     return print_error (error);
 
-  g_print (_("Imported %u children, %u placements, %u contacts and %u deviations\n"),
-           plc_dataset_get_children (dataset)->len,
-           plc_dataset_get_placements (dataset)->len,
-           plc_dataset_get_contacts (dataset)->len,
-           plc_dataset_get_deviations (dataset)->len);
+  {
+    g_autofree char *counts = dataset_counts (dataset, FALSE);
+
+    /* Translators: %s is "3 children, 4 placements, 2 contacts and 1 deviation" */
+    g_print (_("Imported %s\n"), counts);
+  }
 
   return 0;
 }
@@ -774,11 +805,13 @@ command_demo (const char  *database,
   if (!plc_store_import (store, dataset, &error))
     return print_error (error);
 
-  g_print (_("Wrote %u fictitious children, %u placements, %u contacts and %u deviations\n"),
-           plc_dataset_get_children (dataset)->len,
-           plc_dataset_get_placements (dataset)->len,
-           plc_dataset_get_contacts (dataset)->len,
-           plc_dataset_get_deviations (dataset)->len);
+  {
+    g_autofree char *counts = dataset_counts (dataset, TRUE);
+
+    /* Translators: %s is "3 fictitious children, 4 placements, 2 contacts
+     * and 1 deviation" */
+    g_print (_("Wrote %s\n"), counts);
+  }
 
   return 0;
 }

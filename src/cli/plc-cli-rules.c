@@ -139,7 +139,9 @@ profiles_show (PlcProfileSet *profiles,
     {
       g_autofree char *joined = g_strjoinv (", ", (char **)parties);
 
-      g_print (_("Parties (%u): %s\n"), g_strv_length ((char **)parties), joined);
+      guint n_parties = g_strv_length ((char **)parties);
+
+      g_print (ngettext ("Party (%u): %s\n", "Parties (%u): %s\n", n_parties), n_parties, joined);
     }
 
   g_print ("\n");
@@ -155,7 +157,9 @@ profiles_show (PlcProfileSet *profiles,
 
       g_print ("  %s: %s\n", plc_rule_get_id (rule), plc_rule_get_title (rule));
       g_print (_("    due: %s %s%s\n"), offset, anchors,
-               plc_rule_get_local_routine (rule) ? _(" (local routine)") : "");
+               plc_rule_get_local_routine (rule) ? _(" (local routine)")
+               : plc_rule_get_statutory (rule) ? _(" (set by law: a last day off moves to the next weekday)")
+               : "");
       if (plc_rule_get_recurrence (rule, &every, NULL, NULL))
         {
           g_autofree char *length = plc_offset_to_display (every);
@@ -178,6 +182,26 @@ profiles_show (PlcProfileSet *profiles,
       for (guint i = 0; i < plc_profile_get_n_escalation_levels (profile); i++)
         {
           const PlcEscalationLevel *level = plc_profile_get_escalation_level (profile, i);
+
+          g_print ("  %d. %s: %s\n", plc_escalation_level_get_level (level),
+                   plc_escalation_level_get_body (level),
+                   plc_escalation_level_get_description (level));
+        }
+    }
+
+  for (guint l = 0; l < plc_profile_get_n_dispute_ladders (profile); l++)
+    {
+      const char *section = plc_profile_get_dispute_ladder_section (profile, l);
+
+      g_print ("\n");
+      if (section != NULL)
+        /* Translators: a ladder for disputes, and its section of the agreement */
+        g_print (_("%s (section %s):\n"), plc_profile_get_dispute_ladder_title (profile, l), section);
+      else
+        g_print ("%s:\n", plc_profile_get_dispute_ladder_title (profile, l));
+      for (guint i = 0; i < plc_profile_get_dispute_ladder_n_levels (profile, l); i++)
+        {
+          const PlcEscalationLevel *level = plc_profile_get_dispute_ladder_level (profile, l, i);
 
           g_print ("  %d. %s: %s\n", plc_escalation_level_get_level (level),
                    plc_escalation_level_get_body (level),
@@ -247,9 +271,11 @@ command_profiles (const char  *database,
       if (profile == NULL)
         return print_error (error);
 
-      g_print (_("%s: a valid profile, “%s” version %s, with %u rules\n"), name,
-               plc_profile_get_id (profile), plc_profile_get_version (profile),
-               plc_profile_get_n_rules (profile));
+      guint n_rules = plc_profile_get_n_rules (profile);
+
+      g_print (ngettext ("%s: a valid profile, “%s” version %s, with %u rule\n",
+                         "%s: a valid profile, “%s” version %s, with %u rules\n", n_rules),
+               name, plc_profile_get_id (profile), plc_profile_get_version (profile), n_rules);
       return 0;
     }
 
@@ -284,11 +310,13 @@ apply_office_routines (PlcEngine *engine)
   return locked;
 }
 
-/* The engine, with the office's and the unit's routines and the moves
- * among @placements (every placement that is not deleted) */
+/* The engine, with the office's and the unit's routines, the moves among
+ * @placements (every placement that is not deleted) and the @statuses
+ * recorded for them (all of them), which count across moves */
 static PlcEngine *
 engine_for_placements (PlcStore   *store,
                        GPtrArray  *placements,
+                       GPtrArray  *statuses,
                        GError    **error)
 {
   g_autoptr(PlcProfileSet) profiles = plc_profile_set_load_default (error);
@@ -304,6 +332,9 @@ engine_for_placements (PlcStore   *store,
   /* Placements that a move replaced: their care did not end */
   plc_engine_learn_moves (engine, placements);
 
+  /* What was done before a move counts after it */
+  plc_engine_learn_step_statuses (engine, statuses);
+
   routines = plc_store_list_routine_offsets (store, NULL, error);
   if (routines == NULL)
     return NULL;
@@ -318,11 +349,12 @@ engine_for_store (PlcStore  *store,
                   GError   **error)
 {
   g_autoptr(GPtrArray) placements = plc_store_list_placements (store, 0, FALSE, error);
+  g_autoptr(GPtrArray) statuses = NULL;
 
-  if (placements == NULL)
+  if (placements == NULL || (statuses = plc_store_list_step_statuses (store, 0, error)) == NULL)
     return NULL;
 
-  return engine_for_placements (store, placements, error);
+  return engine_for_placements (store, placements, statuses, error);
 }
 
 gboolean
@@ -446,10 +478,19 @@ add_obligation_json (JsonBuilder   *builder,
   json_builder_add_int_value (builder, plc_obligation_get_occurrence (ob));
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, plc_obligation_get_title (ob));
+  /* "due" is the last day, after lag (1930:173) 2 § moved it from a day
+   * off; "nominal_due" the day counted to (the same when nothing moved) */
   add_date_member (builder, "due", plc_obligation_get_due (ob));
+  add_date_member (builder, "nominal_due", plc_obligation_get_nominal_due (ob));
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, plc_obligation_state_to_string (plc_obligation_get_state (ob)));
   add_date_member (builder, "done", plc_obligation_get_done_date (ob));
+  /* A status recorded on the placement before a move */
+  json_builder_set_member_name (builder, "recorded_on");
+  if (plc_obligation_get_recorded_on (ob) != NULL)
+    json_builder_add_string_value (builder, plc_obligation_get_recorded_on (ob));
+  else
+    json_builder_add_null_value (builder);
 
   json_builder_set_member_name (builder, "profile");
   if (profile != NULL)
@@ -622,7 +663,8 @@ command_obligations (const char  *database,
   /* Everything read once, then computed placement by placement: a read per
    * placement made this quadratic in the size of the database. */
   if ((placements = plc_store_list_placements (store, 0, FALSE, &error)) == NULL ||
-      (engine = engine_for_placements (store, placements, &error)) == NULL)
+      (statuses = plc_store_list_step_statuses (store, 0, &error)) == NULL ||
+      (engine = engine_for_placements (store, placements, statuses, &error)) == NULL)
     return print_error (error);
 
   if (placement_ref != NULL)
@@ -634,12 +676,9 @@ command_obligations (const char  *database,
 
       g_ptr_array_set_size (placements, 0);
       g_ptr_array_add (placements, placement);
-      statuses = plc_store_list_step_statuses (store, plc_placement_get_id (placement), &error);
     }
-  else
-    statuses = plc_store_list_step_statuses (store, 0, &error);
 
-  if (statuses == NULL || (children = plc_store_list_children (store, TRUE, &error)) == NULL)
+  if ((children = plc_store_list_children (store, TRUE, &error)) == NULL)
     return print_error (error);
 
   child_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -575,6 +575,7 @@ load_all (PlcCaseload  *self,
 
   plc_engine_learn_routines (self->engine, routines);
   plc_engine_learn_moves (self->engine, placements);
+  plc_engine_learn_step_statuses (self->engine, statuses);
 
   statuses_of = plc_step_status_group_by_placement (statuses);
   for (guint i = 0; i < placements->len; i++)
@@ -853,6 +854,7 @@ update_cases (PlcCaseload  *self,
       g_autoptr(PlcRecord) child = get_if_there (self->store, PLC_RECORD_TYPE_CHILD, child_id, &failed, error);
       g_autoptr(GPtrArray) list = NULL;
       g_autoptr(GHashTable) statuses = NULL;
+      g_autoptr(GPtrArray) all_statuses = NULL;
 
       g_array_append_val (update->touched, child_id);
 
@@ -865,6 +867,7 @@ update_cases (PlcCaseload  *self,
         return FALSE;
 
       statuses = new_id_table ((GDestroyNotify)g_ptr_array_unref);
+      all_statuses = g_ptr_array_new ();
       for (guint i = 0; i < list->len; i++)
         {
           gint64 placement_id = plc_placement_get_id (g_ptr_array_index (list, i));
@@ -873,9 +876,12 @@ update_cases (PlcCaseload  *self,
           if (of_placement == NULL)
             return FALSE;
           g_hash_table_insert (statuses, id_key (placement_id), of_placement);
+          g_ptr_array_extend (all_statuses, of_placement, NULL, NULL);
         }
 
+      /* The child's moves, and the statuses that count across them */
       plc_engine_learn_moves_of (self->engine, list);
+      plc_engine_learn_step_statuses_of (self->engine, list, all_statuses);
       compute_case (self->engine, PLC_CHILD (child), list, statuses, &update->computed);
     }
 

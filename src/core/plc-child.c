@@ -34,6 +34,7 @@ struct _PlcChild
   gboolean        unaccompanied;
   gboolean        lss;
   char           *interpreter_language;
+  gboolean        undocumented;
   char           *unit;
 };
 
@@ -52,6 +53,7 @@ enum {
   PROP_UNACCOMPANIED,
   PROP_LSS,
   PROP_INTERPRETER_LANGUAGE,
+  PROP_UNDOCUMENTED,
   PROP_UNIT,
   N_PROPS
 };
@@ -116,6 +118,10 @@ plc_child_get_property (GObject    *object,
       g_value_set_boolean (value, self->asylum_seeker);
       break;
 
+    case PROP_UNDOCUMENTED:
+      g_value_set_boolean (value, self->undocumented);
+      break;
+
     case PROP_UNACCOMPANIED:
       g_value_set_boolean (value, self->unaccompanied);
       break;
@@ -177,6 +183,10 @@ plc_child_set_property (GObject      *object,
 
     case PROP_ASYLUM_SEEKER:
       plc_child_set_asylum_seeker (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_UNDOCUMENTED:
+      plc_child_set_undocumented (self, g_value_get_boolean (value));
       break;
 
     case PROP_UNACCOMPANIED:
@@ -297,6 +307,17 @@ plc_child_class_init (PlcChildClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
+   * PlcChild:undocumented:
+   *
+   * Whether the child stays in Sweden without a permit (papperslös): the
+   * region offers a health examination under lag (2013:407).
+   */
+  properties [PROP_UNDOCUMENTED] =
+    g_param_spec_boolean ("undocumented", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * PlcChild:unaccompanied:
    *
    * Whether the child is unaccompanied (ensamkommande).
@@ -374,6 +395,7 @@ plc_child_copy_fields (PlcRecord *record,
   copy->home_municipality = g_strdup (self->home_municipality);
   copy->registration_municipality = g_strdup (self->registration_municipality);
   copy->asylum_seeker = self->asylum_seeker;
+  copy->undocumented = self->undocumented;
   copy->unaccompanied = self->unaccompanied;
   copy->lss = self->lss;
   copy->interpreter_language = g_strdup (self->interpreter_language);
@@ -550,6 +572,29 @@ plc_child_set_asylum_seeker (PlcChild *self,
 
   self->asylum_seeker = asylum_seeker;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ASYLUM_SEEKER]);
+}
+
+gboolean
+plc_child_get_undocumented (PlcChild *self)
+{
+  g_return_val_if_fail (PLC_IS_CHILD (self), FALSE);
+
+  return self->undocumented;
+}
+
+void
+plc_child_set_undocumented (PlcChild *self,
+                            gboolean  undocumented)
+{
+  g_return_if_fail (PLC_IS_CHILD (self));
+
+  undocumented = !!undocumented;
+
+  if (self->undocumented == undocumented)
+    return;
+
+  self->undocumented = undocumented;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UNDOCUMENTED]);
 }
 
 gboolean

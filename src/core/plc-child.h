@@ -26,7 +26,7 @@ PLC_DEFINE_RECORD_ACCESSORS (PlcChild, plc_child)
  *   "name", "personnummer" (nullable), "temporary-ref" (nullable),
  *   "birth-date" (guint: a PlcDate), "legal-gender" (PlcLegalGender),
  *   "home-municipality", "registration-municipality" (nullable),
- *   "asylum-seeker", "unaccompanied", "lss" (booleans),
+ *   "asylum-seeker", "unaccompanied", "lss", "undocumented" (booleans),
  *   "interpreter-language" (nullable), "unit" (nullable: a unit server's
  *   unit code).
  * Setting an empty string stores NULL.
@@ -63,6 +63,9 @@ void            plc_child_set_registration_municipality (PlcChild    *self,
 gboolean        plc_child_get_asylum_seeker             (PlcChild    *self);
 void            plc_child_set_asylum_seeker             (PlcChild    *self,
                                                          gboolean     asylum_seeker);
+gboolean        plc_child_get_undocumented              (PlcChild    *self);
+void            plc_child_set_undocumented              (PlcChild    *self,
+                                                         gboolean     undocumented);
 gboolean        plc_child_get_unaccompanied             (PlcChild    *self);
 void            plc_child_set_unaccompanied             (PlcChild    *self,
                                                          gboolean     unaccompanied);

@@ -64,6 +64,11 @@ void           plc_engine_learn_moves          (PlcEngine      *self,
                                                 GPtrArray      *placements);
 void           plc_engine_learn_moves_of       (PlcEngine      *self,
                                                 GPtrArray      *placements);
+void           plc_engine_learn_step_statuses  (PlcEngine      *self,
+                                                GPtrArray      *statuses);
+void           plc_engine_learn_step_statuses_of (PlcEngine    *self,
+                                                  GPtrArray    *placements,
+                                                  GPtrArray    *statuses);
 void           plc_engine_set_care_start       (PlcEngine      *self,
                                                 gint64          placement_id,
                                                 PlcDate         care_start);

@@ -1309,7 +1309,8 @@ collect_agreements (Run *run)
  * @dataset: the records, as plc_store_export() gives them (with ids, so
  *   that the engine knows the moves)
  * @engine: the rules engine, with the moves and local routines learnt as
- *   for the obligations (plc_engine_learn_moves(), plc_engine_learn_routines())
+ *   for the obligations (plc_engine_learn_moves(), plc_engine_learn_step_statuses(),
+ *   plc_engine_learn_routines())
  * @query: the year and the selection
  *
  * Works out the yearly follow-up's figures: see FOLLOW-UP.md for each

@@ -863,16 +863,17 @@ read_placement (Reader      *reader,
     "start_date", "acute", "planned_end_date", "end_date", "end_reason",
     "placed_in_municipality", "placed_in_region", "lvu_decision_date",
     "custody_carried_out_date", "investigation_closed_date",
-    "restriction_decided_date", "previous", "steps", NULL
+    "restriction_decided_date", "previous", "steps", "home_ref",
+    "discharge_notice_date", "temporary_moving_ban_date", "lvu_international", NULL
   };
   PlcChild *child = user_data;
   g_autoptr(PlcPlacement) placement = plc_placement_new ();
   const char *ref, *placing, *caseworker, *end_reason, *placed_in_municipality;
-  const char *placed_in_region, *previous;
+  const char *placed_in_region, *previous, *home_ref;
   int legal_basis, form;
-  gboolean acute;
+  gboolean acute, lvu_international;
   PlcDate start, planned_end, end, decision, carried_out;
-  PlcDate investigation_closed, restriction_decided;
+  PlcDate investigation_closed, restriction_decided, discharge_notice, moving_ban;
   gboolean ok;
 
   if (!check_members (reader, object, members, error) ||
@@ -892,7 +893,11 @@ read_placement (Reader      *reader,
       !get_date (reader, object, "custody_carried_out_date", OPTIONAL, &carried_out, error) ||
       !get_date (reader, object, "investigation_closed_date", OPTIONAL, &investigation_closed, error) ||
       !get_date (reader, object, "restriction_decided_date", OPTIONAL, &restriction_decided, error) ||
-      !get_string (reader, object, "previous", OPTIONAL, &previous, error))
+      !get_string (reader, object, "previous", OPTIONAL, &previous, error) ||
+      !get_string (reader, object, "home_ref", OPTIONAL, &home_ref, error) ||
+      !get_date (reader, object, "discharge_notice_date", OPTIONAL, &discharge_notice, error) ||
+      !get_date (reader, object, "temporary_moving_ban_date", OPTIONAL, &moving_ban, error) ||
+      !get_boolean (reader, object, "lvu_international", &lvu_international, error))
     return FALSE;
 
   plc_placement_set_ref (placement, ref);
@@ -913,6 +918,10 @@ read_placement (Reader      *reader,
   plc_placement_set_investigation_closed_date (placement, investigation_closed);
   plc_placement_set_restriction_decided_date (placement, restriction_decided);
   plc_placement_set_previous_ref (placement, previous);
+  plc_placement_set_home_ref (placement, home_ref);
+  plc_placement_set_discharge_notice_date (placement, discharge_notice);
+  plc_placement_set_temporary_moving_ban_date (placement, moving_ban);
+  plc_placement_set_lvu_international (placement, lvu_international);
   plc_placement_update_other_region (placement, child);
 
   if (!validated (reader, plc_placement_validate (placement, child, error), error))
@@ -974,14 +983,14 @@ read_child (Reader      *reader,
     "ref", "name", "personnummer", "temporary_ref", "birth_date", "legal_gender",
     "home_municipality", "registration_municipality", "asylum_seeker",
     "unaccompanied", "lss", "interpreter_language", "unit", "placements", "contact_log",
-    NULL
+    "undocumented", NULL
   };
   g_autoptr(PlcChild) child = plc_child_new ();
   const char *ref, *name, *personnummer, *temporary_ref, *home, *registration;
   const char *interpreter_language, *unit;
   PlcDate birth_date;
   int legal_gender;
-  gboolean asylum_seeker, unaccompanied, lss;
+  gboolean asylum_seeker, unaccompanied, lss, undocumented;
 
   if (!check_members (reader, object, members, error) ||
       !get_ref (reader, object, reader->child_refs, &ref, error) ||
@@ -996,6 +1005,7 @@ read_child (Reader      *reader,
       !get_boolean (reader, object, "asylum_seeker", &asylum_seeker, error) ||
       !get_boolean (reader, object, "unaccompanied", &unaccompanied, error) ||
       !get_boolean (reader, object, "lss", &lss, error) ||
+      !get_boolean (reader, object, "undocumented", &undocumented, error) ||
       !get_string (reader, object, "interpreter_language", OPTIONAL, &interpreter_language, error) ||
       !get_string (reader, object, "unit", OPTIONAL, &unit, error))
     return FALSE;
@@ -1024,6 +1034,7 @@ read_child (Reader      *reader,
   plc_child_set_asylum_seeker (child, asylum_seeker);
   plc_child_set_unaccompanied (child, unaccompanied);
   plc_child_set_lss (child, lss);
+  plc_child_set_undocumented (child, undocumented);
   plc_child_set_interpreter_language (child, interpreter_language);
   plc_child_set_unit (child, unit);
 
@@ -1677,6 +1688,10 @@ write_placement (JsonBuilder  *builder,
   add_date (builder, "investigation_closed_date", plc_placement_get_investigation_closed_date (placement));
   add_date (builder, "restriction_decided_date", plc_placement_get_restriction_decided_date (placement));
   add_string (builder, "previous", plc_placement_get_previous_ref (placement));
+  add_string (builder, "home_ref", plc_placement_get_home_ref (placement));
+  add_date (builder, "discharge_notice_date", plc_placement_get_discharge_notice_date (placement));
+  add_date (builder, "temporary_moving_ban_date", plc_placement_get_temporary_moving_ban_date (placement));
+  add_boolean (builder, "lvu_international", plc_placement_get_lvu_international (placement));
 
   if (steps != NULL)
     {
@@ -1733,6 +1748,7 @@ write_child (JsonBuilder *builder,
   add_boolean (builder, "asylum_seeker", plc_child_get_asylum_seeker (child));
   add_boolean (builder, "unaccompanied", plc_child_get_unaccompanied (child));
   add_boolean (builder, "lss", plc_child_get_lss (child));
+  add_boolean (builder, "undocumented", plc_child_get_undocumented (child));
   add_string (builder, "interpreter_language", plc_child_get_interpreter_language (child));
   add_string (builder, "unit", plc_child_get_unit (child));
 

@@ -29,7 +29,8 @@ struct _PlcObligation
   PlcProfile         *profile;   /* the rule's profile, holds the rule alive */
   int                 occurrence;
   char               *title;
-  PlcDate             due;
+  PlcDate             due;          /* after any move to a weekday */
+  PlcDate             nominal_due;  /* the day counted to */
   PlcObligationState  state;
   PlcStepStatus      *status;
   PlcDate             done_date;
@@ -41,6 +42,8 @@ struct _PlcObligation
   char               *explanation;  /* made when first asked for */
   char               *explain_anchor;
   char               *explain_missing;
+  char               *explain_note;  /* why the baseline governs it */
+  char               *recorded_on;   /* the placement its status is from, if another */
   GArray             *parts;     /* of PlcObligationPart */
 };
 

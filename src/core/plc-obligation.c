@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "plc-holidays.h"
 #include "plc-obligation-private.h"
 
 G_DEFINE_FINAL_TYPE (PlcObligation, plc_obligation, G_TYPE_OBJECT)
@@ -55,6 +58,8 @@ plc_obligation_finalize (GObject *object)
   g_free (self->explanation);
   g_free (self->explain_anchor);
   g_free (self->explain_missing);
+  g_free (self->explain_note);
+  g_free (self->recorded_on);
   g_array_unref (self->parts);
 
   G_OBJECT_CLASS (plc_obligation_parent_class)->finalize (object);
@@ -144,6 +149,8 @@ GETTER (PlcProfile *, profile, profile)
 GETTER (int, occurrence, occurrence)
 GETTER (const char *, title, title)
 GETTER (PlcDate, due, due)
+GETTER (PlcDate, nominal_due, nominal_due)
+GETTER (const char *, recorded_on, recorded_on)
 GETTER (PlcObligationState, state, state)
 GETTER (PlcStepStatus *, status, status)
 GETTER (PlcDate, done_date, done_date)
@@ -176,6 +183,46 @@ plc_obligation_get_explanation (PlcObligation *self)
     self->explanation = _plc_engine_explain (self, self->explain_anchor, self->explain_missing);
 
   return self->explanation;
+}
+
+/**
+ * plc_obligation_dup_due_text:
+ * @self: a #PlcObligation
+ *
+ * The due date as the views show it: "2026-03-04"; with the day off it is
+ * when the period is not one the law sets, "2026-12-19 (Saturday)"; and
+ * with the day lag (1930:173) 2 § moved it from, "2028-01-03 (moved from
+ * New Year’s Eve, 2027-12-31)".
+ *
+ * Returns: (transfer full): the text, "" for a step without a due date
+ */
+char *
+plc_obligation_dup_due_text (PlcObligation *self)
+{
+  g_autofree char *due = NULL;
+
+  g_return_val_if_fail (PLC_IS_OBLIGATION (self), NULL);
+
+  due = plc_date_to_iso (self->due);
+  if (due == NULL)
+    return g_strdup ("");
+
+  if (self->nominal_due != PLC_DATE_NONE && self->nominal_due != self->due)
+    {
+      g_autofree char *nominal = plc_date_to_iso (self->nominal_due);
+
+      /* Translators: a due date moved by lag (1930:173) 2 § from a day off:
+       * "2028-01-03 (moved from New Year’s Eve, 2027-12-31)" */
+      return g_strdup_printf (_("%s (moved from %s, %s)"), due,
+                              plc_date_get_day_off_name (self->nominal_due), nominal);
+    }
+
+  if (plc_date_get_day_off_name (self->due) != NULL)
+    /* Translators: a due date on a day off that is kept: "2026-12-19
+     * (Saturday)", "2026-12-25 (Christmas Day)" */
+    return g_strdup_printf (_("%s (%s)"), due, plc_date_get_day_off_name (self->due));
+
+  return g_steal_pointer (&due);
 }
 
 PlcOffset

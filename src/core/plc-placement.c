@@ -39,6 +39,10 @@ struct _PlcPlacement
   PlcDate           restriction_decided_date;
   gint64            previous_id;
   char             *previous_ref;
+  char             *home_ref;
+  PlcDate           discharge_notice_date;
+  PlcDate           temporary_moving_ban_date;
+  gboolean          lvu_international;
 };
 
 G_DEFINE_FINAL_TYPE (PlcPlacement, plc_placement, PLC_TYPE_RECORD)
@@ -65,6 +69,10 @@ enum {
   PROP_RESTRICTION_DECIDED_DATE,
   PROP_PREVIOUS_ID,
   PROP_PREVIOUS_REF,
+  PROP_HOME_REF,
+  PROP_DISCHARGE_NOTICE_DATE,
+  PROP_TEMPORARY_MOVING_BAN_DATE,
+  PROP_LVU_INTERNATIONAL,
   N_PROPS
 };
 
@@ -82,6 +90,7 @@ plc_placement_finalize (GObject *object)
   g_clear_pointer (&self->placed_in_municipality, g_free);
   g_clear_pointer (&self->placed_in_region, g_free);
   g_clear_pointer (&self->previous_ref, g_free);
+  g_clear_pointer (&self->home_ref, g_free);
 
   G_OBJECT_CLASS (plc_placement_parent_class)->finalize (object);
 }
@@ -174,6 +183,22 @@ plc_placement_get_property (GObject    *object,
 
     case PROP_PREVIOUS_REF:
       g_value_set_string (value, self->previous_ref);
+      break;
+
+    case PROP_HOME_REF:
+      g_value_set_string (value, self->home_ref);
+      break;
+
+    case PROP_DISCHARGE_NOTICE_DATE:
+      g_value_set_uint (value, self->discharge_notice_date);
+      break;
+
+    case PROP_TEMPORARY_MOVING_BAN_DATE:
+      g_value_set_uint (value, self->temporary_moving_ban_date);
+      break;
+
+    case PROP_LVU_INTERNATIONAL:
+      g_value_set_boolean (value, self->lvu_international);
       break;
 
     default:
@@ -269,6 +294,22 @@ plc_placement_set_property (GObject      *object,
 
     case PROP_PREVIOUS_REF:
       plc_placement_set_previous_ref (self, g_value_get_string (value));
+      break;
+
+    case PROP_HOME_REF:
+      plc_placement_set_home_ref (self, g_value_get_string (value));
+      break;
+
+    case PROP_DISCHARGE_NOTICE_DATE:
+      plc_placement_set_discharge_notice_date (self, g_value_get_uint (value));
+      break;
+
+    case PROP_TEMPORARY_MOVING_BAN_DATE:
+      plc_placement_set_temporary_moving_ban_date (self, g_value_get_uint (value));
+      break;
+
+    case PROP_LVU_INTERNATIONAL:
+      plc_placement_set_lvu_international (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -497,6 +538,58 @@ plc_placement_class_init (PlcPlacementClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PlcPlacement:home-ref:
+   *
+   * A reference to the foster home or unit the child lives in (a contact's
+   * ref, or another reference the unit uses), or %NULL.  Placements with
+   * the same home reference are in the same home: the two years in "the
+   * same foster home" (SoL 2025:400 22 kap. 14 §, LVU 13 c §) count across
+   * them.
+   */
+  properties [PROP_HOME_REF] =
+    g_param_spec_string ("home-ref", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PlcPlacement:discharge-notice-date:
+   *
+   * The day social services received the notice from inpatient care
+   * (inskrivningsmeddelande, lag (2017:612)) that the child is in hospital
+   * and will need planning before discharge, or %PLC_DATE_NONE (Region
+   * Stockholm's agreement 7.6).
+   */
+  properties [PROP_DISCHARGE_NOTICE_DATE] =
+    g_param_spec_uint ("discharge-notice-date", NULL, NULL,
+                       0, G_MAXUINT32, PLC_DATE_NONE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PlcPlacement:temporary-moving-ban-date:
+   *
+   * The day the board decided a temporary moving ban (tillfälligt
+   * flyttningsförbud, LVU 27 §), or %PLC_DATE_NONE: it goes to the court
+   * within a week (LVU 28 §) and the application for a moving ban within
+   * two weeks (LVU 29 §).
+   */
+  properties [PROP_TEMPORARY_MOVING_BAN_DATE] =
+    g_param_spec_uint ("temporary-moving-ban-date", NULL, NULL,
+                       0, G_MAXUINT32, PLC_DATE_NONE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PlcPlacement:lvu-international:
+   *
+   * For LVU 6 §: Swedish courts cannot decide on care under LVU (an
+   * international situation, LVU 6 § second paragraph), so that the board
+   * applies for continued custody (LVU 9 a §) instead of care.
+   */
+  properties [PROP_LVU_INTERNATIONAL] =
+    g_param_spec_boolean ("lvu-international", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -547,6 +640,10 @@ plc_placement_copy_fields (PlcRecord *record,
   copy->restriction_decided_date = self->restriction_decided_date;
   copy->previous_id = self->previous_id;
   copy->previous_ref = g_strdup (self->previous_ref);
+  copy->home_ref = g_strdup (self->home_ref);
+  copy->discharge_notice_date = self->discharge_notice_date;
+  copy->temporary_moving_ban_date = self->temporary_moving_ban_date;
+  copy->lvu_international = self->lvu_international;
 }
 
 /**
@@ -972,6 +1069,89 @@ plc_placement_set_previous_ref (PlcPlacement *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PREVIOUS_REF]);
 }
 
+const char *
+plc_placement_get_home_ref (PlcPlacement *self)
+{
+  g_return_val_if_fail (PLC_IS_PLACEMENT (self), NULL);
+
+  return self->home_ref;
+}
+
+void
+plc_placement_set_home_ref (PlcPlacement *self,
+                            const char   *home_ref)
+{
+  g_return_if_fail (PLC_IS_PLACEMENT (self));
+
+  if (_plc_set_string (&self->home_ref, home_ref))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HOME_REF]);
+}
+
+PlcDate
+plc_placement_get_discharge_notice_date (PlcPlacement *self)
+{
+  g_return_val_if_fail (PLC_IS_PLACEMENT (self), PLC_DATE_NONE);
+
+  return self->discharge_notice_date;
+}
+
+void
+plc_placement_set_discharge_notice_date (PlcPlacement *self,
+                                         PlcDate       discharge_notice_date)
+{
+  g_return_if_fail (PLC_IS_PLACEMENT (self));
+
+  if (self->discharge_notice_date == discharge_notice_date)
+    return;
+
+  self->discharge_notice_date = discharge_notice_date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DISCHARGE_NOTICE_DATE]);
+}
+
+PlcDate
+plc_placement_get_temporary_moving_ban_date (PlcPlacement *self)
+{
+  g_return_val_if_fail (PLC_IS_PLACEMENT (self), PLC_DATE_NONE);
+
+  return self->temporary_moving_ban_date;
+}
+
+void
+plc_placement_set_temporary_moving_ban_date (PlcPlacement *self,
+                                             PlcDate       temporary_moving_ban_date)
+{
+  g_return_if_fail (PLC_IS_PLACEMENT (self));
+
+  if (self->temporary_moving_ban_date == temporary_moving_ban_date)
+    return;
+
+  self->temporary_moving_ban_date = temporary_moving_ban_date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEMPORARY_MOVING_BAN_DATE]);
+}
+
+gboolean
+plc_placement_get_lvu_international (PlcPlacement *self)
+{
+  g_return_val_if_fail (PLC_IS_PLACEMENT (self), FALSE);
+
+  return self->lvu_international;
+}
+
+void
+plc_placement_set_lvu_international (PlcPlacement *self,
+                                     gboolean      lvu_international)
+{
+  g_return_if_fail (PLC_IS_PLACEMENT (self));
+
+  lvu_international = !!lvu_international;
+
+  if (self->lvu_international == lvu_international)
+    return;
+
+  self->lvu_international = lvu_international;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LVU_INTERNATIONAL]);
+}
+
 /* The region of the home municipality of @child, or NULL if unknown. */
 static const PlcRegion *
 home_region (PlcChild *child)
@@ -1063,6 +1243,9 @@ set_invalid (GError     **error,
  *    may well be closed after the child has left, or before a placement
  *    that replaced another one started, and a restriction may carry over
  *    from the placement this one replaced: neither is tied to the start);
+ *  - the day a temporary moving ban was decided and the day the notice
+ *    from inpatient care came in, when set, are not before the child's
+ *    birth date;
  *  - if the region placed in differs from the child's home region,
  *    #PlcPlacement:other-region is set.
  *
@@ -1088,7 +1271,8 @@ plc_placement_validate (PlcPlacement  *self,
 
   if (!plc_ref_validate (_("Reference"), plc_record_get_ref (PLC_RECORD (self)), error) ||
       !plc_ref_validate (_("Child"), self->child_ref, error) ||
-      !plc_ref_validate (_("Previous placement"), self->previous_ref, error))
+      !plc_ref_validate (_("Previous placement"), self->previous_ref, error) ||
+      !plc_ref_validate (_("Home"), self->home_ref, error))
     return FALSE;
 
   if (self->start_date == PLC_DATE_NONE)
@@ -1182,6 +1366,12 @@ plc_placement_validate (PlcPlacement  *self,
 
       if (self->restriction_decided_date != PLC_DATE_NONE && self->restriction_decided_date < birth_date)
         return set_invalid (error, _("Restriction decided: must not be before the child’s birth date"));
+
+      if (self->temporary_moving_ban_date != PLC_DATE_NONE && self->temporary_moving_ban_date < birth_date)
+        return set_invalid (error, _("Temporary moving ban decided: must not be before the child’s birth date"));
+
+      if (self->discharge_notice_date != PLC_DATE_NONE && self->discharge_notice_date < birth_date)
+        return set_invalid (error, _("Notice from inpatient care: must not be before the child’s birth date"));
     }
 
   if (self->restriction_decided_date != PLC_DATE_NONE && self->end_date != PLC_DATE_NONE &&

@@ -31,7 +31,9 @@ PLC_DEFINE_RECORD_ACCESSORS (PlcPlacement, plc_placement)
  *   code, nullable), "other-region" (boolean), "lvu-decision-date",
  *   "custody-carried-out-date", "investigation-closed-date",
  *   "restriction-decided-date" (guint: PlcDate), "previous-id" (gint64, 0 =
- *   none), "previous-ref" (string, nullable).
+ *   none), "previous-ref" (string, nullable), "home-ref" (string,
+ *   nullable), "discharge-notice-date", "temporary-moving-ban-date" (guint:
+ *   PlcDate), "lvu-international" (boolean).
  * Setting an empty string stores NULL.
  */
 
@@ -98,6 +100,19 @@ void              plc_placement_set_previous_id              (PlcPlacement     *
 const char       *plc_placement_get_previous_ref             (PlcPlacement     *self);
 void              plc_placement_set_previous_ref             (PlcPlacement     *self,
                                                               const char       *previous_ref);
+
+const char       *plc_placement_get_home_ref                 (PlcPlacement     *self);
+void              plc_placement_set_home_ref                 (PlcPlacement     *self,
+                                                              const char       *home_ref);
+PlcDate           plc_placement_get_discharge_notice_date    (PlcPlacement     *self);
+void              plc_placement_set_discharge_notice_date    (PlcPlacement     *self,
+                                                              PlcDate           discharge_notice_date);
+PlcDate           plc_placement_get_temporary_moving_ban_date (PlcPlacement    *self);
+void              plc_placement_set_temporary_moving_ban_date (PlcPlacement    *self,
+                                                               PlcDate          temporary_moving_ban_date);
+gboolean          plc_placement_get_lvu_international        (PlcPlacement     *self);
+void              plc_placement_set_lvu_international        (PlcPlacement     *self,
+                                                              gboolean          lvu_international);
 
 void              plc_placement_update_other_region          (PlcPlacement     *self,
                                                               PlcChild         *child);

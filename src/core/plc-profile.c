@@ -74,9 +74,13 @@ struct _PlcRule
   Tri         asylum_seeker;
   Tri         other_region;
   Tri         restriction;
+  Tri         undocumented;
+  Tri         other_municipality;
+  Tri         lvu_international;
   PlcDate     started_from;    /* 0: any */
   PlcDate     started_before;  /* 0: any */
   int         max_age_at_end;  /* -1: any */
+  int         max_age_at_due;  /* -1: any */
 
   GArray     *anchors;      /* of Anchor */
   PlcOffset   offset;
@@ -86,6 +90,7 @@ struct _PlcRule
   int         until_age;    /* -1: none */
   gboolean    not_needed;
   gboolean    local_routine;
+  gboolean    statutory;    /* lag (1930:173) 2 § moves its last day */
   GArray     *parts;        /* of Part */
 };
 
@@ -105,6 +110,13 @@ typedef struct
   Text  title;
   char *section;
 } Indicator;
+
+typedef struct
+{
+  Text       title;
+  char      *section;
+  GPtrArray *levels;  /* of PlcEscalationLevel */
+} DisputeLadder;
 
 struct _PlcProfile
 {
@@ -139,6 +151,7 @@ struct _PlcProfile
 
   GPtrArray      *rules;        /* of PlcRule */
   GPtrArray      *escalation;   /* of PlcEscalationLevel */
+  GPtrArray      *dispute_ladders;  /* of DisputeLadder */
   char           *deviation_system;
   char           *deviation_event_category;
   char           *deviation_title;
@@ -230,7 +243,11 @@ rule_new (PlcProfile *profile)
   rule->asylum_seeker = TRI_ANY;
   rule->other_region = TRI_ANY;
   rule->restriction = TRI_ANY;
+  rule->undocumented = TRI_ANY;
+  rule->other_municipality = TRI_ANY;
+  rule->lvu_international = TRI_ANY;
   rule->max_age_at_end = -1;
+  rule->max_age_at_due = -1;
   rule->until_age = -1;
 
   return rule;
@@ -262,6 +279,17 @@ escalation_level_free (gpointer data)
 }
 
 static void
+dispute_ladder_free (gpointer data)
+{
+  DisputeLadder *ladder = data;
+
+  text_clear (&ladder->title);
+  g_free (ladder->section);
+  g_ptr_array_unref (ladder->levels);
+  g_free (ladder);
+}
+
+static void
 plc_profile_finalize (GObject *object)
 {
   PlcProfile *self = (PlcProfile *)object;
@@ -280,6 +308,7 @@ plc_profile_finalize (GObject *object)
   text_clear (&self->review);
   g_ptr_array_unref (self->rules);
   g_ptr_array_unref (self->escalation);
+  g_ptr_array_unref (self->dispute_ladders);
   g_free (self->deviation_system);
   g_free (self->deviation_event_category);
   g_free (self->deviation_title);
@@ -302,6 +331,7 @@ plc_profile_init (PlcProfile *self)
   self->party_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rules = g_ptr_array_new_with_free_func (rule_free);
   self->escalation = g_ptr_array_new_with_free_func (escalation_level_free);
+  self->dispute_ladders = g_ptr_array_new_with_free_func (dispute_ladder_free);
   self->indicators = g_array_new (FALSE, TRUE, sizeof (Indicator));
   g_array_set_clear_func (self->indicators, indicator_clear);
   self->scope_legal_bases = ALL_LEGAL_BASES;
@@ -901,13 +931,15 @@ load_when (Loader     *loader,
   static const char * const members[] = {
     "legal_bases", "forms", "min_age", "max_age", "acute", "asylum_seeker",
     "other_region", "lvu", "restriction", "started_from", "started_before",
-    "max_age_at_end", NULL
+    "max_age_at_end", "max_age_at_due", "undocumented", "other_municipality",
+    "lvu_international", NULL
   };
   g_autofree char *bases_path = member_path (path, "legal_bases");
   g_autofree char *forms_path = member_path (path, "forms");
   g_autofree char *from_path = member_path (path, "started_from");
   g_autofree char *before_path = member_path (path, "started_before");
   g_autofree char *end_age_path = member_path (path, "max_age_at_end");
+  g_autofree char *due_age_path = member_path (path, "max_age_at_due");
   JsonObject *object;
   JsonNode *member;
   Tri lvu = TRI_ANY;
@@ -929,6 +961,9 @@ load_when (Loader     *loader,
       !load_tri (loader, path, object, "asylum_seeker", &rule->asylum_seeker) ||
       !load_tri (loader, path, object, "other_region", &rule->other_region) ||
       !load_tri (loader, path, object, "restriction", &rule->restriction) ||
+      !load_tri (loader, path, object, "undocumented", &rule->undocumented) ||
+      !load_tri (loader, path, object, "other_municipality", &rule->other_municipality) ||
+      !load_tri (loader, path, object, "lvu_international", &rule->lvu_international) ||
       !load_tri (loader, path, object, "lvu", &lvu))
     return FALSE;
 
@@ -946,6 +981,10 @@ load_when (Loader     *loader,
 
   if ((member = json_object_get_member (object, "max_age_at_end")) != NULL &&
       !expect_int (loader, end_age_path, member, 0, MAX_AGE, &rule->max_age_at_end))
+    return FALSE;
+
+  if ((member = json_object_get_member (object, "max_age_at_due")) != NULL &&
+      !expect_int (loader, due_age_path, member, 0, MAX_AGE, &rule->max_age_at_due))
     return FALSE;
 
   /* "lvu" is a short way of naming the LVU legal bases */
@@ -974,6 +1013,9 @@ static const struct
   { "investigation-closed", PLC_ANCHOR_INVESTIGATION_CLOSED },
   { "restriction-decided", PLC_ANCHOR_RESTRICTION_DECIDED },
   { "care-start", PLC_ANCHOR_CARE_START },
+  { "home-start", PLC_ANCHOR_HOME_START },
+  { "discharge-notice", PLC_ANCHOR_DISCHARGE_NOTICE },
+  { "temporary-moving-ban-decided", PLC_ANCHOR_TEMPORARY_MOVING_BAN },
 };
 
 /**
@@ -1031,7 +1073,8 @@ load_anchor (Loader     *loader,
   return refuse (loader, path,
                  _("expected placement-start, custody-decided, custody-carried-out, "
                    "planned-end, placement-end, investigation-closed, "
-                   "restriction-decided, care-start or rule:ID, got “%s”"),
+                   "restriction-decided, care-start, home-start, discharge-notice, "
+                   "temporary-moving-ban-decided or rule:ID, got “%s”"),
                  text);
 }
 
@@ -1166,7 +1209,7 @@ load_rule (Loader     *loader,
   static const char * const members[] = {
     "id", "title", "description", "references", "section", "responsible",
     "when", "anchor", "offset", "recurrence", "not_needed", "local_routine",
-    "parts", NULL
+    "statutory", "parts", NULL
   };
   g_autofree char *id_path = member_path (path, "id");
   g_autofree char *title_path = member_path (path, "title");
@@ -1181,6 +1224,7 @@ load_rule (Loader     *loader,
   g_autofree char *not_needed_path = member_path (path, "not_needed");
   g_autofree char *local_routine_path = member_path (path, "local_routine");
   g_autofree char *parts_path = member_path (path, "parts");
+  g_autofree char *statutory_path = member_path (path, "statutory");
   g_autofree char *responsible = NULL;
   PlcRule *rule = rule_new (loader->profile);
   JsonObject *object;
@@ -1248,6 +1292,15 @@ load_rule (Loader     *loader,
       !load_recurrence (loader, recurrence_path, member, rule))
     return FALSE;
 
+  if ((member = json_object_get_member (object, "statutory")) != NULL &&
+      !expect_bool (loader, statutory_path, member, &rule->statutory))
+    return FALSE;
+
+  if (rule->statutory && rule->local_routine)
+    return refuse (loader, statutory_path,
+                   _("a period the law sets (“statutory”) cannot be a local routine "
+                     "(“local_routine”)"));
+
   if ((member = json_object_get_member (object, "parts")) != NULL &&
       !load_parts (loader, parts_path, member, rule))
     return FALSE;
@@ -1256,9 +1309,10 @@ load_rule (Loader     *loader,
 }
 
 static gboolean
-load_escalation (Loader     *loader,
-                 const char *path,
-                 JsonNode   *node)
+load_levels (Loader     *loader,
+             const char *path,
+             JsonNode   *node,
+             GPtrArray  *levels)
 {
   static const char * const members[] = {
     "level", "body", "description", "notice", "in_writing", NULL
@@ -1280,7 +1334,7 @@ load_escalation (Loader     *loader,
       JsonObject *object;
       JsonNode *number, *body, *description, *member;
 
-      g_ptr_array_add (loader->profile->escalation, level);
+      g_ptr_array_add (levels, level);
 
       if ((object = expect_object (loader, item_path, json_array_get_element (array, i))) == NULL ||
           !check_members (loader, item_path, object, members) ||
@@ -1306,6 +1360,47 @@ load_escalation (Loader     *loader,
       if ((member = json_object_get_member (object, "in_writing")) != NULL &&
           !expect_bool (loader, in_writing_path, member, &level->in_writing))
         return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_dispute_ladders (Loader     *loader,
+                      const char *path,
+                      JsonNode   *node)
+{
+  static const char * const members[] = { "title", "section", "levels", NULL };
+  JsonArray *array;
+
+  if ((array = expect_array (loader, path, node)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item_path = index_path (path, i);
+      g_autofree char *title_path = member_path (item_path, "title");
+      g_autofree char *section_path = member_path (item_path, "section");
+      g_autofree char *levels_path = member_path (item_path, "levels");
+      DisputeLadder *ladder = g_new0 (DisputeLadder, 1);
+      JsonObject *object;
+      JsonNode *title, *section, *levels;
+
+      ladder->levels = g_ptr_array_new_with_free_func (escalation_level_free);
+      g_ptr_array_add (loader->profile->dispute_ladders, ladder);
+
+      if ((object = expect_object (loader, item_path, json_array_get_element (array, i))) == NULL ||
+          !check_members (loader, item_path, object, members) ||
+          (title = get_member (loader, item_path, object, "title", FALSE)) == NULL ||
+          (section = get_member (loader, item_path, object, "section", FALSE)) == NULL ||
+          (levels = get_member (loader, item_path, object, "levels", FALSE)) == NULL ||
+          !expect_text (loader, title_path, title, &ladder->title) ||
+          !expect_string (loader, section_path, section, TRUE, &ladder->section) ||
+          !load_levels (loader, levels_path, levels, ladder->levels))
+        return FALSE;
+
+      if (ladder->levels->len == 0)
+        return refuse (loader, levels_path, _("expected at least one level"));
     }
 
   return TRUE;
@@ -1424,7 +1519,10 @@ when_overlaps (const PlcRule *a,
   if (TRI_APART (a->acute, b->acute) ||
       TRI_APART (a->asylum_seeker, b->asylum_seeker) ||
       TRI_APART (a->other_region, b->other_region) ||
-      TRI_APART (a->restriction, b->restriction))
+      TRI_APART (a->restriction, b->restriction) ||
+      TRI_APART (a->undocumented, b->undocumented) ||
+      TRI_APART (a->other_municipality, b->other_municipality) ||
+      TRI_APART (a->lvu_international, b->lvu_international))
     return FALSE;
 #undef TRI_APART
 
@@ -1553,7 +1651,7 @@ load_root (Loader   *loader,
   static const char * const members[] = {
     "format", "id", "version", "kind", "name", "description", "document",
     "region", "parties", "validity", "scope", "rules", "escalation",
-    "deviation_labels", "indicators", NULL
+    "dispute_ladders", "deviation_labels", "indicators", NULL
   };
   PlcProfile *profile = loader->profile;
   g_autofree char *kind = NULL;
@@ -1634,7 +1732,11 @@ load_root (Loader   *loader,
     }
 
   if ((node = get_member (loader, "$", object, "escalation", FALSE)) == NULL ||
-      !load_escalation (loader, "$.escalation", node))
+      !load_levels (loader, "$.escalation", node, profile->escalation))
+    return FALSE;
+
+  if ((node = get_member (loader, "$", object, "dispute_ladders", TRUE)) != NULL &&
+      !load_dispute_ladders (loader, "$.dispute_ladders", node))
     return FALSE;
 
   if ((node = get_member (loader, "$", object, "deviation_labels", TRUE)) != NULL &&
@@ -2277,6 +2379,49 @@ plc_rule_get_local_routine (const PlcRule *rule)
   return rule->local_routine;
 }
 
+/**
+ * plc_rule_get_statutory:
+ *
+ * Returns: whether the rule's period is set by law, so that a last day on
+ *   a Saturday, Sunday, public holiday, midsommarafton, julafton or
+ *   nyårsafton moves to the next weekday (lag (1930:173) 2 §)
+ */
+gboolean
+plc_rule_get_statutory (const PlcRule *rule)
+{
+  return rule->statutory;
+}
+
+/**
+ * plc_rule_get_max_age_at_due:
+ *
+ * Returns: the oldest the child may be on a due date for the step to be
+ *   required (`when.max_age_at_due`), or -1 for any age
+ */
+int
+plc_rule_get_max_age_at_due (const PlcRule *rule)
+{
+  return rule->max_age_at_due;
+}
+
+/**
+ * plc_rule_has_anchor:
+ *
+ * Returns: whether @anchor is one of the rule's anchors
+ */
+gboolean
+plc_rule_has_anchor (const PlcRule *rule,
+                     PlcAnchor      anchor)
+{
+  for (guint i = 0; i < rule->anchors->len; i++)
+    {
+      if (g_array_index (rule->anchors, Anchor, i).kind == anchor)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 guint
 plc_rule_get_n_parts (const PlcRule *rule)
 {
@@ -2360,6 +2505,12 @@ plc_rule_dup_conditions (const PlcRule *rule)
   append_tri (text, rule->other_region, _("placed in another region"),
               _("placed in the home region"));
   append_tri (text, rule->restriction, _("restriction in force"), _("no restriction"));
+  append_tri (text, rule->undocumented, _("in Sweden without a permit"),
+              _("not in Sweden without a permit"));
+  append_tri (text, rule->other_municipality, _("placed in another municipality"),
+              _("placed in the placing municipality"));
+  append_tri (text, rule->lvu_international, _("Swedish courts cannot decide on care"),
+              _("Swedish courts can decide on care"));
   if (rule->started_from != PLC_DATE_NONE)
     {
       g_autofree char *date = plc_date_to_iso (rule->started_from);
@@ -2373,8 +2524,15 @@ plc_rule_dup_conditions (const PlcRule *rule)
       g_string_append_printf (text, _("%sstarted before %s"), text->len > 0 ? ", " : "", date);
     }
   if (rule->max_age_at_end >= 0)
-    g_string_append_printf (text, _("%sat most %d years old at the end"),
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%sat most %d year old at the end",
+                                               "%sat most %d years old at the end",
+                                               rule->max_age_at_end),
                             text->len > 0 ? ", " : "", rule->max_age_at_end);
+  if (rule->max_age_at_due >= 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%sat most %d year old on the due date",
+                                               "%sat most %d years old on the due date",
+                                               rule->max_age_at_due),
+                            text->len > 0 ? ", " : "", rule->max_age_at_due);
 
   return g_string_free (text, FALSE);
 }
@@ -2399,6 +2557,9 @@ plc_rule_applies (const PlcRule      *rule,
          TRI_OK (rule->asylum_seeker, facts->asylum_seeker) &&
          TRI_OK (rule->other_region, facts->other_region) &&
          TRI_OK (rule->restriction, facts->restriction) &&
+         TRI_OK (rule->undocumented, facts->undocumented) &&
+         TRI_OK (rule->other_municipality, facts->other_municipality) &&
+         TRI_OK (rule->lvu_international, facts->lvu_international) &&
          (rule->started_from == PLC_DATE_NONE || facts->start >= rule->started_from) &&
          (rule->started_before == PLC_DATE_NONE || facts->start < rule->started_before) &&
          (rule->max_age_at_end < 0 || facts->age_at_end < 0 ||
@@ -2438,6 +2599,70 @@ gboolean
 plc_escalation_level_get_in_writing (const PlcEscalationLevel *level)
 {
   return level->in_writing;
+}
+
+/**
+ * plc_profile_get_n_dispute_ladders:
+ *
+ * An agreement may have ladders for disputes other than the one that
+ * deviation reports climb (plc_profile_get_escalation_level()): Dalarna's
+ * regional disputes over the agreement itself (10.2), beside its local
+ * ones (10.3).
+ *
+ * Returns: how many such ladders the profile has
+ */
+guint
+plc_profile_get_n_dispute_ladders (PlcProfile *self)
+{
+  g_return_val_if_fail (PLC_IS_PROFILE (self), 0);
+  return self->dispute_ladders->len;
+}
+
+static DisputeLadder *
+dispute_ladder (PlcProfile *self,
+                guint       ladder)
+{
+  g_return_val_if_fail (PLC_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (ladder < self->dispute_ladders->len, NULL);
+  return g_ptr_array_index (self->dispute_ladders, ladder);
+}
+
+const char *
+plc_profile_get_dispute_ladder_title (PlcProfile *self,
+                                      guint       ladder)
+{
+  DisputeLadder *l = dispute_ladder (self, ladder);
+
+  return l != NULL ? text_get (&l->title) : NULL;
+}
+
+const char *
+plc_profile_get_dispute_ladder_section (PlcProfile *self,
+                                        guint       ladder)
+{
+  DisputeLadder *l = dispute_ladder (self, ladder);
+
+  return l != NULL ? l->section : NULL;
+}
+
+guint
+plc_profile_get_dispute_ladder_n_levels (PlcProfile *self,
+                                         guint       ladder)
+{
+  DisputeLadder *l = dispute_ladder (self, ladder);
+
+  return l != NULL ? l->levels->len : 0;
+}
+
+const PlcEscalationLevel *
+plc_profile_get_dispute_ladder_level (PlcProfile *self,
+                                      guint       ladder,
+                                      guint       index)
+{
+  DisputeLadder *l = dispute_ladder (self, ladder);
+
+  g_return_val_if_fail (l != NULL && index < l->levels->len, NULL);
+  return g_ptr_array_index (l->levels, index);
 }
 
 /**

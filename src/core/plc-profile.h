@@ -55,6 +55,9 @@ typedef enum
   PLC_ANCHOR_INVESTIGATION_CLOSED,
   PLC_ANCHOR_RESTRICTION_DECIDED,
   PLC_ANCHOR_CARE_START,
+  PLC_ANCHOR_HOME_START,
+  PLC_ANCHOR_DISCHARGE_NOTICE,
+  PLC_ANCHOR_TEMPORARY_MOVING_BAN,
   PLC_ANCHOR_RULE,
 } PlcAnchor;
 
@@ -157,6 +160,10 @@ gboolean            plc_rule_get_recurrence           (const PlcRule       *rule
                                                        int                 *until_age);
 gboolean            plc_rule_get_not_needed_allowed   (const PlcRule       *rule);
 gboolean            plc_rule_get_local_routine        (const PlcRule       *rule);
+gboolean            plc_rule_get_statutory            (const PlcRule       *rule);
+int                 plc_rule_get_max_age_at_due       (const PlcRule       *rule);
+gboolean            plc_rule_has_anchor               (const PlcRule       *rule,
+                                                       PlcAnchor            anchor);
 guint               plc_rule_get_n_parts              (const PlcRule       *rule);
 const char         *plc_rule_get_part_id              (const PlcRule       *rule,
                                                        guint                index);
@@ -175,6 +182,9 @@ typedef struct
   gboolean         restriction;
   PlcDate          start;          /* the placement's start */
   int              age_at_end;     /* -1 if unknown or not ended */
+  gboolean         undocumented;   /* the child is in Sweden without a permit */
+  gboolean         other_municipality; /* placed in another municipality */
+  gboolean         lvu_international;  /* Swedish courts cannot decide on care */
 } PlcRuleFacts;
 
 gboolean            plc_rule_applies                  (const PlcRule       *rule,
@@ -186,6 +196,17 @@ const char         *plc_escalation_level_get_description (const PlcEscalationLev
 gboolean            plc_escalation_level_get_notice      (const PlcEscalationLevel *level,
                                                           PlcOffset                *notice);
 gboolean            plc_escalation_level_get_in_writing  (const PlcEscalationLevel *level);
+
+guint               plc_profile_get_n_dispute_ladders    (PlcProfile               *self);
+const char         *plc_profile_get_dispute_ladder_title (PlcProfile               *self,
+                                                          guint                     ladder);
+const char         *plc_profile_get_dispute_ladder_section (PlcProfile             *self,
+                                                            guint                   ladder);
+guint               plc_profile_get_dispute_ladder_n_levels (PlcProfile            *self,
+                                                             guint                  ladder);
+const PlcEscalationLevel *plc_profile_get_dispute_ladder_level (PlcProfile        *self,
+                                                               guint              ladder,
+                                                               guint              index);
 
 const char         *plc_anchor_to_string              (PlcAnchor            anchor);
 

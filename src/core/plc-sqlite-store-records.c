@@ -27,7 +27,7 @@
 static const char * const child_columns[] = {
   "name", "personnummer", "temporary-ref", "birth-date", "legal-gender",
   "home-municipality", "registration-municipality", "asylum-seeker",
-  "unaccompanied", "lss", "interpreter-language", NULL,
+  "unaccompanied", "lss", "interpreter-language", "undocumented", NULL,
 };
 
 static const char * const placement_columns[] = {
@@ -35,7 +35,8 @@ static const char * const placement_columns[] = {
   "start-date", "acute", "planned-end-date", "end-date", "end-reason",
   "placed-in-municipality", "placed-in-region", "other-region",
   "lvu-decision-date", "custody-carried-out-date", "investigation-closed-date",
-  "restriction-decided-date", "previous-id", NULL,
+  "restriction-decided-date", "previous-id", "home-ref", "discharge-notice-date",
+  "temporary-moving-ban-date", "lvu-international", NULL,
 };
 
 static const RefLink placement_refs[] = {

@@ -203,6 +203,17 @@ static const char * const migrations[] = {
   "  record_id                 INTEGER NOT NULL DEFAULT 0,"
   "  kind                      TEXT NOT NULL"
   ");",
+
+  /* 6: issue 13: the home a placement is in (a reference, the same for
+   * placements in the same home), the day the notice from inpatient care
+   * came in (Stockholm 7.6), the day a temporary moving ban was decided
+   * (LVU 27 §), whether Swedish courts cannot decide on care (LVU 6 §
+   * 2 st., for LVU 9 a §); and a child in Sweden without a permit. */
+  "ALTER TABLE placements ADD COLUMN home_ref TEXT;"
+  "ALTER TABLE placements ADD COLUMN discharge_notice_date INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE placements ADD COLUMN temporary_moving_ban_date INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE placements ADD COLUMN lvu_international INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE children ADD COLUMN undocumented INTEGER NOT NULL DEFAULT 0;",
 };
 
 /**

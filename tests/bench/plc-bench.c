@@ -340,6 +340,7 @@ compute_all (PlcEngine *engine,
 
   plc_engine_learn_routines (engine, loaded->routines);
   plc_engine_learn_moves (engine, loaded->placements);
+  plc_engine_learn_step_statuses (engine, loaded->statuses);
 
   for (guint i = 0; i < loaded->children->len; i++)
     {

@@ -96,7 +96,7 @@ py_check "json: year, period, generated" "$work/report.json" \
   "d['year'] == 2024 and d['period'] == {'from': '2024-01-01', 'to': '2024-12-31'} and d['generated'] == '2024-12-20'"
 py_check "json: everyone selected" "$work/report.json" "d['selection'] == {'municipality': None, 'caseworker': None}"
 py_check "json: the agreements" "$work/report.json" \
-  "d['agreements'] == ['National baseline (the law) (2025.1)', 'Region Dalarna and its 15 municipalities (2022.1)']"
+  "d['agreements'] == ['National baseline (the law) (2025.2)', 'Region Dalarna and its 15 municipalities (2022.2)']"
 py_check "json: the eleven tables, in order" "$work/report.json" \
   "[t['id'] for t in d['tables']] == ['placed-children', 'placed-children-by-legal-basis', 'placed-children-by-form', 'health-examination', 'sip', 'sip-outcome', 'sip-meeting-attendance', 'deviations-by-category', 'deviations-by-direction', 'deviations-by-escalation', 'obligations']"
 py_check "json: each table has a title and a definition with the period" "$work/report.json" \

@@ -59,6 +59,11 @@ done
 check "profiles show stockholm" "$cli" profiles show stockholm
 out_has "Stockholm's SIP meeting is 4 weeks after the start (7.5.3)" "sip-meeting"
 out_has "Stockholm's escalation ladder has four steps" "  4. "
+out_has "Stockholm's SIP before discharge counts from the notice (7.6)" "3 days after discharge-notice (local routine)"
+check "profiles show national" "$cli" profiles show national
+out_has "a period set by law says so" "4 weeks after custody-carried-out (set by law: a last day off moves to the next weekday)"
+check "profiles show dalarna" "$cli" profiles show dalarna
+out_has "Dalarna's regional disputes have a ladder of their own (10.2)" "Disputes at regional level (section 10.2):"
 check_fails "profiles show of an unknown id fails" "$cli" profiles show atlantis
 for f in "$profiles"/*.json; do
   check "profiles validate $(basename "$f")" "$cli" profiles validate "$f"
@@ -99,15 +104,21 @@ check "import the fixture" "$cli" --database "$db" import "$fixture"
 check_fails "obligations with a bad --today" "$cli" --database "$db" obligations --today 2026-02-30
 check "obligations --json" "$cli" --database "$db" obligations --today 2026-11-20 --json
 json_check "the JSON has the contract's members" \
-  "all(set(['child','placement','rule','occurrence','title','due','status','profile','reference','source']) <= set(x) for x in o)"
-json_check "profile is an id and a version" "get('p-sthlm','sip-meeting')['profile'] == {'id': 'stockholm', 'version': '2022.1'}"
+  "all(set(['child','placement','rule','occurrence','title','due','nominal_due','status','profile','reference','source','recorded_on']) <= set(x) for x in o)"
+json_check "nominal_due is due when nothing moved" \
+  "all(x['nominal_due'] == x['due'] for x in o if x['rule'] in ('sip-meeting','health-exam-notification','sip-start'))"
+json_check "profile is an id and a version" "get('p-sthlm','sip-meeting')['profile'] == {'id': 'stockholm', 'version': '2022.2'}"
 # Stockholm 7.5.3: SIP meeting no later than 4 weeks after 2026-01-31: 31 Jan + 28 days = 28 Feb
 json_check "Stockholm: SIP meeting 4 weeks after the start" "get('p-sthlm','sip-meeting')['due'] == '2026-02-28'"
 json_check "the source names the section" "'7.5.3' in get('p-sthlm','sip-meeting')['source']"
 json_check "a step past its due date and not done is overdue" "get('p-sthlm','sip-meeting')['status'] == 'overdue'"
-# SoL 2025:400 22 kap. 13 §: consider every 6 months; 2026-01-31 + 6 months = 2026-07-31, + 12 = 2027-01-31
-json_check "SoL: consider at 6 months" "get('p-sthlm','sol-consider')['due'] == '2026-07-31'"
-json_check "SoL: and again 6 months later" "get('p-sthlm','sol-consider', 2)['due'] == '2027-01-31'"
+# SoL 2025:400 22 kap. 13 §: consider every 6 months; 2026-01-31 + 6 months = 2026-07-31 (a Friday),
+# + 12 = 2027-01-31, a Sunday: lag (1930:173) 2 § moves the last day to Monday 2027-02-01
+json_check "SoL: consider at 6 months" "get('p-sthlm','sol-consider')['due'] == '2026-07-31' and get('p-sthlm','sol-consider')['nominal_due'] == '2026-07-31'"
+json_check "SoL: and again 6 months later, moved from a Sunday" "get('p-sthlm','sol-consider', 2)['due'] == '2027-02-01'"
+json_check "nominal_due is the day counted to, before the move" "get('p-sthlm','sol-consider', 2)['nominal_due'] == '2027-01-31'"
+json_check "the explanation cites the law that moved it" "'Lag (1930:173) 2 §' in get('p-sthlm','sol-consider', 2)['explanation']"
+json_check "and only where it moved" "'1930:173' not in get('p-sthlm','sol-consider', 1)['explanation']"
 json_check "the reference carries the old numbering" "'6 kap. 8' in get('p-sthlm','sol-consider')['reference']"
 # Dalarna 6.6: acute placement, cost split no later than one month after 2023-01-31: 28 Feb
 json_check "Dalarna: acute cost split one month after the start" "get('p-dalarna','cost-split')['due'] == '2023-02-28'"
@@ -121,9 +132,14 @@ json_check "LVU 6 §: court submission a week after the decision" "get('p-uppsal
 # LVU 8 §: apply within 4 weeks of the custody carried out 2026-11-03
 json_check "LVU 6 §: application 4 weeks after custody was carried out" "get('p-uppsala','lvu-care-application')['due'] == '2026-12-01'"
 json_check "Uppsala has no agreement: warned" "'Uppsala' in get('p-uppsala','health-exam')['warning']"
-# Omplacering (Dalarna 6.4: the steps apply again as for a new placement);
+# Omplacering (Dalarna 6.4: the placement's steps apply again as for a new placement,
+# SoL 2025:400 9 kap. 12 §: the implementation plan at its start, 2025-06-01); the
+# notification belongs to the start of care (2025-01-10 + 3 days, p-moved-1's), and
 # a move does not end the care, so no follow-up after care ends
-json_check "a moved placement gets the steps again from its own start" "get('p-moved-2','health-exam-notification')['due'] == '2025-06-04'"
+json_check "a moved placement gets the placement's steps again from its own start" "get('p-moved-2','implementation-plan')['due'] == '2025-06-01'"
+json_check "but not the notification, which belongs to the start of care" "get('p-moved-2','health-exam-notification') is None and get('p-moved-1','health-exam-notification')['due'] == '2025-01-13'"
+# LVU 13 § (N5) counts across the move: 2025-01-10 + 6 months = 2025-07-10 (a Thursday)
+json_check "the six-monthly consideration counts from the start of the care" "get('p-moved-2','lvu-consider')['due'] == '2025-07-10'"
 json_check "the placement a move replaced gets no follow-up after care" "get('p-moved-1','aftercare-follow-up') is None"
 json_check "no child's name is printed" "'Ebba' not in json.dumps(o) and 'Testsson' not in json.dumps(o)"
 
@@ -145,8 +161,11 @@ out_has "explain gives the anchor date" "2026-01-31"
 out_has "explain gives the offset" "4 weeks"
 out_has "explain gives the section" "7.5.3"
 check "explain an occurrence" "$cli" --database "$db" explain p-sthlm sol-consider --occurrence 2 --today 2026-11-20
-out_has "the second consideration counts from the first" "2027-01-31"
+out_has "the second consideration counts from the first" "6 months after the due date of occurrence 1 (2026-07-31)"
+out_has "and names the day it moved from, and why" "is due on 2027-02-01, the next weekday after 2027-01-31 (Sunday; Lag (1930:173) 2 §)"
 check_fails "explain of a rule the placement does not have" "$cli" --database "$db" explain p-sthlm lvu-court-submission
+check "explain across a move" "$cli" --database "$db" explain p-moved-2 lvu-consider --today 2026-11-20
+out_has "explain names the anchor it used: the care's start, on the placement before the move" "6 months after the start of the care, in placement p-moved-1 (2025-01-10)"
 
 # Mark, and a recomputation keeps the status
 check "mark done" "$cli" --database "$db" mark p-uppsala lvu-court-submission done --date 2026-11-06
@@ -155,7 +174,7 @@ json_check "the step is done" "get('p-uppsala','lvu-court-submission')['status']
 # LVU 7 §: the court decides within a week of receiving it: 2026-11-06 + 7 = 2026-11-13
 json_check "the court's week counts from the day it was submitted" "get('p-uppsala','lvu-court-decision')['due'] == '2026-11-13'"
 check_fails "not-needed without a reason is refused" "$cli" --database "$db" mark p-uppsala health-exam not-needed
-check_fails "not-needed is refused where the rule requires the step" "$cli" --database "$db" mark p-uppsala lvu-court-submission not-needed --reason "x"
+check_fails "not-needed is refused where the rule requires the step" "$cli" --database "$db" mark p-uppsala lvu-court-decision not-needed --reason "x"
 check "mark parts of the health examination" "$cli" --database "$db" mark p-uppsala health-exam/physical done --date 2026-11-10
 check "mark parts of the health examination (mental)" "$cli" --database "$db" mark p-uppsala health-exam/mental done --date 2026-11-11
 check "obligations with two parts done" "$cli" --database "$db" obligations --today 2026-11-20 --placement p-uppsala --json

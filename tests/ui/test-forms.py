@@ -45,6 +45,8 @@ TEXTS = {
         'caseworker': 'Caseworker',
         'placing': 'Placing municipality',
         'save': 'Save',
+        'home_row': 'Home',
+        'home_ref': 'Home reference',
     },
     'sv': {
         'new_child': 'Nytt barn',
@@ -55,6 +57,8 @@ TEXTS = {
         'caseworker': 'Handläggare',
         'placing': 'Placerande kommun',
         'save': 'Spara',
+        'home_row': 'Hem',
+        'home_ref': 'Hemmets referens',
     },
 }
 
@@ -255,6 +259,26 @@ def run(args, tap, state):
     state['step'] = 'waiting for Save of the placement to become sensitive'
     wait_until(state['step'], lambda: sensitive(save), app)
     shot(args, 'placement', tap, title)
+
+    # The home (issue 13): chosen from the contacts or typed in; the
+    # reference field shows only for "Another reference"
+    description = f'the placement form has "{texts["home_row"]}", and no "{texts["home_ref"]}" field yet'
+    home_row = shell.find_first(placement_form, lambda a: a.get_name() == texts['home_row'],
+                                everything=True)
+    home_ref = entry(placement_form, texts['home_ref'])
+    if home_row is None:
+        tap.not_ok(description, 'no such row')
+    elif home_ref is not None and shell.on_screen(home_ref):
+        tap.not_ok(description, f'"{texts["home_ref"]}" shows before it is chosen')
+    else:
+        tap.ok(description)
+    if args.shots:
+        # The form scrolled down to where the child is placed, the home and
+        # the decisions, with the mouse wheel (XTest)
+        e = placement_form.get_extents(Atspi.CoordType.WINDOW)  # at 0,0: no window manager
+        shell.xtest_buttons(e.x + e.width // 2, e.y + e.height // 2, 5, 8)
+        time.sleep(0.5)
+        shot(args, 'placement-home', tap, title)
     shell.activate(save)
     state['step'] = 'waiting for the placement form to close'
     wait_until(state['step'], lambda: closed(placement_form), app)
@@ -301,7 +325,7 @@ def main():
         args.cli = os.path.join(os.path.dirname(os.path.abspath(args.binary)),
                                 os.pardir, 'cli', 'placeringar-cli')
 
-    tap = shell.Tap(9)
+    tap = shell.Tap(10)
     return shell.run_test(run, args, tap)
 
 

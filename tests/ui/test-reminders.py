@@ -61,7 +61,7 @@ TEXTS = {
     'sv': {'title': 'Steg att göra', 'caseworker': f'Handläggare: {CASEWORKER}',
            'overdue_one': '1 steg är försenat.', 'overdue_many': '{} steg är försenade.',
            'today_one': '1 steg ska göras i dag.', 'today_many': '{} steg ska göras i dag.',
-           'agenda': 'Agenda', 'overdue': 'Försenad', 'remind_me': 'Påminn mig'},
+           'agenda': 'Att göra', 'overdue': 'Försenad', 'remind_me': 'Påminn mig'},
 }
 
 INTROSPECTION = '''

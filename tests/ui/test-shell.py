@@ -88,7 +88,7 @@ VIEWS = {
         'routines_tab': 'Local Routines',
         'reset': 'Reset',
         'default_prefix': 'Default: ',
-        'default_text': 'Default: 3 days after the start of the placement',
+        'default_text': 'Default: 3 days after the start of the care',
     },
     'sv': {
         'locale': 'sv_SE.UTF-8',

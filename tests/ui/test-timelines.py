@@ -45,23 +45,27 @@ TEXTS = {
         'overdue': 'Overdue',
         'caseload': 'Caseload',
         'due_prefix': 'Due ',
+        'saturday': 'Saturday',
         'sip_title': 'SIP meeting within 4 weeks of placement',
     },
     'sv': {
         'marker_list': 'Steg på tidslinjen',
-        'agenda': 'Agenda',
+        'agenda': 'Att göra',
         'timeline_prefix': 'Tidslinje: ',
         'overdue': 'Försenad',
         'caseload': 'Ärenden',
-        'due_prefix': 'Förfaller ',
+        'due_prefix': 'Senast ',
+        'saturday': 'lördag',
         'sip_title': 'SIP-möte senast fyra veckor efter placering',
     },
 }
 
 CHILD = 'Ebba Testsson'
+# Stockholm 7.5.3: 2026-01-31 + 28 days = 2026-02-28, a Saturday: an
+# agreement's deadline keeps its day, and the day off is shown beside it
 SIP_DUE = '2026-02-28'
 FIXTURE = 'rules.json'
-DATE = re.compile(r'^(\d{4}-\d{2}-\d{2}) — ')
+DATE = re.compile(r'^(\d{4}-\d{2}-\d{2})(?: \([^)]*\))? — ')
 
 
 def import_fixture(cli, source_dir):
@@ -177,7 +181,7 @@ def run(args, tap, state):
     tap.ok(f'"{tab_name}" shows the accessible list of markers "{texts["marker_list"]}"')
 
     # 3. The SIP meeting of the Stockholm placement, in that list
-    wanted = f'{SIP_DUE} — {texts["sip_title"]} — {texts["overdue"]} — {CHILD}'
+    wanted = f'{SIP_DUE} ({texts["saturday"]}) — {texts["sip_title"]} — {texts["overdue"]} — {CHILD}'
     state['step'] = f'waiting for the row "{wanted}"'
 
     def sip_row():
@@ -250,7 +254,7 @@ def run(args, tap, state):
         state['step'] = 'waiting for the agenda\'s rows'
         dates = wait_until(state['step'], lambda: agenda_dates(agenda), app)
         late = check_sorted_overdue(dates, texts['overdue'], CHILD)
-        sip = f'{SIP_DUE} — {texts["overdue"]} — {CHILD}'
+        sip = f'{SIP_DUE} ({texts["saturday"]}) — {texts["overdue"]} — {CHILD}'
         if sip not in late:
             raise Failure(f'"{sip}" is not in the agenda: {late}')
         tap.ok(f'{description}: {len(late)} overdue, from {dates[0][0]} to {dates[-1][0]}')
