@@ -881,6 +881,8 @@ test_error_duplicate_ref (void)
     g_autofree char *full = load_fixture ("full.json");
     g_autofree char *json = mutate (full, "\"ref\": \"dev-2025-002\"", "\"ref\": \"child-alva\"");
     g_autoptr(PlcDataset) dataset = read_ok (json);
+
+    g_assert_nonnull (dataset);
   }
 }
 

@@ -956,6 +956,7 @@ test_keyring (void)
     g_autoptr(PlcPgAddress) other = address_for ("cw2", NULL);
     g_autoptr(PlcPgPassword) none = plc_pg_password_lookup (other, NULL, &error);
 
+    g_assert_null (none);
     g_assert_error (error, PLC_ERROR, PLC_ERROR_KEYRING_NO_KEY);
     g_clear_error (&error);
   }

@@ -78,7 +78,7 @@ barrier_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(GPtrArray) children = plc_store_list_children_finish (PLC_STORE (object), result, NULL);
+  G_GNUC_UNUSED g_autoptr(GPtrArray) children = plc_store_list_children_finish (PLC_STORE (object), result, NULL);
   gboolean *done = user_data;
 
   *done = TRUE;

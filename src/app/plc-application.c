@@ -192,7 +192,7 @@ caseload_loaded_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(PlcApplication) self = user_data;
+  G_GNUC_UNUSED g_autoptr(PlcApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!plc_caseload_reload_finish (PLC_CASELOAD (object), result, &error) &&

@@ -1356,9 +1356,12 @@ log_entry_from_form (PlcContactsView *self,
 static void
 log_form_changed_cb (PlcContactsView *self)
 {
+  /* Only for the messages it shows at the fields */
   if (self->log_tried)
     {
-      g_autoptr(PlcContactLogEntry) entry = log_entry_from_form (self, TRUE);
+      PlcContactLogEntry *entry = log_entry_from_form (self, TRUE);
+
+      g_clear_object (&entry);
     }
 }
 

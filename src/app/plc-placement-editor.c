@@ -507,7 +507,6 @@ list_contacts_cb (GObject      *object,
   g_autoptr(PlcPlacementEditor) self = user_data;
   g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *typed = NULL;
   g_autofree char *home = NULL;
 
   contacts = plc_store_list_contacts_finish (PLC_STORE (object), result, &error);

@@ -558,7 +558,7 @@ load_all (PlcCaseload  *self,
           Load         *load,
           GError      **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->compute_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->compute_lock);
   g_autoptr(GPtrArray) children = NULL;
   g_autoptr(GPtrArray) placements = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
@@ -815,7 +815,7 @@ update_cases (PlcCaseload  *self,
               Update       *update,
               GError      **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->compute_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->compute_lock);
   g_autoptr(GHashTable) children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) placements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gboolean failed = FALSE;

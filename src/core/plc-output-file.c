@@ -104,7 +104,7 @@ collect_protected (void)
   add_database (paths, demo_database);
 
   {
-    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&protect_lock);
+    G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&protect_lock);
 
     for (guint i = 0; protected_databases != NULL && i < protected_databases->len; i++)
       add_database (paths, g_ptr_array_index (protected_databases, i));

@@ -1277,7 +1277,7 @@ on_socket_ready (int           fd,
                  gpointer      user_data)
 {
   PlcPgConnection *self = user_data;
-  g_autoptr(GObject) guard = g_object_ref (G_OBJECT (self));
+  G_GNUC_UNUSED g_autoptr(GObject) guard = g_object_ref (G_OBJECT (self));
 
   if (!PQconsumeInput (self->conn) || PQstatus (self->conn) == CONNECTION_BAD)
     {

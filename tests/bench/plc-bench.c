@@ -1508,7 +1508,7 @@ main (int   argc,
       g_array_append_val (results, result);
     }
 
-  print_table ((Result *) results->data, results->len);
+  print_table (&g_array_index (results, Result, 0), results->len);
 
   {
     g_autofree char *loadavg = dup_loadavg ();
