@@ -489,8 +489,8 @@ def main():
     parser.add_argument('--cli', metavar='PLACERINGAR-CLI',
                         help='placeringar-cli (default: src/cli/placeringar-cli of the '
                              'build tree of BINARY)')
-    parser.add_argument('--timeout', type=float, default=100.0,
-                        help='give up after this many seconds in all (default 100)')
+    parser.add_argument('--timeout', type=float, default=200.0,
+                        help='give up after this many seconds in all (default 200)')
     parser.add_argument('--startup-timeout', type=float, default=30.0,
                         help='seconds to wait for the application to appear (default 30)')
     args = parser.parse_args()

@@ -371,7 +371,7 @@ def main():
     parser.add_argument('--screenshots', metavar='PREFIX',
                         help='save screenshots as PREFIX-list.png, PREFIX-editor.png, ...')
     parser.add_argument('--narrow', action='store_true', help='make the window 360 pixels wide')
-    parser.add_argument('--timeout', type=float, default=100.0)
+    parser.add_argument('--timeout', type=float, default=200.0)
     parser.add_argument('--startup-timeout', type=float, default=30.0)
     args = parser.parse_args()
     if args.cli is None:
